@@ -1,0 +1,33 @@
+namespace Imbalance.Sampling;
+
+/// <summary>
+/// A resolved sampling strategy over class codes: imblearn's <c>sampling_strategy_</c> (an ordered map sorted by
+/// class) with the label replaced by its code. The meaning of a count depends on the <see cref="SamplingType"/>:
+/// samples to add, samples to keep, or (cleaning) the minority count.
+/// </summary>
+internal sealed class ClassTargets
+{
+    private readonly int[] _counts;
+    private readonly int[] _targeted;
+
+    /// <summary>Creates targets from a per-class count array where -1 means "not targeted".</summary>
+    public ClassTargets(int[] countsOrMinusOne)
+    {
+        _counts = countsOrMinusOne;
+        _targeted = Enumerable.Range(0, countsOrMinusOne.Length).Where(c => countsOrMinusOne[c] >= 0).ToArray();
+    }
+
+    /// <summary>The number of classes in the data (targeted or not).</summary>
+    public int ClassCount => _counts.Length;
+
+    /// <summary>The targeted class codes in ascending (sorted label) order.</summary>
+    public ReadOnlySpan<int> Targeted => _targeted;
+
+    /// <summary>Whether class <paramref name="code"/> is targeted.</summary>
+    public bool IsTargeted(int code) => _counts[code] >= 0;
+
+    /// <summary>The resolved count of a targeted class.</summary>
+    public int this[int code] => _counts[code] >= 0
+        ? _counts[code]
+        : throw new InvalidOperationException($"Class code {code} is not targeted by the sampling strategy.");
+}

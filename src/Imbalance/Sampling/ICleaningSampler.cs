@@ -1,0 +1,10 @@
+namespace Imbalance.Sampling;
+
+/// <summary>
+/// An under-sampler whose rule decides how many samples to remove (imblearn's <c>BaseCleaningSampler</c>, e.g.
+/// Tomek links or edited nearest neighbours); its <see cref="ISampler.SamplingType"/> is
+/// <see cref="SamplingType.CleanSampling"/> and its strategy only names the classes that may be cleaned.
+/// </summary>
+public interface ICleaningSampler : IUnderSampler
+{
+}

@@ -1,0 +1,79 @@
+namespace Imbalance.Sampling;
+
+/// <summary>
+/// A sampler step's result over class codes, before decoding: the new matrix, the class code of each row and, for
+/// samplers that select or copy rows, the source row of each output row. Built by the factory methods below so
+/// every sampler assembles its output the same way.
+/// </summary>
+internal sealed class SamplerOutput
+{
+    private SamplerOutput(double[,] x, int[] codes, int[]? sampleIndices)
+    {
+        X = x;
+        Codes = codes;
+        SampleIndices = sampleIndices;
+    }
+
+    /// <summary>The resampled matrix.</summary>
+    public double[,] X { get; }
+
+    /// <summary>The class code of each row.</summary>
+    public int[] Codes { get; }
+
+    /// <summary>Source rows (imblearn's <c>sample_indices_</c>), or null.</summary>
+    public int[]? SampleIndices { get; }
+
+    /// <summary>An output made of rows of the input: <c>X[indices], y[indices]</c> with <c>sample_indices_ = indices</c>.</summary>
+    public static SamplerOutput Select(SamplerInput input, int[] indices)
+    {
+        var columns = input.FeatureCount;
+        var x = new double[indices.Length, columns];
+        var source = MatrixRows.Of(input.X);
+        var target = MatrixRows.Of(x);
+        var codes = new int[indices.Length];
+        for (var r = 0; r < indices.Length; r++)
+        {
+            source.Slice(indices[r] * columns, columns).CopyTo(target.Slice(r * columns, columns));
+            codes[r] = input.Classes.Codes[indices[r]];
+        }
+
+        return new SamplerOutput(x, codes, indices);
+    }
+
+    /// <summary>
+    /// An over-sampler's output: the original rows in order followed by <paramref name="newRows"/>
+    /// (<c>newCount x n_features</c>, flat row-major) labelled <paramref name="newCodes"/>.
+    /// </summary>
+    /// <param name="input">The sampler input.</param>
+    /// <param name="newRows">The generated rows, flat row-major.</param>
+    /// <param name="newCodes">The class of each generated row.</param>
+    /// <param name="newSources">For samplers that copy or perturb existing rows, the source row of each generated
+    /// row; the output's sample indices are then <c>0..n-1</c> followed by these. Null for synthetic rows.</param>
+    public static SamplerOutput Append(SamplerInput input, ReadOnlySpan<double> newRows, ReadOnlySpan<int> newCodes, int[]? newSources = null)
+    {
+        var n = input.SampleCount;
+        var columns = input.FeatureCount;
+        var x = new double[n + newCodes.Length, columns];
+        var target = MatrixRows.Of(x);
+        MatrixRows.Of(input.X).CopyTo(target);
+        newRows.CopyTo(target[(n * columns)..]);
+
+        var codes = new int[n + newCodes.Length];
+        input.Classes.Codes.CopyTo(codes, 0);
+        newCodes.CopyTo(codes.AsSpan(n));
+
+        int[]? indices = null;
+        if (newSources is not null)
+        {
+            indices = new int[n + newSources.Length];
+            for (var i = 0; i < n; i++)
+            {
+                indices[i] = i;
+            }
+
+            newSources.CopyTo(indices.AsSpan(n));
+        }
+
+        return new SamplerOutput(x, codes, indices);
+    }
+}
