@@ -1,0 +1,1 @@
+Console.WriteLine("Imbalance quick start");

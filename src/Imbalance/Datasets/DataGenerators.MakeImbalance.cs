@@ -1,0 +1,50 @@
+using Imbalance.Sampling;
+using Imbalance.UnderSampling;
+
+namespace Imbalance.Datasets;
+
+/// <summary>
+/// Data-set generators for samples, tests and benchmarks: imblearn's <c>make_imbalance</c> and a seeded
+/// <c>make_classification</c>.
+/// </summary>
+public static partial class DataGenerators
+{
+    /// <summary>
+    /// Keeps the requested number of rows of each listed class (imblearn's <c>make_imbalance(X, y,
+    /// sampling_strategy=dict, random_state=...)</c>): a <see cref="RandomUnderSampler"/> without replacement, so for
+    /// the same seed the rows kept are exactly imblearn's.
+    /// </summary>
+    /// <param name="x">The samples.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="samplingStrategy">Rows to keep per class; classes not listed keep all their rows. Each count must
+    /// not exceed the class size.</param>
+    /// <param name="randomState">The seed; <see langword="null"/> for an unpredictable one.</param>
+    /// <returns>The reduced data, grouped by class in sorted label order.</returns>
+    /// <exception cref="ArgumentException">A count exceeds its class size, names a label not in <paramref name="y"/>,
+    /// or the inputs are invalid.</exception>
+    public static ResampleResult<TLabel> MakeImbalance<TLabel>(
+        double[,] x, IReadOnlyList<TLabel> y, IReadOnlyDictionary<TLabel, int> samplingStrategy, int? randomState = null)
+        where TLabel : notnull =>
+        MakeImbalance(x, y, SamplingStrategy.Counts(samplingStrategy), randomState);
+
+    /// <summary>
+    /// Keeps, per class, the number of rows a function of <paramref name="y"/> returns (imblearn's
+    /// <c>make_imbalance</c> with a callable <c>sampling_strategy</c>).
+    /// </summary>
+    /// <param name="x">The samples.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="samplingStrategy">Receives <paramref name="y"/> and returns rows to keep per class.</param>
+    /// <param name="randomState">The seed; <see langword="null"/> for an unpredictable one.</param>
+    /// <returns>The reduced data, grouped by class in sorted label order.</returns>
+    public static ResampleResult<TLabel> MakeImbalance<TLabel>(
+        double[,] x,
+        IReadOnlyList<TLabel> y,
+        Func<IReadOnlyList<TLabel>, IReadOnlyDictionary<TLabel, int>> samplingStrategy,
+        int? randomState = null)
+        where TLabel : notnull =>
+        MakeImbalance(x, y, SamplingStrategy.Custom(samplingStrategy), randomState);
+
+    private static ResampleResult<TLabel> MakeImbalance<TLabel>(double[,] x, IReadOnlyList<TLabel> y, SamplingStrategy strategy, int? randomState)
+        where TLabel : notnull =>
+        new RandomUnderSampler { SamplingStrategy = strategy, RandomState = randomState, Replacement = false }.FitResample(x, y);
+}
