@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Imbalance.Randomness;
@@ -106,6 +107,7 @@ public sealed class RandomState
 
     /// <summary>One raw 32-bit output of MT19937 (NumPy's <c>randint(0, 2**32, dtype=np.uint32)</c> word).</summary>
     /// <returns>The next tempered word.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint NextUInt32()
     {
         if (_position == StateSize)
@@ -138,6 +140,7 @@ public sealed class RandomState
     /// <c>rand()</c>). Consumes two words.
     /// </summary>
     /// <returns>A multiple of 2^-53 in [0, 1 - 2^-53].</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double RandomSample()
     {
         var a = NextUInt32() >> 5;
@@ -206,7 +209,7 @@ public sealed class RandomState
     public long RandInt(long low, long high)
     {
         var range = CheckBounds(low, high);
-        return unchecked(low + (long)BoundedMasked(range));
+        return unchecked(low + (long)BoundedMasked(range, SmallestMask(range)));
     }
 
     /// <summary>NumPy's <c>randint(low, high, size)</c> with int64 results.</summary>
@@ -220,9 +223,10 @@ public sealed class RandomState
         CheckSize(size);
         var range = CheckBounds(low, high);
         var values = new long[size];
+        var mask = SmallestMask(range);
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = unchecked(low + (long)BoundedMasked(range));
+            values[i] = unchecked(low + (long)BoundedMasked(range, mask));
         }
 
         return values;
@@ -249,9 +253,10 @@ public sealed class RandomState
         CheckSize(size);
         var range = CheckBounds(low, high);
         var values = new int[size];
+        var mask = SmallestMask(range);
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = (int)(low + (long)BoundedMasked(range));
+            values[i] = (int)(low + (long)BoundedMasked(range, mask));
         }
 
         return values;
@@ -686,34 +691,7 @@ public sealed class RandomState
     /// NumPy's <c>random_interval(max)</c>: one value in [0, <paramref name="max"/>] by masked rejection, 32-bit
     /// words when <paramref name="max"/> fits, 64-bit otherwise; 0 consumes nothing.
     /// </summary>
-    internal ulong RandomInterval(ulong max)
-    {
-        if (max == 0)
-        {
-            return 0;
-        }
-
-        var mask = SmallestMask(max);
-        ulong value;
-        if (max <= uint.MaxValue)
-        {
-            do
-            {
-                value = NextUInt32() & mask;
-            }
-            while (value > max);
-        }
-        else
-        {
-            do
-            {
-                value = NextUInt64() & mask;
-            }
-            while (value > max);
-        }
-
-        return value;
-    }
+    internal ulong RandomInterval(ulong max) => BoundedMasked(max, SmallestMask(max));
 
     // ----------------------------------------------------------------------------------------------------------
     // Internals
@@ -778,27 +756,55 @@ public sealed class RandomState
 
     private void Regenerate()
     {
-        var key = _key;
-        for (var i = 0; i < StateSize; i++)
+        // The twist of §1.3, split at the two wrap-around points instead of taking indices modulo 624.
+        var key = _key.AsSpan(0, StateSize);
+        int i;
+        for (i = 0; i < StateSize - ShiftSize; i++)
         {
-            var y = (key[i] & UpperMask) | (key[(i + 1) % StateSize] & LowerMask);
-            key[i] = key[(i + ShiftSize) % StateSize] ^ (y >> 1) ^ ((y & 1u) != 0 ? MatrixA : 0u);
+            var y = (key[i] & UpperMask) | (key[i + 1] & LowerMask);
+            key[i] = key[i + ShiftSize] ^ (y >> 1) ^ ((0u - (y & 1u)) & MatrixA);
         }
 
+        for (; i < StateSize - 1; i++)
+        {
+            var y = (key[i] & UpperMask) | (key[i + 1] & LowerMask);
+            key[i] = key[i + ShiftSize - StateSize] ^ (y >> 1) ^ ((0u - (y & 1u)) & MatrixA);
+        }
+
+        var last = (key[StateSize - 1] & UpperMask) | (key[0] & LowerMask);
+        key[StateSize - 1] = key[ShiftSize - 1] ^ (last >> 1) ^ ((0u - (last & 1u)) & MatrixA);
         _position = 0;
     }
 
-    /// <summary>A value in [0, range] (range = high - 1 - low as an unsigned 64-bit number).</summary>
-    private ulong BoundedMasked(ulong range)
+    /// <summary>
+    /// A value in [0, range] (range = high - 1 - low as an unsigned 64-bit number, mask = its smallest covering
+    /// 2^m - 1): numpy's bounded masked generation. Every try takes a fresh 32-bit word when the range fits in 32
+    /// bits, two words otherwise; the full 32- and 64-bit ranges take one draw and no rejection.
+    /// </summary>
+    private ulong BoundedMasked(ulong range, ulong mask)
     {
         if (range == 0)
         {
             return 0;
         }
 
-        if (range == uint.MaxValue)
+        if (range <= uint.MaxValue)
         {
-            return NextUInt32();
+            if (range == uint.MaxValue)
+            {
+                return NextUInt32();
+            }
+
+            var mask32 = (uint)mask;
+            var range32 = (uint)range;
+            uint value;
+            do
+            {
+                value = NextUInt32() & mask32;
+            }
+            while (value > range32);
+
+            return value;
         }
 
         if (range == ulong.MaxValue)
@@ -806,7 +812,14 @@ public sealed class RandomState
             return NextUInt64();
         }
 
-        return RandomInterval(range);
+        ulong wide;
+        do
+        {
+            wide = NextUInt64() & mask;
+        }
+        while (wide > range);
+
+        return wide;
     }
 
     private static ulong SmallestMask(ulong max)
