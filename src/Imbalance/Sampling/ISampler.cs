@@ -21,7 +21,7 @@ public interface ISampler
     /// never modified.
     /// </summary>
     /// <typeparam name="TLabel">The label type: any comparable type (int, string, enum, bool, ...). Classes are
-    /// ordered as <c>np.unique</c> orders them (numbers numerically, strings by ordinal code point).</typeparam>
+    /// ordered as <c>np.unique</c> orders them (numbers numerically, strings by Unicode code point).</typeparam>
     /// <param name="x">The samples, one row per sample (row-major <c>n_samples x n_features</c>).</param>
     /// <param name="y">The class label of each row of <paramref name="x"/>.</param>
     /// <param name="cancellationToken">Cancels a long resampling between steps.</param>

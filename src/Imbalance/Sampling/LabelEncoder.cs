@@ -4,7 +4,7 @@ namespace Imbalance.Sampling;
 
 /// <summary>
 /// Encodes labels of any comparable type to int codes 0..K-1 in sorted order, exactly as <c>np.unique</c> orders
-/// them (numbers numerically, strings by ordinal code point, enums by value, false before true), so algorithms only
+/// them (numbers numerically, strings by Unicode code point, enums by value, false before true), so algorithms only
 /// ever see codes and class order matches imblearn's <c>sampling_strategy_</c> order.
 /// </summary>
 internal sealed class LabelEncoder<TLabel> : LabelSet
@@ -142,7 +142,7 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
 
     private static IComparer<TLabel> CreateSortOrder() =>
         typeof(TLabel) == typeof(string)
-            ? (IComparer<TLabel>)(object)StringComparer.Ordinal
+            ? (IComparer<TLabel>)(object)CodePointComparer.Instance
             : Comparer<TLabel>.Default;
 
     private static void CheckDiscrete(TLabel label, int index)
@@ -152,6 +152,7 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
         {
             case double d: value = d; break;
             case float f: value = f; break;
+            case Half h: value = (double)h; break;
             case decimal m: value = decimal.IsInteger(m) ? 0.0 : 0.5; break;
             default: return;
         }

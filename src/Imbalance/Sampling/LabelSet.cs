@@ -42,12 +42,21 @@ internal abstract class LabelSet
         }
     }
 
-    /// <summary>Formats one label the way Python's <c>repr</c> would show it in imblearn's messages.</summary>
+    /// <summary>
+    /// Formats one label the way Python's <c>repr</c> would show it in imblearn's messages: strings quoted and
+    /// escaped (<c>'a'</c>, <c>"it's"</c>), floats in Python's shortest form (<c>5.0</c>, <c>1e-05</c>), booleans
+    /// as <c>True</c>/<c>False</c>, integers in invariant digits. A <see cref="char"/> is shown as a one-character
+    /// string; an enum by its member name (Python has no equivalent).
+    /// </summary>
     public static string FormatLabel(object? label) => label switch
     {
         null => "None",
-        string s => "'" + s + "'",
+        string s => PythonRepr.String(s),
+        char c => PythonRepr.String(c.ToString()),
         bool b => b ? "True" : "False",
+        double d => PythonRepr.Float(d),
+        float f => PythonRepr.Float(f),
+        Half h => PythonRepr.Float(h),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => label.ToString() ?? string.Empty,
     };

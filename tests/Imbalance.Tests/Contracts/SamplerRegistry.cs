@@ -1,0 +1,194 @@
+using System.Reflection;
+using Imbalance.Sampling;
+
+namespace Imbalance.Tests.Contracts;
+
+/// <summary>
+/// Every sampler the contract suite checks, found by reflection: each public non-abstract type of the Imbalance
+/// assembly that implements <see cref="ISampler"/>. A new sampler is checked as soon as it exists; nobody has to
+/// add it here.
+/// </summary>
+/// <remarks>
+/// <para>A sampler is built with its public parameterless constructor, its defaults, and <c>RandomState</c> set
+/// through the init accessor when it has one. Three hooks, each keyed by type name so entries may name samplers that
+/// do not exist yet:</para>
+/// <list type="bullet">
+/// <item><see cref="Factories"/>: for a sampler that has mandatory parameters (no useful defaults), how to build
+/// it from a seed.</item>
+/// <item><see cref="Variants"/>: extra configurations of an existing sampler that take a different code path
+/// (e.g. the smoothed bootstrap) and must pass the same contract.</item>
+/// <item><see cref="Relaxations"/>: samplers whose class sizes are approximate by design in imblearn; each entry
+/// documents why and how far.</item>
+/// </list>
+/// </remarks>
+public static class SamplerRegistry
+{
+    /// <summary>Builders for samplers without a usable parameterless constructor, by type name.</summary>
+    public static IReadOnlyDictionary<string, Func<int?, ISampler>> Factories { get; } =
+        new Dictionary<string, Func<int?, ISampler>>(StringComparer.Ordinal);
+
+    /// <summary>Extra configurations by type name: a variant label and the init properties it sets.</summary>
+    public static IReadOnlyDictionary<string, (string Variant, (string Property, object Value)[] Settings, bool IndicesArePerturbedSources)[]> Variants { get; } =
+        new Dictionary<string, (string, (string, object)[], bool)[]>(StringComparer.Ordinal)
+        {
+            ["RandomOverSampler"] =
+            [
+                // The smoothed bootstrap: SampleIndices names the row each new row was drawn around.
+                ("Shrinkage=1.0", [("Shrinkage", Imbalance.OverSampling.Shrinkage.Uniform(1.0))], true),
+            ],
+            ["RandomUnderSampler"] =
+            [
+                ("Replacement=true", [("Replacement", true)], false),
+            ],
+        };
+
+    /// <summary>
+    /// Documented count relaxations by type name (imblearn 0.10.0 behaviour). The predicate receives, for a targeted
+    /// class, (count before, resolved target, rows added) for over-samplers and (count before, resolved target, rows
+    /// kept) otherwise.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CountRelaxation> Relaxations { get; } =
+        new Dictionary<string, CountRelaxation>(StringComparer.Ordinal)
+        {
+            ["Adasyn"] = new(
+                "ADASYN gives each minority row rint(ratio_i * n_samples) new rows; the rounded parts need not add up to the target (off by at most half the class size).",
+                (before, target, added) => added >= 0 && 2 * Math.Abs(added - target) <= before),
+            ["BorderlineSmote"] = new(
+                "Borderline-SMOTE-2 splits the target as int(f * (n + 1)) + int((1 - f) * n), which can miss it by one.",
+                (_, target, added) => Math.Abs(added - target) <= 1),
+            ["SvmSmote"] = new(
+                "SVM-SMOTE generates only the interpolation part (or only the extrapolation part) when the class has no danger (or no safe) support vectors, so it can add fewer rows than asked.",
+                (_, target, added) => added >= 0 && added <= target),
+            ["KMeansSmote"] = new(
+                "KMeans-SMOTE gives each selected cluster ceil(n_samples * weight) rows, so it adds at least the target and at most one extra row per cluster.",
+                (_, target, added) => added >= target),
+            ["NearMiss"] = new(
+                "NearMiss-3 keeps only the rows that are nearest neighbours of the minority, which can be fewer than asked (imblearn warns).",
+                (_, target, kept) => kept >= 1 && kept <= target),
+            ["InstanceHardnessThreshold"] = new(
+                "Instance hardness keeps the rows whose probability is at least a percentile threshold; interpolation and ties make the count approximate.",
+                (before, target, kept) => kept >= target - 1 && kept <= before),
+        };
+
+    /// <summary>The sampler types found by reflection, sorted by name.</summary>
+    public static IReadOnlyList<Type> Types { get; } = typeof(ISampler).Assembly.GetExportedTypes()
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(ISampler).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>Every case: one per sampler type with its defaults, plus the registered variants.</summary>
+    public static IReadOnlyList<SamplerCase> Cases { get; } = BuildCases();
+
+    /// <summary>Case names, for <c>[MemberData]</c>.</summary>
+    public static TheoryData<string> CaseNames => ToTheoryData(Cases);
+
+    /// <summary>Names of the cases whose sampler has a <c>RandomState</c>.</summary>
+    public static TheoryData<string> SeededCaseNames => ToTheoryData(Cases.Where(c => c.RandomStateProperty is not null));
+
+    /// <summary>Names of the sampler types (one case per type, without variants).</summary>
+    public static TheoryData<string> TypeNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var type in Types)
+            {
+                data.Add(type.Name);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>The case called <paramref name="name"/>.</summary>
+    public static SamplerCase Get(string name) => Cases.Single(c => c.Name == name);
+
+    /// <summary>The type called <paramref name="name"/>.</summary>
+    public static Type GetType(string name) => Types.Single(t => t.Name == name);
+
+    /// <summary>
+    /// Sets an init-only property of a freshly built, not yet shared sampler (the reflection equivalent of an object
+    /// initializer) and returns it. Exceptions thrown by the init accessor are unwrapped.
+    /// </summary>
+    public static ISampler WithProperty(ISampler sampler, string property, object? value)
+    {
+        var info = sampler.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new InvalidOperationException($"{sampler.GetType().Name} has no public property {property}.");
+        try
+        {
+            info.SetValue(sampler, value);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+
+        return sampler;
+    }
+
+    /// <summary>Builds a type with its defaults and the seed, through the factory hook when it has one.</summary>
+    public static ISampler CreateDefault(Type type, int? seed)
+    {
+        if (Factories.TryGetValue(type.Name, out var factory))
+        {
+            return factory(seed);
+        }
+
+        if (type.IsGenericTypeDefinition || type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new InvalidOperationException(
+                $"{type.Name} has no public parameterless constructor: register how to build it in SamplerRegistry.Factories.");
+        }
+
+        var sampler = (ISampler)Activator.CreateInstance(type)!;
+        return type.GetProperty("RandomState", BindingFlags.Public | BindingFlags.Instance) is null
+            ? sampler
+            : WithProperty(sampler, "RandomState", seed);
+    }
+
+    private static SamplerCase[] BuildCases()
+    {
+        var cases = new List<SamplerCase>();
+        foreach (var type in Types)
+        {
+            Relaxations.TryGetValue(type.Name, out var relaxation);
+            cases.Add(new SamplerCase(type.Name, type, seed => CreateDefault(type, seed), relaxation, indicesArePerturbedSources: false));
+            if (!Variants.TryGetValue(type.Name, out var variants))
+            {
+                continue;
+            }
+
+            foreach (var (variant, settings, perturbed) in variants)
+            {
+                cases.Add(new SamplerCase(
+                    $"{type.Name}({variant})",
+                    type,
+                    seed =>
+                    {
+                        var sampler = CreateDefault(type, seed);
+                        foreach (var (property, value) in settings)
+                        {
+                            WithProperty(sampler, property, value);
+                        }
+
+                        return sampler;
+                    },
+                    relaxation,
+                    perturbed));
+            }
+        }
+
+        return cases.ToArray();
+    }
+
+    private static TheoryData<string> ToTheoryData(IEnumerable<SamplerCase> cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in cases)
+        {
+            data.Add(c.Name);
+        }
+
+        return data;
+    }
+}
