@@ -60,8 +60,8 @@ public static class SamplerRegistry
                 "SVM-SMOTE generates only the interpolation part (or only the extrapolation part) when the class has no danger (or no safe) support vectors, so it can add fewer rows than asked.",
                 (_, target, added) => added >= 0 && added <= target),
             ["KMeansSmote"] = new(
-                "KMeans-SMOTE gives each selected cluster ceil(n_samples * weight) rows, so it adds at least the target and at most one extra row per cluster.",
-                (_, target, added) => added >= target),
+                "KMeans-SMOTE gives each selected cluster ceil(n_samples * weight) rows, so it adds at least the target and at most one extra row per cluster (a cluster holds at least one row of the class).",
+                (before, target, added) => added >= target && added <= target + before),
             ["NearMiss"] = new(
                 "NearMiss-3 keeps only the rows that are nearest neighbours of the minority, which can be fewer than asked (imblearn warns).",
                 (_, target, kept) => kept >= 1 && kept <= target),
