@@ -168,7 +168,7 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
                 "y",
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Unknown label type: 'continuous' (y[{index}] = {value}). Samplers expect discrete classes, not a regression target."));
+                    $"Unknown label type: 'continuous' (y[{index}] = {FormatLabel(label)}). Samplers expect discrete classes, not a regression target."));
         }
     }
 }
