@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Imbalance.Sampling;
 
 /// <summary>
@@ -49,10 +51,26 @@ internal sealed class SamplerOutput
     /// <param name="newCodes">The class of each generated row.</param>
     /// <param name="newSources">For samplers that copy or perturb existing rows, the source row of each generated
     /// row; the output's sample indices are then <c>0..n-1</c> followed by these. Null for synthetic rows.</param>
+    /// <exception cref="ArgumentException">The lengths of <paramref name="newRows"/>, <paramref name="newCodes"/> and
+    /// <paramref name="newSources"/> disagree (a sampler bug: caught here rather than padded with zeros).</exception>
     public static SamplerOutput Append(SamplerInput input, ReadOnlySpan<double> newRows, ReadOnlySpan<int> newCodes, int[]? newSources = null)
     {
         var n = input.SampleCount;
         var columns = input.FeatureCount;
+        if (newRows.Length != newCodes.Length * columns)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{newCodes.Length} new rows of {columns} features need {newCodes.Length * columns} values, got {newRows.Length}."),
+                nameof(newRows));
+        }
+
+        if (newSources is not null && newSources.Length != newCodes.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{newCodes.Length} new rows need {newCodes.Length} source rows, got {newSources.Length}."),
+                nameof(newSources));
+        }
+
         var x = new double[n + newCodes.Length, columns];
         var target = MatrixRows.Of(x);
         MatrixRows.Of(input.X).CopyTo(target);
