@@ -36,7 +36,7 @@ public static partial class DataGenerators
     /// <exception cref="ArgumentException">A parameter is out of range (see
     /// <see cref="MakeClassification(MakeClassificationOptions)"/>); <see cref="ArgumentException.ParamName"/> names
     /// it.</exception>
-    /// <remarks><inheritdoc cref="MakeClassification(MakeClassificationOptions)" path="/remarks"/></remarks>
+    /// <inheritdoc cref="MakeClassification(MakeClassificationOptions)" path="/remarks"/>
     public static (double[,] X, int[] Y) MakeClassification(
         int nSamples = 100,
         int nFeatures = 20,
@@ -104,8 +104,9 @@ public static partial class DataGenerators
     /// infinite weights are rejected, and every <c>shift</c> and <c>scale</c> value is checked, not only a
     /// scalar. Weights summing above 1 behave as in scikit-learn.</para>
     /// <para>With <c>randomState = null</c> the generator is seeded from the operating system, where scikit-learn
-    /// would use NumPy's global generator. The work is sequential (the draws must be); about a second per million
-    /// rows of 20 columns.</para>
+    /// would use NumPy's global generator. The work is sequential (the draws must be) and linear in the size of X;
+    /// most of it is drawing the standard normals of the informative and useless columns. Rows are shuffled in
+    /// place, so the peak memory is X and y plus a few small arrays.</para>
     /// </remarks>
     public static (double[,] X, int[] Y) MakeClassification(MakeClassificationOptions options)
     {
