@@ -154,7 +154,7 @@ public static partial class DataGenerators
         if (o.NInformative < 62 && (1L << o.NInformative) < clusters)
         {
             throw Invalid(
-                Invariant($"n_classes({o.NClasses}) * n_clusters_per_class({o.NClustersPerClass}) must be smaller or equal 2**n_informative({o.NInformative})={BigInteger2(o.NInformative)}"),
+                Invariant($"n_classes({o.NClasses}) * n_clusters_per_class({o.NClustersPerClass}) must be smaller or equal 2**n_informative({o.NInformative})={PowerOfTwoText(o.NInformative)}"),
                 "nInformative");
         }
 
@@ -248,12 +248,13 @@ public static partial class DataGenerators
         }
     }
 
+    // The parameter names are those of the optional-parameter overload (and the camel-case property names), not of
+    // the validating method, so the exceptions are built here where the analyzer does not expect otherwise.
     private static ArgumentOutOfRangeException OutOfRange(string name, object? value, string message) => new(name, value, message);
 
-    /// <summary>An <see cref="ArgumentException"/>; the message comes first, as in its constructor.</summary>
     private static ArgumentException Invalid(string message, string name) => new(message, name);
 
-    private static string BigInteger2(int exponent) => System.Numerics.BigInteger.Pow(2, exponent).ToString(CultureInfo.InvariantCulture);
+    private static string PowerOfTwoText(int exponent) => System.Numerics.BigInteger.Pow(2, exponent).ToString(CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
