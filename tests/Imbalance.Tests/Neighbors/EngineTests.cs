@@ -125,6 +125,30 @@ public class EngineTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(33)]
+    public void Scalar_fallback_without_simd_matches_the_reference(int d)
+    {
+        // The path taken on hardware without Vector256 acceleration.
+        var rng = new RandomState(d + 100);
+        var x = Normal(rng, 301, d);
+        var q = Normal(rng, 9, d);
+        var flat = new double[x.Length];
+        Buffer.BlockCopy(x, 0, flat, 0, x.Length * sizeof(double));
+        foreach (var metric in Metrics)
+        {
+            var search = new BruteForceSearch(flat, 301, d, metric, allowSimd: false);
+            var indices = new int[9 * 4];
+            var distances = new double[9 * 4];
+            search.Search(new RowSource(q), 4, indices, distances, 2, CancellationToken.None);
+            var (ri, rd) = Reference(x, q, 4, metric);
+            indices.Should().Equal(ri);
+            distances.Should().Equal(rd);
+        }
+    }
+
     [Fact]
     public void Duplicates_and_ties_are_ordered_by_lower_index()
     {
