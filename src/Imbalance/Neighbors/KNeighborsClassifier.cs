@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Learning;
 using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
@@ -11,7 +12,7 @@ namespace Imbalance.Neighbors;
 /// </summary>
 /// <remarks>Neighbours come from <see cref="NearestNeighbors"/> (exact; ties by lower row index). A vote tie goes to
 /// the smallest class in sorted label order, as in scikit-learn.</remarks>
-public sealed class KNeighborsClassifier
+public sealed class KNeighborsClassifier : IClassifier
 {
     private readonly int _nNeighbors = 5;
     private readonly NeighborWeights _weights = NeighborWeights.Uniform;
@@ -61,6 +62,13 @@ public sealed class KNeighborsClassifier
         var voter = FitCodes(MatrixRows.Of(x).ToArray(), x.GetLength(0), x.GetLength(1), encoder.Codes, encoder.ClassCount);
         return new KNeighborsClassifierModel<TLabel>(voter, encoder.Classes);
     }
+
+    /// <summary>The <see cref="IClassifier"/> form; k-NN takes no sample weights (as in scikit-learn).</summary>
+    /// <exception cref="ArgumentException"><paramref name="sampleWeight"/> is given.</exception>
+    IClassificationModel<TLabel> IClassifier.Fit<TLabel>(double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, CancellationToken cancellationToken) =>
+        sampleWeight is null
+            ? Fit(x, y)
+            : throw new ArgumentException("KNeighborsClassifier does not support sample weights.", nameof(sampleWeight));
 
     /// <summary>Fits on rows the model may keep and int class codes in [0, classCount) (no validation).</summary>
     internal KNeighborsVoter FitCodes(double[] rows, int n, int d, int[] codes, int classCount)

@@ -1,3 +1,4 @@
+using Imbalance.Learning;
 using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
@@ -7,7 +8,7 @@ namespace Imbalance.Neighbors;
 /// rows (scikit-learn's fitted <c>KNeighborsClassifier</c>). Immutable and safe to use from many threads.
 /// </summary>
 /// <typeparam name="TLabel">The label type.</typeparam>
-public sealed class KNeighborsClassifierModel<TLabel>
+public sealed class KNeighborsClassifierModel<TLabel> : IClassificationModel<TLabel>
     where TLabel : notnull
 {
     private readonly KNeighborsVoter _voter;
