@@ -20,12 +20,17 @@ public static partial class DataGenerators
     /// not exceed the class size.</param>
     /// <param name="randomState">The seed; <see langword="null"/> for an unpredictable one.</param>
     /// <returns>The reduced data, grouped by class in sorted label order.</returns>
-    /// <exception cref="ArgumentException">A count exceeds its class size, names a label not in <paramref name="y"/>,
-    /// or the inputs are invalid.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="samplingStrategy"/> is null (imblearn 0.10.0 accepts
+    /// <c>None</c> and then fails with an <c>UnboundLocalError</c>).</exception>
+    /// <exception cref="ArgumentException">A count is negative, exceeds its class size or names a label not in
+    /// <paramref name="y"/>, or the inputs are invalid.</exception>
     public static ResampleResult<TLabel> MakeImbalance<TLabel>(
         double[,] x, IReadOnlyList<TLabel> y, IReadOnlyDictionary<TLabel, int> samplingStrategy, int? randomState = null)
-        where TLabel : notnull =>
-        MakeImbalance(x, y, SamplingStrategy.Counts(samplingStrategy), randomState);
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(samplingStrategy);
+        return MakeImbalance(x, y, SamplingStrategy.Counts(samplingStrategy), randomState);
+    }
 
     /// <summary>
     /// Keeps, per class, the number of rows a function of <paramref name="y"/> returns (imblearn's
@@ -36,13 +41,19 @@ public static partial class DataGenerators
     /// <param name="samplingStrategy">Receives <paramref name="y"/> and returns rows to keep per class.</param>
     /// <param name="randomState">The seed; <see langword="null"/> for an unpredictable one.</param>
     /// <returns>The reduced data, grouped by class in sorted label order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="samplingStrategy"/> is null.</exception>
+    /// <exception cref="ArgumentException">The function's counts are invalid for <paramref name="y"/> (as for the
+    /// dictionary overload), or the inputs are invalid.</exception>
     public static ResampleResult<TLabel> MakeImbalance<TLabel>(
         double[,] x,
         IReadOnlyList<TLabel> y,
         Func<IReadOnlyList<TLabel>, IReadOnlyDictionary<TLabel, int>> samplingStrategy,
         int? randomState = null)
-        where TLabel : notnull =>
-        MakeImbalance(x, y, SamplingStrategy.Custom(samplingStrategy), randomState);
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(samplingStrategy);
+        return MakeImbalance(x, y, SamplingStrategy.Custom(samplingStrategy), randomState);
+    }
 
     private static ResampleResult<TLabel> MakeImbalance<TLabel>(double[,] x, IReadOnlyList<TLabel> y, SamplingStrategy strategy, int? randomState)
         where TLabel : notnull =>

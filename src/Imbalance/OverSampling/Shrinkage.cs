@@ -1,4 +1,3 @@
-using System.Globalization;
 using Imbalance.Sampling;
 
 namespace Imbalance.OverSampling;
@@ -9,9 +8,12 @@ namespace Imbalance.OverSampling;
 /// A double converts implicitly: <c>new RandomOverSampler { Shrinkage = 1.0 }</c>.
 /// </summary>
 /// <remarks>
-/// A factor of 0 gives a plain bootstrap (the rows are copied, but random normals are still drawn, as in imblearn).
-/// Per-class factors must cover every class the strategy over-samples; labels that are not over-sampled are
-/// ignored. Instances are immutable.
+/// <para>A factor of 0 gives a plain bootstrap (the rows are copied, but random normals are still drawn, as in
+/// imblearn). Per-class factors must cover every class the strategy over-samples; labels that are not over-sampled
+/// are otherwise ignored, but every factor must be valid (imblearn checks them all too). Instances are immutable.</para>
+/// <para>Difference from imblearn 0.10.0: a per-class factor that is infinite or NaN is rejected when the
+/// <see cref="Shrinkage"/> is created; imblearn only checks <c>&gt;= 0</c> for a dict and returns rows of
+/// infinities and NaN.</para>
 /// </remarks>
 public sealed class Shrinkage
 {
@@ -32,7 +34,7 @@ public sealed class Shrinkage
     public static Shrinkage Uniform(double factor)
     {
         CheckFactor(factor, null, nameof(factor));
-        return new Shrinkage(factor, null, factor.ToString(CultureInfo.InvariantCulture));
+        return new Shrinkage(factor, null, PythonFormat.Float(factor));
     }
 
     /// <summary>One shrinkage factor per class label (imblearn: a dict); it must name every over-sampled class.</summary>
@@ -63,7 +65,7 @@ public sealed class Shrinkage
 
                 return null;
             },
-            "{" + string.Join(", ", copy.Select(kv => LabelSet.FormatLabel(kv.Key) + ": " + kv.Value.ToString(CultureInfo.InvariantCulture))) + "}");
+            "{" + string.Join(", ", copy.Select(kv => LabelSet.FormatLabel(kv.Key) + ": " + PythonFormat.Float(kv.Value))) + "}");
     }
 
     /// <summary>The same factor for every class; the named alternative of the implicit conversion.</summary>
@@ -109,13 +111,17 @@ public sealed class Shrinkage
 
     private static void CheckFactor(double factor, object? label, string parameterName)
     {
-        if (!(factor >= 0.0) || double.IsInfinity(factor))
+        if (factor >= 0.0 && !double.IsInfinity(factor))
         {
-            var forClass = label is null ? string.Empty : " for class " + LabelSet.FormatLabel(label);
-            throw new ArgumentOutOfRangeException(
-                parameterName,
-                factor,
-                string.Create(CultureInfo.InvariantCulture, $"The shrinkage factor needs to be >= 0. Got {factor}{forClass}."));
+            return;
         }
+
+        // imblearn's wording: parameter validation for a float, its own check for a per-class dict.
+        var message = label is null
+            ? $"The shrinkage factor needs to be in the range [0, inf). Got {PythonFormat.Float(factor)} instead."
+            : factor < 0.0
+                ? $"The shrinkage factor needs to be >= 0. Got {PythonFormat.Float(factor)} for class {LabelSet.FormatLabel(label)}."
+                : $"The shrinkage factor needs to be finite. Got {PythonFormat.Float(factor)} for class {LabelSet.FormatLabel(label)}.";
+        throw new ArgumentOutOfRangeException(parameterName, factor, message);
     }
 }

@@ -325,8 +325,8 @@ public sealed class RandomState
     /// <returns>A new <c>rows x columns</c> matrix.</returns>
     public double[,] Randn(int rows, int columns)
     {
-        CheckSize(rows);
-        CheckSize(columns);
+        CheckSize(rows, nameof(rows));
+        CheckSize(columns, nameof(columns));
         var values = new double[rows, columns];
         for (var i = 0; i < rows; i++)
         {
@@ -1004,24 +1004,28 @@ public sealed class RandomState
             throw new ArgumentException("'a' and 'p' must have same size", nameof(p));
         }
 
-        // Kahan summation, as NumPy uses for this check only.
-        double sum = 0.0, compensation = 0.0;
+        // NumPy's kahan_sum (starting from p[0]), then its checks in its order: a NaN sum, a negative entry, the
+        // tolerance. An infinite entry makes the sum NaN or infinite, so it is rejected too.
+        double sum = p[0], compensation = 0.0;
+        for (var i = 1; i < p.Length; i++)
+        {
+            var y = p[i] - compensation;
+            var t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+        }
+
+        if (double.IsNaN(sum))
+        {
+            throw new ArgumentException("probabilities contain NaN", nameof(p));
+        }
+
         foreach (var v in p)
         {
-            if (double.IsNaN(v))
-            {
-                throw new ArgumentException("probabilities contain NaN", nameof(p));
-            }
-
             if (v < 0)
             {
                 throw new ArgumentException("probabilities are not non-negative", nameof(p));
             }
-
-            var y = v - compensation;
-            var t = sum + y;
-            compensation = (t - sum) - y;
-            sum = t;
         }
 
         if (Math.Abs(sum - 1.0) > ProbabilityTolerance)

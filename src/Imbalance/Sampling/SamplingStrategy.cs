@@ -17,8 +17,14 @@ namespace Imbalance.Sampling;
 /// strictly larger (smaller) count wins, so on count ties the smallest label is the majority (minority).</para>
 /// <para>Label-keyed forms remember their label type and refuse <c>y</c> of another label type instead of silently
 /// matching nothing. Instances are immutable and can be shared.</para>
-/// <para>Differences from imblearn: imblearn only warns when a dict asks an over-sampler for more samples than the
-/// majority has; this library has no logging and simply honours the request.</para>
+/// <para>Differences from imblearn 0.10.0 (the parity tests in <c>tests/Imbalance.Tests/Parity</c> pin each one):
+/// imblearn only warns when a dict asks an over-sampler for more samples than the majority has, this library has no
+/// logging and simply honours the request; a NaN ratio is rejected by <see cref="Ratio"/> with the range message
+/// (imblearn's <c>check_sampling_strategy</c> lets it through to an unrelated error); a negative count is rejected
+/// by <see cref="Counts{TLabel}"/> when the strategy is created, so it is reported before a label missing from
+/// <c>y</c>; <see cref="Minority"/> is accepted by over-samplers as <c>check_sampling_strategy</c> and imblearn
+/// 0.10.1 accept it (0.10.0's over-sampler parameter validation rejects it by mistake). The negative-count message
+/// has a space after its first sentence where imblearn's has none.</para>
 /// </remarks>
 public abstract class SamplingStrategy
 {
@@ -62,7 +68,7 @@ public abstract class SamplingStrategy
     /// <c>int(n_minority / ratio)</c> samples. Not allowed for cleaning.
     /// </summary>
     /// <param name="ratio">The desired minority/majority ratio after resampling, in (0, 1].</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ratio"/> is not in (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ratio"/> is not in (0, 1] (NaN included).</exception>
     public static SamplingStrategy Ratio(double ratio)
     {
         if (!(ratio > 0.0 && ratio <= 1.0))
@@ -70,7 +76,7 @@ public abstract class SamplingStrategy
             throw new ArgumentOutOfRangeException(
                 nameof(ratio),
                 ratio,
-                string.Create(CultureInfo.InvariantCulture, $"When 'sampling_strategy' is a float, it should be in the range (0, 1]. Got {ratio} instead."));
+                $"When 'sampling_strategy' is a float, it should be in the range (0, 1]. Got {PythonFormat.Float(ratio)} instead.");
         }
 
         return new RatioStrategy(ratio);
@@ -317,7 +323,7 @@ public abstract class SamplingStrategy
     /// <summary>The float form: imblearn's <c>_sampling_strategy_float</c>.</summary>
     private sealed class RatioStrategy(double ratio) : SamplingStrategy
     {
-        public override string ToString() => ratio.ToString(CultureInfo.InvariantCulture);
+        public override string ToString() => PythonFormat.Float(ratio);
 
         private protected override ClassTargets ResolveCore(LabelSet labels, ClassIndex index, SamplingType samplingType)
         {

@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using Imbalance.Learning;
+using Imbalance.Sampling;
+
+namespace Imbalance.ModelSelection;
+
+/// <summary>
+/// scikit-learn's <c>cross_validate</c>, <c>cross_val_score</c> and <c>cross_val_predict</c>: fit a fresh model on
+/// each fold's training rows and evaluate it on the fold's test rows. With a <see cref="Pipelines.Pipeline"/> the
+/// samplers run inside each training fold only, so no synthetic or duplicated row reaches a test fold.
+/// </summary>
+/// <remarks>The default folds are scikit-learn's for classifiers: <c>StratifiedKFold(5)</c> without shuffling.
+/// Folds run in parallel (each writes its own result slot, so results do not depend on the thread count).</remarks>
+public static class CrossValidation
+{
+    /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>).</summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline to evaluate; it is not changed.</param>
+    /// <param name="x">All rows.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="scorers">The scores to compute on each test fold.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c> on <paramref name="y"/>.</param>
+    /// <param name="maxDegreeOfParallelism">Most folds run at once; <see langword="null"/> for every core.</param>
+    /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
+    /// <returns>The scores per fold and the timings.</returns>
+    /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
+    public static CrossValidationResult CrossValidate<TLabel>(
+        IClassifier estimator,
+        double[,] x,
+        IReadOnlyList<TLabel> y,
+        IReadOnlyList<Scorer<TLabel>> scorers,
+        IReadOnlyList<Fold>? folds = null,
+        int? maxDegreeOfParallelism = null,
+        CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(scorers);
+        InputGuard.CheckXy(x, y);
+        if (scorers.Count == 0 || scorers.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != scorers.Count)
+        {
+            throw new ArgumentException("Give at least one scorer, with distinct names.", nameof(scorers));
+        }
+
+        folds = CheckFolds(folds ?? new StratifiedKFold().Split(y), y.Count, nameof(folds));
+        var scores = scorers.ToDictionary(s => s.Name, _ => new double[folds.Count], StringComparer.Ordinal);
+        var fitTimes = new double[folds.Count];
+        var scoreTimes = new double[folds.Count];
+        RunFolds(folds, maxDegreeOfParallelism, f =>
+        {
+            var fold = folds[f];
+            var watch = Stopwatch.StartNew();
+            var model = estimator.Fit(Rows(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            fitTimes[f] = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var xTest = Rows(x, fold.TestIndices);
+            var yTest = Pick(y, fold.TestIndices);
+            var predictions = scorers.Any(s => !s.NeedsProbabilities) ? model.Predict(xTest, cancellationToken) : null;
+            var probabilities = scorers.Any(s => s.NeedsProbabilities) ? model.PredictProba(xTest, cancellationToken) : null;
+            foreach (var scorer in scorers)
+            {
+                scores[scorer.Name][f] = scorer.Score(yTest, predictions, probabilities, model.Classes);
+            }
+
+            scoreTimes[f] = watch.Elapsed.TotalSeconds;
+        }, cancellationToken);
+
+        return new CrossValidationResult(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
+    }
+
+    /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline to evaluate.</param>
+    /// <param name="x">All rows.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="scorer">The score to compute.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>The test score of each fold.</returns>
+    public static double[] CrossValScore<TLabel>(
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        return CrossValidate(estimator, x, y, [scorer], folds, null, cancellationToken).TestScores[scorer.Name];
+    }
+
+    /// <summary>
+    /// The out-of-fold prediction of every row (scikit-learn's <c>cross_val_predict</c>): each row is predicted by the
+    /// model fitted on the folds that do not contain it. The folds must test every row exactly once.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline.</param>
+    /// <param name="x">All rows.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>One predicted label per row.</returns>
+    /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
+    public static TLabel[] CrossValPredict<TLabel>(
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        InputGuard.CheckXy(x, y);
+        folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
+        var result = new TLabel[y.Count];
+        RunFolds(folds, null, f =>
+        {
+            var fold = folds[f];
+            var predictions = estimator.Fit(Rows(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
+                .Predict(Rows(x, fold.TestIndices), cancellationToken);
+            for (var i = 0; i < predictions.Length; i++)
+            {
+                result[fold.TestIndices[i]] = predictions[i];
+            }
+        }, cancellationToken);
+
+        return result;
+    }
+
+    /// <summary>
+    /// Out-of-fold class probabilities of every row (scikit-learn's <c>cross_val_predict(method="predict_proba")</c>),
+    /// columns in the sorted order of all classes of <paramref name="y"/>; a class absent from a training fold gets
+    /// probability 0 in that fold's rows, as in scikit-learn.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline.</param>
+    /// <param name="x">All rows.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>A <c>rows x classes</c> matrix.</returns>
+    /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
+    public static double[,] CrossValPredictProba<TLabel>(
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        InputGuard.CheckXy(x, y);
+        folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
+        var classes = LabelEncoder<TLabel>.Fit(y).Classes;
+        var column = new Dictionary<TLabel, int>();
+        for (var c = 0; c < classes.Count; c++)
+        {
+            column[classes[c]] = c;
+        }
+
+        var result = new double[y.Count, classes.Count];
+        RunFolds(folds, null, f =>
+        {
+            var fold = folds[f];
+            var model = estimator.Fit(Rows(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var proba = model.PredictProba(Rows(x, fold.TestIndices), cancellationToken);
+            for (var i = 0; i < fold.TestIndices.Length; i++)
+            {
+                for (var c = 0; c < model.Classes.Count; c++)
+                {
+                    result[fold.TestIndices[i], column[model.Classes[c]]] = proba[i, c];
+                }
+            }
+        }, cancellationToken);
+
+        return result;
+    }
+
+    private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, Action<int> body, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, folds.Count, options, body);
+    }
+
+    private static IReadOnlyList<Fold> CheckFolds(IReadOnlyList<Fold> folds, int rows, string parameterName)
+    {
+        if (folds.Count == 0)
+        {
+            throw new ArgumentException("At least one fold is required.", parameterName);
+        }
+
+        foreach (var fold in folds)
+        {
+            if (fold.TrainIndices.Concat(fold.TestIndices).Any(i => (uint)i >= (uint)rows) || fold.TrainIndices.Length == 0 || fold.TestIndices.Length == 0)
+            {
+                throw new ArgumentException($"Each fold needs training and test rows with indices in [0, {rows}).", parameterName);
+            }
+        }
+
+        return folds;
+    }
+
+    private static IReadOnlyList<Fold> CheckPartition(IReadOnlyList<Fold> folds, int rows)
+    {
+        CheckFolds(folds, rows, nameof(folds));
+        var tested = new int[rows];
+        foreach (var fold in folds)
+        {
+            foreach (var i in fold.TestIndices)
+            {
+                tested[i]++;
+            }
+        }
+
+        if (tested.Any(t => t != 1))
+        {
+            throw new ArgumentException("cross_val_predict only works for partitions: every row must be tested exactly once.", nameof(folds));
+        }
+
+        return folds;
+    }
+
+    private static double[,] Rows(double[,] x, int[] indices)
+    {
+        var d = x.GetLength(1);
+        var result = new double[indices.Length, d];
+        var src = MatrixRows.Of(x);
+        var dst = MatrixRows.Of(result);
+        for (var i = 0; i < indices.Length; i++)
+        {
+            src.Slice(indices[i] * d, d).CopyTo(dst.Slice(i * d, d));
+        }
+
+        return result;
+    }
+
+    private static TLabel[] Pick<TLabel>(IReadOnlyList<TLabel> y, int[] indices)
+    {
+        var result = new TLabel[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            result[i] = y[indices[i]];
+        }
+
+        return result;
+    }
+}

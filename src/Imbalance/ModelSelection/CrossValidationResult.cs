@@ -1,0 +1,29 @@
+namespace Imbalance.ModelSelection;
+
+/// <summary>
+/// The outcome of <see cref="CrossValidation.CrossValidate{TLabel}"/>, scikit-learn's <c>cross_validate</c> dictionary:
+/// one test score per fold for each scorer, and the fold fit and score times.
+/// </summary>
+public sealed class CrossValidationResult
+{
+    internal CrossValidationResult(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes)
+    {
+        TestScores = testScores;
+        FitTimes = fitTimes;
+        ScoreTimes = scoreTimes;
+    }
+
+    /// <summary>Per scorer name, the score on each fold's test rows (scikit-learn's <c>test_&lt;name&gt;</c>).</summary>
+    public IReadOnlyDictionary<string, double[]> TestScores { get; }
+
+    /// <summary>Seconds spent fitting on each fold (scikit-learn's <c>fit_time</c>).</summary>
+    public IReadOnlyList<double> FitTimes { get; }
+
+    /// <summary>Seconds spent predicting and scoring each fold (scikit-learn's <c>score_time</c>).</summary>
+    public IReadOnlyList<double> ScoreTimes { get; }
+
+    /// <summary>The mean test score of a scorer over the folds.</summary>
+    /// <param name="scorer">The scorer name.</param>
+    /// <returns>The mean.</returns>
+    public double Mean(string scorer) => TestScores[scorer].Average();
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Imbalance.Sampling;
+
+namespace Imbalance.Neighbors;
+
+/// <summary>
+/// A fitted <see cref="NearestNeighbors"/>: the indexed rows and their search structure, answering scikit-learn's
+/// <c>kneighbors</c>. Immutable and safe to query from many threads at once.
+/// </summary>
+/// <remarks>
+/// Neighbours are ordered by distance and, at exactly equal distance, by lower fitted-row index. scikit-learn orders
+/// exact ties by its heap and tree internals, so on data with duplicate or equidistant rows the order among tied rows
+/// (and which of them is kept at the k-th place) can differ from scikit-learn's; on tie-free data the indices agree.
+/// Distances are the direct sums over features (<c>sqrt(sum (q - x)^2)</c>), as scikit-learn's KD-tree computes them;
+/// scikit-learn's brute force uses <c>sqrt(|q|^2 - 2 q.x + |x|^2)</c>, which differs in the last bits.
+/// </remarks>
+public sealed class NeighborsIndex
+{
+    private readonly BruteForceSearch? _brute;
+    private readonly KdTree? _tree;
+    private readonly int _maxDegreeOfParallelism;
+    private readonly double[] _rows;
+
+    internal NeighborsIndex(NearestNeighbors configuration, double[] rows, int n, int d, NeighborsAlgorithm algorithm)
+    {
+        _rows = rows;
+        Count = n;
+        Features = d;
+        Metric = configuration.Metric;
+        NNeighbors = configuration.NNeighbors;
+        Algorithm = algorithm;
+        _maxDegreeOfParallelism = configuration.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        if (algorithm == NeighborsAlgorithm.KdTree)
+        {
+            _tree = new KdTree(rows, n, d, Metric, configuration.LeafSize);
+        }
+        else
+        {
+            _brute = new BruteForceSearch(rows, n, d, Metric);
+        }
+    }
+
+    /// <summary>The number of fitted rows (scikit-learn's <c>n_samples_fit_</c>).</summary>
+    public int Count { get; }
+
+    /// <summary>The number of features of the fitted rows (scikit-learn's <c>n_features_in_</c>).</summary>
+    public int Features { get; }
+
+    /// <summary>The distance used.</summary>
+    public DistanceMetric Metric { get; }
+
+    /// <summary>The default number of neighbours per query (the configuration's <c>n_neighbors</c>).</summary>
+    public int NNeighbors { get; }
+
+    /// <summary>The algorithm in use after resolving <see cref="NeighborsAlgorithm.Auto"/> (scikit-learn's
+    /// <c>_fit_method</c>): <see cref="NeighborsAlgorithm.Brute"/> or <see cref="NeighborsAlgorithm.KdTree"/>.</summary>
+    public NeighborsAlgorithm Algorithm { get; }
+
+    /// <summary>
+    /// The <paramref name="nNeighbors"/> nearest fitted rows of each row of <paramref name="queries"/>, nearest first
+    /// (scikit-learn's <c>kneighbors(X, n_neighbors)</c>). A query row that is also a fitted row finds itself at
+    /// distance 0; imblearn asks for <c>k + 1</c> neighbours and drops the first column.
+    /// </summary>
+    /// <param name="queries">The query rows, with <see cref="Features"/> columns, finite.</param>
+    /// <param name="nNeighbors">Neighbours per query; <see langword="null"/> for <see cref="NNeighbors"/>.</param>
+    /// <param name="cancellationToken">Cancels a long query between blocks of rows.</param>
+    /// <returns>Indices and distances, <c>queries x nNeighbors</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="queries"/> is null.</exception>
+    /// <exception cref="ArgumentException">The queries are empty, hold NaN or infinity, or have the wrong width.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nNeighbors"/> is below 1 or above <see cref="Count"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public NeighborsResult KNeighbors(double[,] queries, int? nNeighbors = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        InputGuard.CheckMatrix(queries, nameof(queries));
+        CheckWidth(queries.GetLength(1), nameof(queries));
+        var k = CheckK(nNeighbors ?? NNeighbors, queries.GetLength(0));
+        return Query(new RowSource(queries), k, cancellationToken);
+    }
+
+    /// <summary>
+    /// The <paramref name="nNeighbors"/> nearest <em>other</em> fitted rows of every fitted row (scikit-learn's
+    /// <c>kneighbors()</c> with no query): each row is excluded from its own list. When a row has so many exact
+    /// duplicates that it is not among its own <c>nNeighbors + 1</c> nearest, the first column is dropped instead,
+    /// as scikit-learn does.
+    /// </summary>
+    /// <param name="nNeighbors">Neighbours per row; <see langword="null"/> for <see cref="NNeighbors"/>.</param>
+    /// <param name="cancellationToken">Cancels a long query between blocks of rows.</param>
+    /// <returns>Indices and distances, <c>Count x nNeighbors</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nNeighbors"/> is below 1 or not below <see cref="Count"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public NeighborsResult KNeighbors(int? nNeighbors = null, CancellationToken cancellationToken = default)
+    {
+        var k = nNeighbors ?? NNeighbors;
+        if (k < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nNeighbors), k, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {k}"));
+        }
+
+        if (k + 1 > Count)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(nNeighbors),
+                k,
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors < n_samples_fit, but n_neighbors = {k}, n_samples_fit = {Count}, n_samples = {Count}"));
+        }
+
+        var withSelf = Query(new RowSource(_rows, Count, Features), k + 1, cancellationToken);
+        var indices = new int[Count * k];
+        var distances = new double[Count * k];
+        for (var i = 0; i < Count; i++)
+        {
+            var src = withSelf.IndexData.AsSpan(i * (k + 1), k + 1);
+            var skip = src.IndexOf(i);
+            if (skip < 0)
+            {
+                skip = 0;
+            }
+
+            var o = 0;
+            for (var j = 0; j <= k; j++)
+            {
+                if (j == skip)
+                {
+                    continue;
+                }
+
+                indices[(i * k) + o] = src[j];
+                distances[(i * k) + o] = withSelf.DistanceData[(i * (k + 1)) + j];
+                o++;
+            }
+        }
+
+        return new NeighborsResult(Count, k, indices, distances);
+    }
+
+    /// <summary>Queries with rows given as a flat row-major span (validated by the caller), for samplers.</summary>
+    internal NeighborsResult KNeighbors(double[] queries, int rows, int k, CancellationToken cancellationToken = default) =>
+        Query(new RowSource(queries, rows, Features), CheckK(k, rows), cancellationToken);
+
+    private NeighborsResult Query(RowSource queries, int k, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var indices = new int[queries.Rows * k];
+        var distances = new double[queries.Rows * k];
+        if (_tree is not null)
+        {
+            _tree.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+        }
+        else
+        {
+            _brute!.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+        }
+
+        return new NeighborsResult(queries.Rows, k, indices, distances);
+    }
+
+    private void CheckWidth(int width, string parameterName)
+    {
+        if (width != Features)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"X has {width} features, but NearestNeighbors is expecting {Features} features as input."),
+                parameterName);
+        }
+    }
+
+    private int CheckK(int nNeighbors, int queryCount)
+    {
+        if (nNeighbors < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nNeighbors), nNeighbors, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {nNeighbors}"));
+        }
+
+        if (nNeighbors > Count)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(nNeighbors),
+                nNeighbors,
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {nNeighbors}, n_samples_fit = {Count}, n_samples = {queryCount}"));
+        }
+
+        return nNeighbors;
+    }
+}

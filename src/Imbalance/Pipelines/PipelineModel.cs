@@ -1,0 +1,50 @@
+using Imbalance.Learning;
+
+namespace Imbalance.Pipelines;
+
+/// <summary>
+/// A fitted <see cref="Pipeline"/>: the fitted transformers in order and the final model. It holds no samplers, so
+/// <see cref="Predict"/> and <see cref="PredictProba"/> only transform and predict — resampling never touches data
+/// being predicted or scored (imblearn's guarantee, enforced here by the types).
+/// </summary>
+/// <typeparam name="TLabel">The label type.</typeparam>
+public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
+    where TLabel : notnull
+{
+    private readonly ITransformerModel[] _transforms;
+
+    internal PipelineModel(IReadOnlyList<ITransformerModel> transforms, IClassificationModel<TLabel> final)
+    {
+        _transforms = [.. transforms];
+        FinalModel = final;
+    }
+
+    /// <summary>The fitted transformers, in the order they are applied (nested pipelines flattened).</summary>
+    public IReadOnlyList<ITransformerModel> Transformers => _transforms;
+
+    /// <summary>The fitted final classifier.</summary>
+    public IClassificationModel<TLabel> FinalModel { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TLabel> Classes => FinalModel.Classes;
+
+    /// <summary>Applies the fitted transformers in order (imblearn's <c>pipeline[:-1].transform</c>).</summary>
+    /// <param name="x">Rows with the training width.</param>
+    /// <returns>The transformed rows (a new matrix, or <paramref name="x"/> itself when there are no transformers).</returns>
+    public double[,] Transform(double[,] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        foreach (var t in _transforms)
+        {
+            x = t.Transform(x);
+        }
+
+        return x;
+    }
+
+    /// <inheritdoc/>
+    public TLabel[] Predict(double[,] x, CancellationToken cancellationToken = default) => FinalModel.Predict(Transform(x), cancellationToken);
+
+    /// <inheritdoc/>
+    public double[,] PredictProba(double[,] x, CancellationToken cancellationToken = default) => FinalModel.PredictProba(Transform(x), cancellationToken);
+}
