@@ -54,7 +54,7 @@ internal abstract class LabelSet
         string s => PythonRepr.String(s),
         char c => PythonRepr.String(c.ToString()),
         bool b => b ? "True" : "False",
-        double d => PythonRepr.Float(d),
+        double d => PythonFormat.Float(d),
         float f => PythonRepr.Float(f),
         Half h => PythonRepr.Float(h),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
