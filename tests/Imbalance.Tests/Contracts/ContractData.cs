@@ -11,6 +11,27 @@ public static class ContractData
     /// <summary>Three interleaved Gaussian blobs in four dimensions (60/25/15 rows), tie-free.</summary>
     public static (double[,] X, int[] Y) Multiclass() => TestData.ThreeClasses();
 
+    /// <summary>
+    /// Ten times <see cref="Multiclass"/>'s size (600/250/150 rows, four features, interleaved, tie-free): enough
+    /// rows for the neighbour engine to split its work into several blocks.
+    /// </summary>
+    public static (double[,] X, int[] Y) Large()
+    {
+        var rng = new Imbalance.Randomness.RandomState(2024);
+        var labels = Enumerable.Repeat(0, 600).Concat(Enumerable.Repeat(1, 250)).Concat(Enumerable.Repeat(2, 150)).ToArray();
+        rng.Shuffle(labels.AsSpan());
+        var x = new double[labels.Length, 4];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                x[i, j] = rng.StandardNormal() + (labels[i] * 1.5) + j;
+            }
+        }
+
+        return (x, labels);
+    }
+
     /// <summary>Classes 0 and 1 of <see cref="Multiclass"/> (60 and 25 rows), in their original order.</summary>
     public static (double[,] X, int[] Y) Binary()
     {

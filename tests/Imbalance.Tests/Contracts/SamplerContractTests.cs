@@ -139,6 +139,34 @@ public class SamplerContractTests
 
     [Theory]
     [MemberData(nameof(Cases))]
+    public void Output_does_not_depend_on_the_degree_of_parallelism(string name)
+    {
+        var c = SamplerRegistry.Get(name);
+        var property = c.Type.GetProperty("MaxDegreeOfParallelism");
+        var (x, y) = ContractData.Large();
+
+        var reference = c.Build(seed: 9).FitResample(x, y);
+        SamplerInvariants.Check(c, x, y, reference);
+        if (property is null)
+        {
+            return; // nothing to vary; the invariants above still ran on the larger data
+        }
+
+        property.PropertyType.Should().Be<int?>("MaxDegreeOfParallelism is scikit-learn's n_jobs as an int?");
+        foreach (var degree in new int?[] { 1, 2, 4 })
+        {
+            var result = SamplerRegistry.WithProperty(c.Build(seed: 9), property.Name, degree).FitResample(x, y);
+            ContractData.BitEqual(result.X, reference.X).Should().BeTrue($"{name} with MaxDegreeOfParallelism={degree} gives the same rows");
+            result.Y.Should().Equal(reference.Y);
+            if (reference.SampleIndices is not null)
+            {
+                result.SampleIndices.Should().Equal(reference.SampleIndices);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
     public void A_shared_instance_gives_identical_outputs_on_eight_threads(string name)
     {
         var c = SamplerRegistry.Get(name);

@@ -23,27 +23,60 @@ namespace Imbalance.Tests.Contracts;
 /// </remarks>
 public static class SamplerRegistry
 {
-    /// <summary>Builders for samplers without a usable parameterless constructor, by type name.</summary>
+    /// <summary>
+    /// Builders for samplers that need a mandatory parameter (or have no parameterless constructor), by type name.
+    /// Written with reflection so an entry may name a sampler another branch has not merged yet.
+    /// </summary>
     public static IReadOnlyDictionary<string, Func<int?, ISampler>> Factories { get; } =
-        new Dictionary<string, Func<int?, ISampler>>(StringComparer.Ordinal);
+        new Dictionary<string, Func<int?, ISampler>>(StringComparer.Ordinal)
+        {
+            // imblearn's SMOTENC has no default categorical_features; column 3 of the contract data is categorical
+            // here (its continuous values are simply many categories), columns 0-2 stay continuous.
+            ["SmoteNc"] = seed => WithProperty(
+                CreateWithConstructor(GetType("SmoteNc"), seed),
+                "CategoricalFeatures",
+                CallStatic("Imbalance.OverSampling.CategoricalFeatures", "Indices", new[] { 3 })),
+        };
 
-    /// <summary>Extra configurations by type name: a variant label and the init properties it sets.</summary>
-    public static IReadOnlyDictionary<string, (string Variant, (string Property, object Value)[] Settings, bool IndicesArePerturbedSources)[]> Variants { get; } =
-        new Dictionary<string, (string, (string, object)[], bool)[]>(StringComparer.Ordinal)
+    /// <summary>
+    /// Extra configurations by type name: a variant label, the init properties it sets (values built lazily, so an
+    /// entry may use a type another branch has not merged yet), and whether its sample indices name perturbed
+    /// sources. Pick the options that take a different code path.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string Variant, (string Property, Func<object> Value)[] Settings, bool IndicesArePerturbedSources)[]> Variants { get; } =
+        new Dictionary<string, (string, (string, Func<object>)[], bool)[]>(StringComparer.Ordinal)
         {
             ["RandomOverSampler"] =
             [
                 // The smoothed bootstrap: SampleIndices names the row each new row was drawn around.
-                ("Shrinkage=1.0", [("Shrinkage", Imbalance.OverSampling.Shrinkage.Uniform(1.0))], true),
+                ("Shrinkage=1.0", [("Shrinkage", () => Imbalance.OverSampling.Shrinkage.Uniform(1.0))], true),
             ],
             ["RandomUnderSampler"] =
             [
-                ("Replacement=true", [("Replacement", true)], false),
+                ("Replacement=true", [("Replacement", () => true)], false),
+            ],
+            ["BorderlineSmote"] =
+            [
+                ("Kind=Borderline2", [("Kind", () => EnumValue("Imbalance.OverSampling.BorderlineSmoteKind", "Borderline2"))], false),
+            ],
+            ["NearMiss"] =
+            [
+                ("Version=2", [("Version", () => 2)], false),
+                ("Version=3", [("Version", () => 3)], false),
+            ],
+            ["EditedNearestNeighbours"] =
+            [
+                ("KindSel=Mode", [("KindSel", () => EnumValue("Imbalance.UnderSampling.SelectionKind", "Mode"))], false),
+            ],
+            ["AllKnn"] =
+            [
+                ("AllowMinority=true", [("AllowMinority", () => true)], false),
             ],
         };
 
     /// <summary>
-    /// Documented count relaxations by type name (imblearn 0.10.0 behaviour). The predicate receives, for a targeted
+    /// Documented count relaxations (imblearn 0.10.0 behaviour) by case name (<c>Type(Variant)</c>, for one
+    /// configuration) or type name (for every configuration of the type). The predicate receives, for a targeted
     /// class, (count before, resolved target, rows added) for over-samplers and (count before, resolved target, rows
     /// kept) otherwise.
     /// </summary>
@@ -53,7 +86,7 @@ public static class SamplerRegistry
             ["Adasyn"] = new(
                 "ADASYN gives each minority row rint(ratio_i * n_samples) new rows; the rounded parts need not add up to the target (off by at most half the class size).",
                 (before, target, added) => added >= 0 && 2 * Math.Abs(added - target) <= before),
-            ["BorderlineSmote"] = new(
+            ["BorderlineSmote(Kind=Borderline2)"] = new(
                 "Borderline-SMOTE-2 splits the target as int(f * (n + 1)) + int((1 - f) * n), which can miss it by one.",
                 (_, target, added) => Math.Abs(added - target) <= 1),
             ["SvmSmote"] = new(
@@ -62,7 +95,7 @@ public static class SamplerRegistry
             ["KMeansSmote"] = new(
                 "KMeans-SMOTE gives each selected cluster ceil(n_samples * weight) rows, so it adds at least the target and at most one extra row per cluster (a cluster holds at least one row of the class).",
                 (before, target, added) => added >= target && added <= target + before),
-            ["NearMiss"] = new(
+            ["NearMiss(Version=3)"] = new(
                 "NearMiss-3 keeps only the rows that are nearest neighbours of the minority, which can be fewer than asked (imblearn warns).",
                 (_, target, kept) => kept >= 1 && kept <= target),
             ["InstanceHardnessThreshold"] = new(
@@ -134,6 +167,11 @@ public static class SamplerRegistry
             return factory(seed);
         }
 
+        return CreateWithConstructor(type, seed);
+    }
+
+    private static ISampler CreateWithConstructor(Type type, int? seed)
+    {
         if (type.IsGenericTypeDefinition || type.GetConstructor(Type.EmptyTypes) is null)
         {
             throw new InvalidOperationException(
@@ -144,6 +182,18 @@ public static class SamplerRegistry
         return type.GetProperty("RandomState", BindingFlags.Public | BindingFlags.Instance) is null
             ? sampler
             : WithProperty(sampler, "RandomState", seed);
+    }
+
+    /// <summary>A member of a library enum named at run time.</summary>
+    private static object EnumValue(string enumName, string member) =>
+        Enum.Parse(typeof(ISampler).Assembly.GetType(enumName, throwOnError: true)!, member);
+
+    /// <summary>Calls a public static method of a library type named at run time.</summary>
+    private static object CallStatic(string typeName, string method, params object[] arguments)
+    {
+        var type = typeof(ISampler).Assembly.GetType(typeName, throwOnError: true)!;
+        return type.GetMethod(method, BindingFlags.Public | BindingFlags.Static, arguments.Select(a => a.GetType()).ToArray())!
+            .Invoke(null, arguments)!;
     }
 
     private static SamplerCase[] BuildCases()
@@ -160,20 +210,21 @@ public static class SamplerRegistry
 
             foreach (var (variant, settings, perturbed) in variants)
             {
+                var caseName = $"{type.Name}({variant})";
                 cases.Add(new SamplerCase(
-                    $"{type.Name}({variant})",
+                    caseName,
                     type,
                     seed =>
                     {
                         var sampler = CreateDefault(type, seed);
                         foreach (var (property, value) in settings)
                         {
-                            WithProperty(sampler, property, value);
+                            WithProperty(sampler, property, value());
                         }
 
                         return sampler;
                     },
-                    relaxation,
+                    Relaxations.TryGetValue(caseName, out var own) ? own : relaxation,
                     perturbed));
             }
         }

@@ -54,7 +54,13 @@ public class SamplerRegistryTests
 
         SamplerRegistry.Factories.Keys.Should().BeSubsetOf(known, "a misspelt hook would silently never apply");
         SamplerRegistry.Variants.Keys.Should().BeSubsetOf(known);
-        SamplerRegistry.Relaxations.Keys.Should().BeSubsetOf(known);
+        SamplerRegistry.Relaxations.Keys.Select(TypePart).Should().BeSubsetOf(known);
+        foreach (var key in SamplerRegistry.Relaxations.Keys.Where(k => k.Contains('(', StringComparison.Ordinal)))
+        {
+            var variant = key[(key.IndexOf('(', StringComparison.Ordinal) + 1)..^1];
+            SamplerRegistry.Variants.Should().ContainKey(TypePart(key));
+            SamplerRegistry.Variants[TypePart(key)].Select(v => v.Variant).Should().Contain(variant, $"relaxation {key} must name a registered variant");
+        }
     }
 
     [Fact]
@@ -150,6 +156,9 @@ public class SamplerRegistryTests
         sampler.SamplingStrategy.Should().BeSameAs(SamplingStrategy.Auto, "sampling_strategy='auto'");
         type.GetProperty("RandomState")?.GetValue(sampler).Should().BeNull("random_state=None");
     }
+
+    private static string TypePart(string caseName) =>
+        caseName.Contains('(', StringComparison.Ordinal) ? caseName[..caseName.IndexOf('(', StringComparison.Ordinal)] : caseName;
 
     /// <summary>A stand-in for a sampler with a mandatory constructor argument.</summary>
     private sealed class NeedsAnArgument(int value)
