@@ -33,6 +33,9 @@ public sealed class LearnerCase
 
     public bool Has(string param) => Params.TryGetProperty(param, out var v) && v.ValueKind != JsonValueKind.Null;
 
+    /// <summary>Whether the case's features were rounded (tied values).</summary>
+    public bool Ties => _e.TryGetProperty("ties", out var t) && t.ValueKind == JsonValueKind.True;
+
     public double Double(string param) => Params.GetProperty(param).GetDouble();
 
     public int Int(string param) => Params.GetProperty(param).GetInt32();
@@ -97,14 +100,21 @@ public static class LearnerFixture
 
     public static LearnerCase Case(string section, string name) => Cases(section).Single(c => c.Name == name);
 
-    public static TheoryData<string> Names(string section)
+    /// <summary>The names of a section's cases, those with tied feature values or those without.</summary>
+    public static TheoryData<string> Names(string section, bool ties = false)
     {
         var data = new TheoryData<string>();
         foreach (var c in Cases(section))
         {
-            data.Add(c.Name);
+            if (c.Ties == ties)
+            {
+                data.Add(c.Name);
+            }
         }
 
         return data;
     }
+
+    /// <summary>The share of equal labels.</summary>
+    public static double Agreement(int[] a, int[] b) => a.Zip(b).Count(p => p.First == p.Second) / (double)a.Length;
 }

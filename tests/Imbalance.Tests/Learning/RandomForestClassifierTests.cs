@@ -6,9 +6,11 @@ public class RandomForestClassifierTests
 {
     public static TheoryData<string> ForestCases => LearnerFixture.Names("random_forest");
 
+    public static TheoryData<string> TiedCases => LearnerFixture.Names("random_forest", ties: true);
+
     internal static RandomForestClassifier FromCase(LearnerCase c, int? threads = null) => new()
     {
-        NEstimators = c.Int("n_estimators"),
+        NEstimators = c.Has("n_estimators") ? c.Int("n_estimators") : 100,
         Criterion = c.Has("criterion") && c.String("criterion") == "entropy" ? SplitCriterion.Entropy : SplitCriterion.Gini,
         MaxDepth = c.Has("max_depth") ? c.Int("max_depth") : null,
         MinSamplesLeaf = c.Has("min_samples_leaf") ? c.Int("min_samples_leaf") : 1,
@@ -36,5 +38,17 @@ public class RandomForestClassifierTests
                 proba[i, j].Should().BeApproximately(expected[i, j], 1e-12, $"row {i} class {j}");
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TiedCases))]
+    public void With_tied_values_agrees_closely_with_scikit_learn(string name)
+    {
+        var c = LearnerFixture.Case("random_forest", name);
+        var model = FromCase(c).Fit(c.X, c.Y, c.SampleWeight);
+        var predicted = model.Predict(c.XTest);
+        LearnerFixture.Agreement(predicted, c.Ints("predict")).Should().BeGreaterThanOrEqualTo(0.9);
+        var accuracy = LearnerFixture.Agreement(predicted, c.Ints("y_test"));
+        accuracy.Should().BeApproximately(c["accuracy"].GetDouble(), 0.05, "accuracy comparable with scikit-learn's");
     }
 }
