@@ -12,8 +12,9 @@ internal readonly record struct CartSettings(
 /// <c>check_random_state</c>), features compared in float32, thresholds at midpoints, statistics updated in the same
 /// order so that sums of non-integer weights round alike.
 /// </summary>
-/// <remarks>With tied feature values the order of tied rows after sorting differs from scikit-learn's introsort;
-/// splits and predictions are still valid CART splits, only sums of non-integer weights may round differently.</remarks>
+/// <remarks>Rows with tied feature values are sorted by row index, not in the order scikit-learn's introsort leaves
+/// them: the candidate splits are the same, but sums of non-integer weights may round differently and so, rarely,
+/// decide between two equally good splits differently.</remarks>
 internal sealed class CartBuilder
 {
     private const float FeatureThreshold = 1e-7f;
@@ -35,6 +36,7 @@ internal sealed class CartBuilder
     private readonly int[] _features;
     private readonly int[] _constantFeatures;
     private readonly float[] _xf;
+    private readonly ulong[] _keys;
 
     // Criterion state (scikit-learn's ClassificationCriterion with one output).
     private readonly double[] _sumTotal;
@@ -81,6 +83,7 @@ internal sealed class CartBuilder
 
         _constantFeatures = new int[d];
         _xf = new float[n];
+        _keys = new ulong[n];
         _sumTotal = new double[classCount];
         _sumLeft = new double[classCount];
         _sumRight = new double[classCount];
@@ -195,13 +198,7 @@ internal sealed class CartBuilder
 
             fj += nFound;
             var current = features[fj];
-            var column = _columns.AsSpan(current * _n, _n);
-            for (var i = start; i < end; i++)
-            {
-                xf[i] = column[samples[i]];
-            }
-
-            xf.AsSpan(start, end - start).Sort(samples.AsSpan(start, end - start));
+            SortByFeature(current, start, end);
             if (xf[end - 1] <= xf[start] + FeatureThreshold)
             {
                 (features[fj], features[nTotal]) = (features[nTotal], features[fj]);
@@ -285,6 +282,33 @@ internal sealed class CartBuilder
         Array.Copy(features, nKnown, _constantFeatures, nKnown, nFound);
         nConstant = nTotal;
         return best;
+    }
+
+    /// <summary>
+    /// Sorts <c>samples[start..end)</c> by the float32 value of <paramref name="feature"/> and writes the sorted values
+    /// to <c>_xf</c>. Values and row indices are packed into one 64-bit key (an order-preserving image of the float
+    /// above the row index), so one primitive sort does the work and tied values come out by row index.
+    /// </summary>
+    private void SortByFeature(int feature, int start, int end)
+    {
+        var column = _columns.AsSpan(feature * _n, _n);
+        var keys = _keys.AsSpan(start, end - start);
+        for (var p = 0; p < keys.Length; p++)
+        {
+            var i = _samples[start + p];
+            var bits = BitConverter.SingleToUInt32Bits(column[i]);
+            var ordered = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+            keys[p] = ((ulong)ordered << 32) | (uint)i;
+        }
+
+        keys.Sort();
+        for (var p = 0; p < keys.Length; p++)
+        {
+            var key = keys[p];
+            var i = (int)(uint)key;
+            _samples[start + p] = i;
+            _xf[start + p] = column[i];
+        }
     }
 
     private void InitCriterion(int start, int end)

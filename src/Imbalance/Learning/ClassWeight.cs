@@ -1,6 +1,4 @@
 using System.Globalization;
-using Imbalance.Sampling;
-
 namespace Imbalance.Learning;
 
 /// <summary>
@@ -131,49 +129,9 @@ public sealed class ClassWeight
         return result;
     }
 
-    /// <summary>Checks optional sample weights: one finite, non-negative weight per row with a positive total.</summary>
-    internal static double[]? CheckSampleWeight(IReadOnlyList<double>? sampleWeight, int rows)
-    {
-        if (sampleWeight is null)
-        {
-            return null;
-        }
-
-        if (sampleWeight.Count != rows)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"sample_weight.shape == ({sampleWeight.Count},), expected ({rows},)!"), nameof(sampleWeight));
-        }
-
-        var copy = new double[rows];
-        var total = 0.0;
-        for (var i = 0; i < rows; i++)
-        {
-            var w = sampleWeight[i];
-            if (!double.IsFinite(w) || w < 0)
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Sample weights must be finite and non-negative; got {w} at index {i}."), nameof(sampleWeight));
-            }
-
-            copy[i] = w;
-            total += w;
-        }
-
-        return total > 0 ? copy : throw new ArgumentException("Sample weights must not all be zero.", nameof(sampleWeight));
-    }
-
     /// <summary>Rejects <see cref="BalancedSubsample"/> for learners other than forests.</summary>
     internal static ClassWeight? RequireNotSubsample(ClassWeight? value, string propertyName) =>
         value is { Kind: ClassWeightKind.BalancedSubsample }
             ? throw new ArgumentException("class_weight='balanced_subsample' is only valid for random forests.", propertyName)
             : value;
-
-    /// <summary>Encodes labels with the shared <see cref="LabelEncoder{TLabel}"/> after checking x and y.</summary>
-    internal static LabelEncoder<TLabel> Encode<TLabel>(double[,] x, IReadOnlyList<TLabel> y)
-        where TLabel : notnull
-    {
-        InputGuard.CheckXy(x, y);
-        return LabelEncoder<TLabel>.Fit(y);
-    }
 }

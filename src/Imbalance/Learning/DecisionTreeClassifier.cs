@@ -1,4 +1,3 @@
-using System.Globalization;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
@@ -99,11 +98,11 @@ public sealed class DecisionTreeClassifier : IClassifier
         double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
-        var encoder = Learning.ClassWeight.Encode(x, y);
-        CheckFloat32(x, nameof(x));
+        var encoder = LearnerInput.Encode(x, y);
+        LearnerInput.CheckFloat32(x, nameof(x));
         var n = x.GetLength(0);
         var d = x.GetLength(1);
-        var weights = Learning.ClassWeight.CheckSampleWeight(sampleWeight, n);
+        var weights = LearnerInput.CheckSampleWeight(sampleWeight, n);
         var maxFeatures = Learning.MaxFeatures.Resolve(MaxFeatures, d, nameof(MaxFeatures));
         if (ClassWeight is not null)
         {
@@ -125,19 +124,6 @@ public sealed class DecisionTreeClassifier : IClassifier
     /// <summary>scikit-learn's resolved tree settings (<c>min_samples_split = max(min_samples_split, 2 * min_samples_leaf)</c>).</summary>
     internal static CartSettings Settings(SplitCriterion criterion, int? maxDepth, int minSamplesSplit, int minSamplesLeaf, int maxFeatures) =>
         new(criterion == SplitCriterion.Entropy, maxFeatures, maxDepth ?? int.MaxValue, Math.Max(minSamplesSplit, 2 * minSamplesLeaf), minSamplesLeaf, 0.0);
-
-    /// <summary>Rejects values that overflow float32, as scikit-learn's <c>check_array(dtype=np.float32)</c> does.</summary>
-    internal static void CheckFloat32(double[,] x, string parameterName)
-    {
-        foreach (var v in MatrixRows.Of(x))
-        {
-            if (Math.Abs(v) > float.MaxValue)
-            {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"Input {parameterName} contains a value too large for dtype('float32') ({v})."), parameterName);
-            }
-        }
-    }
 
     private static ArgumentOutOfRangeException Range(string name, object? value, string message) => new(name, value, message);
 }

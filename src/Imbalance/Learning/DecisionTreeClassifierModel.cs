@@ -35,8 +35,6 @@ public sealed class DecisionTreeClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of leaves (scikit-learn's <c>get_n_leaves()</c>).</summary>
     public int LeafCount => _tree.LeafCount;
 
-    internal CartTree Tree => _tree;
-
     /// <summary>The predicted class of each row (scikit-learn's <c>predict</c>): the class with the largest weighted
     /// count in the row's leaf, ties to the first class in <see cref="Classes"/>.</summary>
     /// <param name="x">Rows with the training width, finite.</param>
@@ -107,7 +105,7 @@ public sealed class DecisionTreeClassifierModel<TLabel> : IClassificationModel<T
             throw new ArgumentException($"X has {x.GetLength(1)} features, but {learner} is expecting {features} features as input.", nameof(x));
         }
 
-        DecisionTreeClassifier.CheckFloat32(x, nameof(x));
+        LearnerInput.CheckFloat32(x, nameof(x));
         return CartTree.ToFloat32(MatrixRows.Of(x));
     }
 

@@ -76,7 +76,7 @@ public sealed class LogisticRegression : IClassifier
         double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
-        var encoder = Learning.ClassWeight.Encode(x, y);
+        var encoder = LearnerInput.Encode(x, y);
         var n = x.GetLength(0);
         var d = x.GetLength(1);
         var k = encoder.ClassCount;
@@ -87,7 +87,7 @@ public sealed class LogisticRegression : IClassifier
                 nameof(y));
         }
 
-        var weights = Learning.ClassWeight.CheckSampleWeight(sampleWeight, n);
+        var weights = LearnerInput.CheckSampleWeight(sampleWeight, n);
         var perClass = ClassWeight?.PerClass(encoder.Classes, encoder.Codes, nameof(ClassWeight));
         var rowWeights = Learning.ClassWeight.RowWeights(weights, perClass, encoder.Codes);
         var rows = MatrixRows.Of(x).ToArray();

@@ -114,13 +114,13 @@ public sealed class RandomForestClassifier : IClassifier
         double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
-        var encoder = Learning.ClassWeight.Encode(x, y);
-        DecisionTreeClassifier.CheckFloat32(x, nameof(x));
+        var encoder = LearnerInput.Encode(x, y);
+        LearnerInput.CheckFloat32(x, nameof(x));
         var n = x.GetLength(0);
         var d = x.GetLength(1);
         var codes = encoder.Codes;
         var k = encoder.ClassCount;
-        var weights = Learning.ClassWeight.CheckSampleWeight(sampleWeight, n);
+        var weights = LearnerInput.CheckSampleWeight(sampleWeight, n);
         var maxFeatures = Learning.MaxFeatures.Resolve(MaxFeatures, d, nameof(MaxFeatures));
         var subsample = Bootstrap && ClassWeight is { Kind: ClassWeightKind.BalancedSubsample };
         if (ClassWeight is not null && !subsample)
