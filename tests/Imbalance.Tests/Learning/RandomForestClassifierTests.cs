@@ -6,7 +6,7 @@ public class RandomForestClassifierTests
 {
     public static TheoryData<string> ForestCases => LearnerFixture.Names("random_forest");
 
-    public static TheoryData<string> TiedCases => LearnerFixture.Names("random_forest", ties: true);
+    public static TheoryData<string> TiedCases => LearnerFixture.Names("random_forest", exact: false);
 
     internal static RandomForestClassifier FromCase(LearnerCase c, int? threads = null) => new()
     {
