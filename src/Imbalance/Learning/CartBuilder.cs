@@ -1,0 +1,439 @@
+namespace Imbalance.Learning;
+
+/// <summary>The settings of one CART fit, resolved against the data (scikit-learn's values after <c>fit</c>'s checks).</summary>
+internal readonly record struct CartSettings(
+    bool Entropy, int MaxFeatures, int MaxDepth, int MinSamplesSplit, int MinSamplesLeaf, double MinWeightLeaf);
+
+/// <summary>
+/// Grows one CART classification tree depth first, following scikit-learn 1.2.1's <c>DepthFirstTreeBuilder</c>,
+/// <c>BestSplitter</c> and <c>ClassificationCriterion</c> step by step, so that on tie-free data the tree is the one
+/// scikit-learn grows for the same seed: candidate features drawn by the same Fisher-Yates walk on scikit-learn's
+/// <c>rand_r</c> xorshift generator (seeded, as there, by <c>randint(0, 2**31 - 1)</c> from the tree's
+/// <c>check_random_state</c>), features compared in float32, thresholds at midpoints, statistics updated in the same
+/// order so that sums of non-integer weights round alike.
+/// </summary>
+/// <remarks>Rows with tied feature values are sorted by row index, not in the order scikit-learn's introsort leaves
+/// them: the candidate splits are the same, but sums of non-integer weights may round differently and so, rarely,
+/// decide between two equally good splits differently.</remarks>
+internal sealed class CartBuilder
+{
+    private const float FeatureThreshold = 1e-7f;
+    private const double Epsilon = 2.220446049250313e-16;
+    private static readonly double Ln2 = Math.Log(2.0);
+
+    private readonly float[] _columns; // feature-major: _columns[f * _n + i]
+    private readonly int _n;
+    private readonly int _d;
+    private readonly int _k;
+    private readonly int[] _y;
+    private readonly double[]? _w;
+    private readonly CartSettings _s;
+    private uint _rand;
+
+    private readonly int[] _samples;
+    private readonly int _nSamples;
+    private readonly double _weightedNSamples;
+    private readonly int[] _features;
+    private readonly int[] _constantFeatures;
+    private readonly float[] _xf;
+    private readonly ulong[] _keys;
+
+    // Criterion state (scikit-learn's ClassificationCriterion with one output).
+    private readonly double[] _sumTotal;
+    private readonly double[] _sumLeft;
+    private readonly double[] _sumRight;
+    private double _wNode;
+    private double _wLeft;
+    private double _wRight;
+    private int _start;
+    private int _end;
+    private int _pos;
+
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed)
+    {
+        _columns = columns;
+        _n = n;
+        _d = d;
+        _k = classCount;
+        _y = y;
+        _w = sampleWeight;
+        _s = settings;
+        _rand = randSeed;
+        _samples = new int[n];
+        var j = 0;
+        var total = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            // Only positively weighted rows take part (zero weight = not in the bootstrap sample).
+            if (sampleWeight is null || sampleWeight[i] != 0.0)
+            {
+                _samples[j++] = i;
+            }
+
+            total += sampleWeight is null ? 1.0 : sampleWeight[i];
+        }
+
+        _nSamples = j;
+        _weightedNSamples = total;
+        _features = new int[d];
+        for (var f = 0; f < d; f++)
+        {
+            _features[f] = f;
+        }
+
+        _constantFeatures = new int[d];
+        _xf = new float[n];
+        _keys = new ulong[n];
+        _sumTotal = new double[classCount];
+        _sumLeft = new double[classCount];
+        _sumRight = new double[classCount];
+    }
+
+    /// <summary>Converts row-major rows to the feature-major float32 layout the builder reads.</summary>
+    public static float[] Columns(ReadOnlySpan<double> rows, int n, int d)
+    {
+        var columns = new float[n * d];
+        for (var i = 0; i < n; i++)
+        {
+            for (var f = 0; f < d; f++)
+            {
+                columns[(f * n) + i] = (float)rows[(i * d) + f];
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>Grows the tree (scikit-learn's <c>DepthFirstTreeBuilder.build</c>).</summary>
+    public CartTree Build(CancellationToken cancellationToken)
+    {
+        var feature = new List<int>();
+        var threshold = new List<double>();
+        var left = new List<int>();
+        var right = new List<int>();
+        var value = new List<double>();
+        var maxDepthSeen = 0;
+        var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant)>();
+        stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0));
+        var first = true;
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (start, end, depth, parent, isLeft, impurity, nConstant) = stack.Pop();
+            var nNode = end - start;
+            InitCriterion(start, end);
+            var isLeaf = depth >= _s.MaxDepth
+                || nNode < _s.MinSamplesSplit
+                || nNode < 2 * _s.MinSamplesLeaf
+                || _wNode < 2 * _s.MinWeightLeaf;
+            if (first)
+            {
+                impurity = NodeImpurity();
+                first = false;
+            }
+
+            isLeaf = isLeaf || impurity <= Epsilon;
+            var split = new Split(end, 0, 0.0, double.NegativeInfinity, double.PositiveInfinity, double.PositiveInfinity);
+            if (!isLeaf)
+            {
+                split = NodeSplit(impurity, ref nConstant);
+                isLeaf = split.Pos >= end || split.Improvement + Epsilon < 0.0;
+            }
+
+            var id = feature.Count;
+            feature.Add(isLeaf ? -2 : split.Feature);
+            threshold.Add(isLeaf ? -2.0 : split.Threshold);
+            left.Add(-1);
+            right.Add(-1);
+            if (parent >= 0)
+            {
+                if (isLeft)
+                {
+                    left[parent] = id;
+                }
+                else
+                {
+                    right[parent] = id;
+                }
+            }
+
+            // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
+            value.AddRange(_sumTotal);
+            maxDepthSeen = Math.Max(maxDepthSeen, depth);
+            if (!isLeaf)
+            {
+                stack.Push((split.Pos, end, depth + 1, id, false, split.ImpurityRight, nConstant));
+                stack.Push((start, split.Pos, depth + 1, id, true, split.ImpurityLeft, nConstant));
+            }
+        }
+
+        return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen);
+    }
+
+    private Split NodeSplit(double impurity, ref int nConstant)
+    {
+        var start = _start;
+        var end = _end;
+        var best = new Split(end, 0, 0.0, double.NegativeInfinity, double.PositiveInfinity, double.PositiveInfinity);
+        var bestProxy = double.NegativeInfinity;
+        var fi = _d;
+        var nVisited = 0;
+        var nFound = 0;
+        var nDrawn = 0;
+        var nKnown = nConstant;
+        var nTotal = nKnown;
+        var features = _features;
+        var xf = _xf;
+        var samples = _samples;
+        while (fi > nTotal && (nVisited < _s.MaxFeatures || nVisited <= nFound + nDrawn))
+        {
+            nVisited++;
+            var fj = RandInt(nDrawn, fi - nFound);
+            if (fj < nKnown)
+            {
+                (features[nDrawn], features[fj]) = (features[fj], features[nDrawn]);
+                nDrawn++;
+                continue;
+            }
+
+            fj += nFound;
+            var current = features[fj];
+            SortByFeature(current, start, end);
+            if (xf[end - 1] <= xf[start] + FeatureThreshold)
+            {
+                (features[fj], features[nTotal]) = (features[nTotal], features[fj]);
+                nFound++;
+                nTotal++;
+                continue;
+            }
+
+            fi--;
+            (features[fi], features[fj]) = (features[fj], features[fi]);
+            ResetCriterion();
+            var p = start;
+            while (p < end)
+            {
+                while (p + 1 < end && xf[p + 1] <= xf[p] + FeatureThreshold)
+                {
+                    p++;
+                }
+
+                p++;
+                if (p >= end)
+                {
+                    continue;
+                }
+
+                if (p - start < _s.MinSamplesLeaf || end - p < _s.MinSamplesLeaf)
+                {
+                    continue;
+                }
+
+                UpdateCriterion(p);
+                if (_wLeft < _s.MinWeightLeaf || _wRight < _s.MinWeightLeaf)
+                {
+                    continue;
+                }
+
+                var proxy = ProxyImprovement();
+                if (proxy > bestProxy)
+                {
+                    bestProxy = proxy;
+                    // Sum of halves avoids overflow; a midpoint that rounds onto the upper value falls back to the lower.
+                    var t = (xf[p - 1] / 2.0) + (xf[p] / 2.0);
+                    if (t == xf[p] || double.IsInfinity(t))
+                    {
+                        t = xf[p - 1];
+                    }
+
+                    best = best with { Pos = p, Feature = current, Threshold = t };
+                }
+            }
+        }
+
+        if (best.Pos < end)
+        {
+            var column = _columns.AsSpan(best.Feature * _n, _n);
+            var p = start;
+            var partitionEnd = end;
+            while (p < partitionEnd)
+            {
+                if (column[samples[p]] <= best.Threshold)
+                {
+                    p++;
+                }
+                else
+                {
+                    partitionEnd--;
+                    (samples[p], samples[partitionEnd]) = (samples[partitionEnd], samples[p]);
+                }
+            }
+
+            ResetCriterion();
+            UpdateCriterion(best.Pos);
+            ChildrenImpurity(out var impurityLeft, out var impurityRight);
+            var improvement = (_wNode / _weightedNSamples)
+                * (impurity - (_wRight / _wNode * impurityRight) - (_wLeft / _wNode * impurityLeft));
+            best = best with { ImpurityLeft = impurityLeft, ImpurityRight = impurityRight, Improvement = improvement };
+        }
+
+        // Keep the known constant features in their original order for the children; record the new ones.
+        Array.Copy(_constantFeatures, 0, features, 0, nKnown);
+        Array.Copy(features, nKnown, _constantFeatures, nKnown, nFound);
+        nConstant = nTotal;
+        return best;
+    }
+
+    /// <summary>
+    /// Sorts <c>samples[start..end)</c> by the float32 value of <paramref name="feature"/> and writes the sorted values
+    /// to <c>_xf</c>. Values and row indices are packed into one 64-bit key (an order-preserving image of the float
+    /// above the row index), so one primitive sort does the work and tied values come out by row index.
+    /// </summary>
+    private void SortByFeature(int feature, int start, int end)
+    {
+        var column = _columns.AsSpan(feature * _n, _n);
+        var keys = _keys.AsSpan(start, end - start);
+        for (var p = 0; p < keys.Length; p++)
+        {
+            var i = _samples[start + p];
+            var bits = BitConverter.SingleToUInt32Bits(column[i]);
+            var ordered = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+            keys[p] = ((ulong)ordered << 32) | (uint)i;
+        }
+
+        keys.Sort();
+        for (var p = 0; p < keys.Length; p++)
+        {
+            var key = keys[p];
+            var i = (int)(uint)key;
+            _samples[start + p] = i;
+            _xf[start + p] = column[i];
+        }
+    }
+
+    private void InitCriterion(int start, int end)
+    {
+        _start = start;
+        _end = end;
+        Array.Clear(_sumTotal);
+        _wNode = 0.0;
+        for (var p = start; p < end; p++)
+        {
+            var i = _samples[p];
+            var w = _w is null ? 1.0 : _w[i];
+            _sumTotal[_y[i]] += w;
+            _wNode += w;
+        }
+
+        ResetCriterion();
+    }
+
+    private void ResetCriterion()
+    {
+        _pos = _start;
+        _wLeft = 0.0;
+        _wRight = _wNode;
+        Array.Clear(_sumLeft);
+        _sumTotal.CopyTo(_sumRight, 0);
+    }
+
+    private void ReverseResetCriterion()
+    {
+        _pos = _end;
+        _wLeft = _wNode;
+        _wRight = 0.0;
+        _sumTotal.CopyTo(_sumLeft, 0);
+        Array.Clear(_sumRight);
+    }
+
+    private void UpdateCriterion(int newPos)
+    {
+        // Move rows to the left child from whichever end needs fewer steps, as scikit-learn does.
+        if (newPos - _pos <= _end - newPos)
+        {
+            for (var p = _pos; p < newPos; p++)
+            {
+                var i = _samples[p];
+                var w = _w is null ? 1.0 : _w[i];
+                _sumLeft[_y[i]] += w;
+                _wLeft += w;
+            }
+        }
+        else
+        {
+            ReverseResetCriterion();
+            for (var p = _end - 1; p >= newPos; p--)
+            {
+                var i = _samples[p];
+                var w = _w is null ? 1.0 : _w[i];
+                _sumLeft[_y[i]] -= w;
+                _wLeft -= w;
+            }
+        }
+
+        _wRight = _wNode - _wLeft;
+        for (var c = 0; c < _k; c++)
+        {
+            _sumRight[c] = _sumTotal[c] - _sumLeft[c];
+        }
+
+        _pos = newPos;
+    }
+
+    private double NodeImpurity() => Impurity(_sumTotal, _wNode);
+
+    private void ChildrenImpurity(out double left, out double right)
+    {
+        left = Impurity(_sumLeft, _wLeft);
+        right = Impurity(_sumRight, _wRight);
+    }
+
+    private double ProxyImprovement()
+    {
+        ChildrenImpurity(out var left, out var right);
+        return (-_wRight * right) - (_wLeft * left);
+    }
+
+    private double Impurity(double[] counts, double weight)
+    {
+        if (_s.Entropy)
+        {
+            var entropy = 0.0;
+            foreach (var count in counts)
+            {
+                if (count > 0.0)
+                {
+                    var p = count / weight;
+                    entropy -= p * (Math.Log(p) / Ln2);
+                }
+            }
+
+            return entropy;
+        }
+
+        var sq = 0.0;
+        foreach (var count in counts)
+        {
+            sq += count * count;
+        }
+
+        return 1.0 - (sq / (weight * weight));
+    }
+
+    /// <summary>scikit-learn's <c>rand_int(low, high, &amp;rand_r_state)</c> on its xorshift <c>our_rand_r</c>.</summary>
+    private int RandInt(int low, int high)
+    {
+        if (_rand == 0)
+        {
+            _rand = 1;
+        }
+
+        _rand ^= _rand << 13;
+        _rand ^= _rand >> 17;
+        _rand ^= _rand << 5;
+        var r = _rand % 0x80000000u;
+        return low + (int)(r % (uint)(high - low));
+    }
+
+    private readonly record struct Split(int Pos, int Feature, double Threshold, double Improvement, double ImpurityLeft, double ImpurityRight);
+}
