@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace Imbalance.Metrics;
+
+/// <summary>
+/// scikit-learn's <c>_binary_clf_curve</c>: (weighted) false and true positive counts at each distinct score,
+/// thresholds in decreasing order, samples of zero weight removed. O(n log n) (one sort).
+/// </summary>
+internal sealed class BinaryCurve
+{
+    private BinaryCurve(double[] fps, double[] tps, double[] thresholds)
+    {
+        FalsePositives = fps;
+        TruePositives = tps;
+        Thresholds = thresholds;
+    }
+
+    /// <summary>Cumulative false positives at each threshold (score &gt;= threshold predicted positive).</summary>
+    public double[] FalsePositives { get; }
+
+    /// <summary>Cumulative true positives at each threshold.</summary>
+    public double[] TruePositives { get; }
+
+    /// <summary>The distinct scores, decreasing.</summary>
+    public double[] Thresholds { get; }
+
+    /// <summary>Builds the curve of <paramref name="positive"/> flags against <paramref name="scores"/>.</summary>
+    public static BinaryCurve Compute(bool[] positive, double[] scores, double[]? weights)
+    {
+        var n = scores.Length;
+        var order = new int[n];
+        var keys = new double[n];
+        var m = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (weights is not null && weights[i] == 0.0)
+            {
+                continue;
+            }
+
+            order[m] = i;
+
+            // Sorting -score ascending puts the highest scores first; ties are grouped below, so order among them is irrelevant.
+            keys[m] = -scores[i];
+            m++;
+        }
+
+        Array.Sort(keys, order, 0, m);
+        var fps = new List<double>();
+        var tps = new List<double>();
+        var thresholds = new List<double>();
+        var tp = 0.0;
+        var fp = 0.0;
+        for (var j = 0; j < m; j++)
+        {
+            var i = order[j];
+            var w = weights?[i] ?? 1.0;
+            if (positive[i])
+            {
+                tp += w;
+            }
+            else
+            {
+                fp += w;
+            }
+
+            if (j == m - 1 || keys[j + 1] != keys[j])
+            {
+                tps.Add(tp);
+                fps.Add(fp);
+                thresholds.Add(scores[i]);
+            }
+        }
+
+        return new BinaryCurve([.. fps], [.. tps], [.. thresholds]);
+    }
+
+    /// <summary>Copies finite scores; throws naming <paramref name="name"/> on NaN or infinity (scikit-learn's <c>assert_all_finite</c>).</summary>
+    public static double[] CheckScores(IReadOnlyList<double> scores, int sampleCount, string name)
+    {
+        ArgumentNullException.ThrowIfNull(scores, name);
+        if (scores.Count != sampleCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Found input variables with inconsistent numbers of samples: [{sampleCount}, {scores.Count}]"),
+                name);
+        }
+
+        var result = new double[sampleCount];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var v = scores[i];
+            if (!double.IsFinite(v))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Input {name} contains {(double.IsNaN(v) ? "NaN" : "infinity")} at index {i}."),
+                    name);
+            }
+
+            result[i] = v;
+        }
+
+        return result;
+    }
+
+    /// <summary>Checks that every value is a probability in [0, 1].</summary>
+    public static void CheckProbabilities(ReadOnlySpan<double> values, string name)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (!(v >= 0.0 && v <= 1.0))
+            {
+                var what = double.IsNaN(v) ? "NaN" : v > 1.0 ? "values greater than 1" : "values less than 0";
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"{name} contains {what} (index {i}: {v}); probabilities must be in [0, 1]."),
+                    name);
+            }
+        }
+    }
+}
