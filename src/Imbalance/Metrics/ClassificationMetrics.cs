@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Imbalance.Metrics;
 
 /// <summary>
@@ -128,5 +130,145 @@ public static class ClassificationMetrics
         ArgumentNullException.ThrowIfNull(y1);
         ArgumentNullException.ThrowIfNull(y2);
         return ConfusionMatrix.Create(y1, y2, labels, sampleWeight).CohenKappa(weights);
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>log_loss</c> (cross-entropy) for a binary target: -mean(log p(true class)), where
+    /// <paramref name="yProb"/> is the probability of the greater label (the second in sorted order, as scikit-learn's
+    /// <c>LabelBinarizer</c> orders them). Probabilities are clipped to [eps, 1 - eps] with eps the float64 machine
+    /// epsilon (scikit-learn 1.2's <c>eps="auto"</c>).
+    /// </summary>
+    /// <param name="yTrue">True labels; with two classes unless <paramref name="labels"/> lists both.</param>
+    /// <param name="yProb">Probability of the greater label for each sample, in [0, 1].</param>
+    /// <param name="normalize">Whether to return the mean (default) or the sum of the per-sample losses.</param>
+    /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <param name="labels">The two labels, when <paramref name="yTrue"/> holds only one of them.</param>
+    /// <remarks>scikit-learn clips probabilities outside [0, 1] silently; this method rejects them.</remarks>
+    /// <exception cref="ArgumentException">Probabilities outside [0, 1] or NaN, lengths differ, or not exactly two classes.</exception>
+    public static double LogLoss<TLabel>(
+        IReadOnlyList<TLabel> yTrue, IReadOnlyList<double> yProb, bool normalize = true, IReadOnlyList<double>? sampleWeight = null, IReadOnlyList<TLabel>? labels = null)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(yProb);
+        var n = yTrue?.Count ?? 0;
+        var matrix = new double[yProb.Count, 2];
+        for (var i = 0; i < yProb.Count; i++)
+        {
+            matrix[i, 0] = 1.0 - yProb[i];
+            matrix[i, 1] = yProb[i];
+        }
+
+        BinaryCurve.CheckProbabilities(yProb.ToArray(), nameof(yProb));
+        return LogLossCore(yTrue!, matrix, normalize, sampleWeight, labels, nameof(yProb), n);
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>log_loss</c> (cross-entropy) for any number of classes: -mean(log p(true class)) with the
+    /// rows of <paramref name="yProb"/> clipped to [eps, 1 - eps] and renormalised to sum to 1.
+    /// </summary>
+    /// <param name="yTrue">True labels.</param>
+    /// <param name="yProb">Class probabilities, one row per sample, one column per class in sorted label order (<c>predict_proba</c> order); values in [0, 1].</param>
+    /// <param name="normalize">Whether to return the mean (default) or the sum of the per-sample losses.</param>
+    /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <param name="labels">All classes, when <paramref name="yTrue"/> does not contain every column's class.</param>
+    /// <remarks>scikit-learn clips probabilities outside [0, 1] silently; this method rejects them.</remarks>
+    /// <exception cref="ArgumentException">Probabilities outside [0, 1] or NaN, lengths differ, fewer than two classes, or a column count different from the class count.</exception>
+    public static double LogLoss<TLabel>(
+        IReadOnlyList<TLabel> yTrue, double[,] yProb, bool normalize = true, IReadOnlyList<double>? sampleWeight = null, IReadOnlyList<TLabel>? labels = null)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(yProb);
+        BinaryCurve.CheckProbabilities(Sampling.MatrixRows.Of(yProb), nameof(yProb));
+        return LogLossCore(yTrue, yProb, normalize, sampleWeight, labels, nameof(yProb), yTrue?.Count ?? 0);
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>brier_score_loss</c>: the (weighted) mean squared difference between the probability of the
+    /// positive class and the outcome (1 for the positive class, else 0).
+    /// </summary>
+    /// <param name="yTrue">True binary labels.</param>
+    /// <param name="yProb">Probability of the positive class, in [0, 1].</param>
+    /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <param name="posLabel">The positive class; by default 1, allowed only when <paramref name="yTrue"/> takes values in {0, 1} or {-1, 1}.</param>
+    /// <exception cref="ArgumentException">Probabilities outside [0, 1] or NaN, a multiclass target, lengths differ, or no usable positive label.</exception>
+    public static double BrierScoreLoss<TLabel>(
+        IReadOnlyList<TLabel> yTrue, IReadOnlyList<double> yProb, IReadOnlyList<double>? sampleWeight = null, PositiveLabel<TLabel> posLabel = default)
+        where TLabel : notnull
+    {
+        var encoding = TargetEncoding<TLabel>.Encode(yTrue, null, null);
+        var probabilities = BinaryCurve.CheckScores(yProb, yTrue.Count, nameof(yProb));
+        BinaryCurve.CheckProbabilities(probabilities, nameof(yProb));
+        if (encoding.Classes.Length > 2)
+        {
+            throw new ArgumentException("Only binary classification is supported. The type of the target is multiclass.", nameof(yTrue));
+        }
+
+        var weights = SampleWeights.Check(sampleWeight, yTrue.Count);
+        var positive = RankingMetrics.PositiveCode(encoding, posLabel, defaultPositiveIsOne: false);
+        var sum = 0.0;
+        var weightSum = 0.0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var outcome = encoding.TrueCodes[i] == positive ? 1.0 : 0.0;
+            var d = outcome - probabilities[i];
+            var w = weights?[i] ?? 1.0;
+            sum += w * d * d;
+            weightSum += w;
+        }
+
+        return sum / weightSum;
+    }
+
+    private static double LogLossCore<TLabel>(
+        IReadOnlyList<TLabel> yTrue, double[,] yProb, bool normalize, IReadOnlyList<double>? sampleWeight, IReadOnlyList<TLabel>? labels, string probName, int n)
+        where TLabel : notnull
+    {
+        var encoding = TargetEncoding<TLabel>.Encode(yTrue, null, labels);
+        if (yProb.GetLength(0) != n)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Found input variables with inconsistent numbers of samples: [{n}, {yProb.GetLength(0)}]"), probName);
+        }
+
+        var k = encoding.Classes.Length;
+        if (labels is not null && encoding.Classes.Length != labels.Distinct().Count())
+        {
+            throw new ArgumentException($"y_true contains labels not in labels: {LabelText.List(encoding.Classes.Except(labels))}", nameof(labels));
+        }
+
+        if (k == 1)
+        {
+            throw new ArgumentException(
+                labels is null
+                    ? $"y_true contains only one label ({LabelText.Python(encoding.Classes[0])}). Please provide the true labels explicitly through the labels argument."
+                    : $"The labels array needs to contain at least two labels for log_loss, got {LabelText.List(encoding.Classes)}.",
+                labels is null ? nameof(yTrue) : nameof(labels));
+        }
+
+        if (k != yProb.GetLength(1))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"y_true and y_pred contain different number of classes {k}, {yProb.GetLength(1)}. Please provide the true labels explicitly through the labels argument. Classes found in y_true: {LabelText.List(encoding.Classes)}"),
+                probName);
+        }
+
+        var weights = SampleWeights.Check(sampleWeight, n);
+        const double Eps = 2.220446049250313e-16;
+        var total = 0.0;
+        var weightSum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var rowSum = 0.0;
+            for (var j = 0; j < k; j++)
+            {
+                rowSum += Math.Clamp(yProb[i, j], Eps, 1.0 - Eps);
+            }
+
+            var p = Math.Clamp(yProb[i, encoding.TrueCodes[i]], Eps, 1.0 - Eps) / rowSum;
+            var w = weights?[i] ?? 1.0;
+            total += -Math.Log(p) * w;
+            weightSum += w;
+        }
+
+        return normalize ? total / weightSum : total;
     }
 }
