@@ -83,6 +83,10 @@ public sealed class ClassificationReport<TLabel>
         var geo = matrix.GeometricMeanPerClass().ToArray();
         var iba = matrix.IndexBalancedAccuracyPerClass(alpha).ToArray();
         var totalSupport = support.Sum();
+
+        // scikit-learn's support is a float array when weighted, and also when no prediction is correct (its
+        // multilabel_confusion_matrix then starts from float zeros); Python prints floats as "2.0".
+        var floatSupport = matrix.IsWeighted || matrix.Accuracy(normalize: false) == 0.0;
         if (totalSupport == 0.0)
         {
             throw Sampling.InputGuard.Invalid("labels", "None of the reported labels occurs in y_true: weights sum to zero, the averages are undefined.");
@@ -97,13 +101,13 @@ public sealed class ClassificationReport<TLabel>
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = new ClassificationReportRow<TLabel>(labels[i], names[i], precision[i], recall[i], specificity[i], f1[i], geo[i], iba[i], support[i]);
-            var cells = columns.Select(c => FixedFormat.Format(c[i], digits)).Append(FormatSupport(support[i], matrix.IsWeighted)).ToArray();
+            var cells = columns.Select(c => FixedFormat.Format(c[i], digits)).Append(FormatSupport(support[i], floatSupport)).ToArray();
             AppendLine(builder, width, names[i], cells);
         }
 
         builder.Append('\n');
         var averages = columns.Select(c => ConfusionMatrix<TLabel>.WeightedMean(c, support)).ToArray();
-        var averageCells = averages.Select(a => FixedFormat.Format(a, digits)).Append(FormatSupport(totalSupport, matrix.IsWeighted)).ToArray();
+        var averageCells = averages.Select(a => FixedFormat.Format(a, digits)).Append(FormatSupport(totalSupport, floatSupport)).ToArray();
         AppendLine(builder, width, LastLineHeading, averageCells);
         return new ClassificationReport<TLabel>(rows, averages, totalSupport, builder.ToString());
     }
