@@ -46,15 +46,16 @@ internal sealed class BinaryCurve
         }
 
         Array.Sort(keys, order, 0, m);
-        var fps = new List<double>();
-        var tps = new List<double>();
-        var thresholds = new List<double>();
+        var fps = new double[m];
+        var tps = new double[m];
+        var thresholds = new double[m];
+        var count = 0;
         var tp = 0.0;
         var fp = 0.0;
         for (var j = 0; j < m; j++)
         {
             var i = order[j];
-            var w = weights?[i] ?? 1.0;
+            var w = weights is null ? 1.0 : weights[i];
             if (positive[i])
             {
                 tp += w;
@@ -66,13 +67,17 @@ internal sealed class BinaryCurve
 
             if (j == m - 1 || keys[j + 1] != keys[j])
             {
-                tps.Add(tp);
-                fps.Add(fp);
-                thresholds.Add(scores[i]);
+                tps[count] = tp;
+                fps[count] = fp;
+                thresholds[count] = scores[i];
+                count++;
             }
         }
 
-        return new BinaryCurve([.. fps], [.. tps], [.. thresholds]);
+        Array.Resize(ref fps, count);
+        Array.Resize(ref tps, count);
+        Array.Resize(ref thresholds, count);
+        return new BinaryCurve(fps, tps, thresholds);
     }
 
     /// <summary>Copies finite scores; throws naming <paramref name="name"/> on NaN or infinity (scikit-learn's <c>assert_all_finite</c>).</summary>

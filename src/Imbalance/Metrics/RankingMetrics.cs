@@ -250,7 +250,13 @@ public static class RankingMetrics
         var scores = BinaryCurve.CheckScores(yScore, yTrue.Count, scoreName);
         var weights = SampleWeights.Check(sampleWeight, yTrue.Count);
         var positiveCode = PositiveCode(encoding, posLabel, defaultPositiveIsOne);
-        var positive = encoding.TrueCodes.Select(c => c == positiveCode).ToArray();
+        var codes = encoding.TrueCodes;
+        var positive = new bool[codes.Length];
+        for (var i = 0; i < positive.Length; i++)
+        {
+            positive[i] = codes[i] == positiveCode;
+        }
+
         return BinaryCurve.Compute(positive, scores, weights);
     }
 
@@ -298,16 +304,20 @@ public static class RankingMetrics
         var fps = curve.FalsePositives;
         var tps = curve.TruePositives;
         var thresholds = curve.Thresholds;
-        var keep = Enumerable.Range(0, fps.Length);
-        if (dropIntermediate && fps.Length > 2)
+        var kept = new int[fps.Length];
+        var keptCount = 0;
+        for (var i = 0; i < fps.Length; i++)
         {
             // Keep the ends and every point where the second difference of fps or tps is non-zero (a corner).
-            keep = keep.Where(i => i == 0 || i == fps.Length - 1
+            if (!dropIntermediate || fps.Length <= 2 || i == 0 || i == fps.Length - 1
                 || (fps[i + 1] - fps[i]) - (fps[i] - fps[i - 1]) != 0.0
-                || (tps[i + 1] - tps[i]) - (tps[i] - tps[i - 1]) != 0.0);
+                || (tps[i + 1] - tps[i]) - (tps[i] - tps[i - 1]) != 0.0)
+            {
+                kept[keptCount++] = i;
+            }
         }
 
-        var kept = keep.ToArray();
+        Array.Resize(ref kept, keptCount);
         var m = kept.Length + 1;
         var fpr = new double[m];
         var tpr = new double[m];
