@@ -28,7 +28,7 @@ public sealed class ConfusionMatrix<TLabel>
     private const string SamplesMessage =
         "Sample-based precision, recall, fscore is not meaningful outside multilabel classification. See the accuracy_score instead.";
 
-    private readonly TargetEncoding<TLabel> _encoding;
+    private readonly PairCounter<TLabel> _encoding;
     private readonly int _k;
     private readonly double[] _matrix;
     private readonly double[] _rowSum;
@@ -46,37 +46,12 @@ public sealed class ConfusionMatrix<TLabel>
             throw new ArgumentException("'labels' should contains at least one label.", nameof(labels));
         }
 
-        _encoding = TargetEncoding<TLabel>.Encode(yTrue, yPred, labels);
-        var weights = SampleWeights.Check(sampleWeight, yTrue.Count);
+        _encoding = PairCounter<TLabel>.Count(yTrue, yPred, labels, sampleWeight);
         _k = _encoding.Classes.Length;
-        IsWeighted = weights is not null;
-
-        _matrix = new double[_k * _k];
-        _inTrue = new bool[_k];
-        var t = _encoding.TrueCodes;
-        var p = _encoding.PredCodes;
+        IsWeighted = _encoding.IsWeighted;
+        _matrix = _encoding.Matrix;
+        _inTrue = _encoding.InTrue;
         var k = _k;
-        if (weights is null)
-        {
-            // Integer counts are exact in double up to 2^53 samples.
-            for (var i = 0; i < t.Length; i++)
-            {
-                _matrix[(t[i] * k) + p[i]] += 1.0;
-            }
-        }
-        else
-        {
-            for (var i = 0; i < t.Length; i++)
-            {
-                _matrix[(t[i] * k) + p[i]] += weights[i];
-            }
-        }
-
-        for (var i = 0; i < t.Length; i++)
-        {
-            _inTrue[t[i]] = true;
-        }
-
         _rowSum = new double[k];
         _colSum = new double[k];
         var total = 0.0;
@@ -93,7 +68,7 @@ public sealed class ConfusionMatrix<TLabel>
         }
 
         TotalWeight = total;
-        SampleCount = t.Length;
+        SampleCount = _encoding.SampleCount;
 
         if (labels is null)
         {

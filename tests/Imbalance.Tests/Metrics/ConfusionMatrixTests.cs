@@ -32,6 +32,25 @@ public class ConfusionMatrixTests
     }
 
     [Fact]
+    public void Many_classes_seen_in_any_order_are_counted_and_sorted()
+    {
+        // 40 classes first seen in shuffled order (the single-pass table grows and is permuted at the end).
+        var rng = new Imbalance.Randomness.RandomState(3);
+        var yTrue = rng.RandInt(0, 40, 2000);
+        var yPred = yTrue.Select((y, i) => i % 3 == 0 ? (y + 7) % 40 : y).ToArray();
+        var cm = ConfusionMatrix.Create(yTrue, yPred);
+        cm.Labels.Should().Equal(Enumerable.Range(0, 40));
+        cm.Accuracy(normalize: false).Should().Be(yTrue.Where((y, i) => yPred[i] == y).Count());
+        var recall = cm.RecallPerClass();
+        for (var c = 0; c < 40; c++)
+        {
+            var rows = Enumerable.Range(0, yTrue.Length).Where(i => yTrue[i] == c).ToArray();
+            recall[c].Should().Be((double)rows.Count(i => yPred[i] == c) / rows.Length);
+            cm[c, (c + 7) % 40].Should().Be(rows.Count(i => i % 3 == 0));
+        }
+    }
+
+    [Fact]
     public void Labels_argument_orders_and_extends_the_report()
     {
         int[] yTrue = [0, 0, 1, 2];
