@@ -79,60 +79,7 @@ public static class RankingMetrics
         IReadOnlyList<TLabel> yTrue, double[,] yScore, MultiClassStrategy multiClass, Average average = Average.Macro, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null)
         where TLabel : notnull
     {
-        ArgumentNullException.ThrowIfNull(yScore);
-        var encoding = TargetEncoding<TLabel>.Encode(yTrue, null, labels);
-        var n = yTrue.Count;
-        var k = yScore.GetLength(1);
-        if (yScore.GetLength(0) != n)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Found input variables with inconsistent numbers of samples: [{n}, {yScore.GetLength(0)}]"), nameof(yScore));
-        }
-
-        if (labels is not null)
-        {
-            if (labels.Distinct().Count() != labels.Count)
-            {
-                throw new ArgumentException("Parameter 'labels' must be unique", nameof(labels));
-            }
-
-            if (!labels.SequenceEqual(encoding.Classes.Take(labels.Count)) || encoding.Classes.Length != labels.Count)
-            {
-                throw new ArgumentException(
-                    encoding.Classes.Length != labels.Count ? "'y_true' contains labels not in parameter 'labels'" : "Parameter 'labels' must be ordered",
-                    nameof(labels));
-            }
-        }
-
-        if (encoding.Classes.Length != k)
-        {
-            throw new ArgumentException(
-                labels is null
-                    ? "Number of classes in y_true not equal to the number of columns in 'y_score'"
-                    : string.Create(CultureInfo.InvariantCulture, $"Number of given labels, {labels.Count}, not equal to the number of columns in 'y_score', {k}"),
-                nameof(yScore));
-        }
-
-        var scores = new double[n * k];
-        for (var i = 0; i < n; i++)
-        {
-            var rowSum = 0.0;
-            for (var j = 0; j < k; j++)
-            {
-                var v = yScore[i, j];
-                scores[(i * k) + j] = v;
-                rowSum += v;
-            }
-
-            // numpy.allclose(1, row_sum): |1 - s| <= 1e-8 + 1e-5 |s|.
-            if (!(Math.Abs(1.0 - rowSum) <= 1e-8 + (1e-5 * Math.Abs(rowSum))))
-            {
-                throw new ArgumentException("Target scores need to be probabilities for multiclass roc_auc, i.e. they should sum up to 1.0 over classes", nameof(yScore));
-            }
-        }
-
-        BinaryCurve.CheckProbabilities(scores, nameof(yScore));
-        var weights = SampleWeights.Check(sampleWeight, n);
-        var codes = encoding.TrueCodes;
+        var (codes, scores, weights, k) = PrepareMulticlass(yTrue, yScore, labels, sampleWeight);
         if (k == 2)
         {
             // A binary target: the AUC of the second column, as scikit-learn's binary path.
@@ -145,6 +92,35 @@ public static class RankingMetrics
             MultiClassStrategy.OneVsOne => OneVsOne(codes, scores, k, average, weights),
             _ => throw new ArgumentOutOfRangeException(nameof(multiClass), multiClass, "multi_class must be in ('ovo', 'ovr')"),
         };
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>roc_auc_score(multi_class='ovr', average=None)</c>: the one-vs-rest ROC-AUC of each class.
+    /// </summary>
+    /// <param name="yTrue">True labels.</param>
+    /// <param name="yScore">Class probabilities, one column per class in sorted label order (or <paramref name="labels"/> order); rows must sum to 1.</param>
+    /// <param name="labels">The classes of the columns, sorted and unique; default: the sorted labels of <paramref name="yTrue"/>.</param>
+    /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <exception cref="ArgumentException">As <see cref="RocAucScore{TLabel}(IReadOnlyList{TLabel}, double[,], MultiClassStrategy, Average, IReadOnlyList{TLabel}?, IReadOnlyList{double}?)"/>.</exception>
+    public static ClassScores<TLabel> RocAucScorePerClass<TLabel>(
+        IReadOnlyList<TLabel> yTrue, double[,] yScore, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null)
+        where TLabel : notnull
+    {
+        var (codes, scores, weights, k) = PrepareMulticlass(yTrue, yScore, labels, sampleWeight);
+        var classes = labels?.ToArray() ?? TargetEncoding<TLabel>.Encode(yTrue, null, null).Classes;
+        var values = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            var positive = new bool[codes.Length];
+            for (var i = 0; i < positive.Length; i++)
+            {
+                positive[i] = codes[i] == c;
+            }
+
+            values[c] = BinaryAuc(positive, Column(scores, k, c), weights, null);
+        }
+
+        return new ClassScores<TLabel>(classes, values);
     }
 
     /// <summary>
@@ -404,6 +380,66 @@ public static class RankingMetrics
         var partial = Auc(xs, ys);
         var minArea = 0.5 * max * max;
         return 0.5 * (1 + ((partial - minArea) / (max - minArea)));
+    }
+
+    private static (int[] Codes, double[] Scores, double[]? Weights, int K) PrepareMulticlass<TLabel>(
+        IReadOnlyList<TLabel> yTrue, double[,] yScore, IReadOnlyList<TLabel>? labels, IReadOnlyList<double>? sampleWeight)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(yScore);
+        var encoding = TargetEncoding<TLabel>.Encode(yTrue, null, labels);
+        var n = yTrue.Count;
+        var k = yScore.GetLength(1);
+        if (yScore.GetLength(0) != n)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Found input variables with inconsistent numbers of samples: [{n}, {yScore.GetLength(0)}]"), nameof(yScore));
+        }
+
+        if (labels is not null)
+        {
+            if (labels.Distinct().Count() != labels.Count)
+            {
+                throw new ArgumentException("Parameter 'labels' must be unique", nameof(labels));
+            }
+
+            if (!labels.SequenceEqual(encoding.Classes.Take(labels.Count)) || encoding.Classes.Length != labels.Count)
+            {
+                throw new ArgumentException(
+                    encoding.Classes.Length != labels.Count ? "'y_true' contains labels not in parameter 'labels'" : "Parameter 'labels' must be ordered",
+                    nameof(labels));
+            }
+        }
+
+        if (encoding.Classes.Length != k)
+        {
+            throw new ArgumentException(
+                labels is null
+                    ? "Number of classes in y_true not equal to the number of columns in 'y_score'"
+                    : string.Create(CultureInfo.InvariantCulture, $"Number of given labels, {labels.Count}, not equal to the number of columns in 'y_score', {k}"),
+                nameof(yScore));
+        }
+
+        var scores = new double[n * k];
+        for (var i = 0; i < n; i++)
+        {
+            var rowSum = 0.0;
+            for (var j = 0; j < k; j++)
+            {
+                var v = yScore[i, j];
+                scores[(i * k) + j] = v;
+                rowSum += v;
+            }
+
+            // numpy.allclose(1, row_sum): |1 - s| <= 1e-8 + 1e-5 |s|.
+            if (!(Math.Abs(1.0 - rowSum) <= 1e-8 + (1e-5 * Math.Abs(rowSum))))
+            {
+                throw new ArgumentException("Target scores need to be probabilities for multiclass roc_auc, i.e. they should sum up to 1.0 over classes", nameof(yScore));
+            }
+        }
+
+        BinaryCurve.CheckProbabilities(scores, nameof(yScore));
+        var weights = SampleWeights.Check(sampleWeight, n);
+        return (encoding.TrueCodes, scores, weights, k);
     }
 
     private static double[] Column(double[] scores, int k, int column)

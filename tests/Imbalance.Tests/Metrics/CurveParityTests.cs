@@ -116,6 +116,7 @@ public class CurveParityTests
             }
         }
 
+        CheckList(r.GetProperty("ovr_None"), () => RankingMetrics.RocAucScorePerClass(yTrue, proba, sampleWeight: w).Values, "ROC-AUC per class");
         Check(r.GetProperty("log_loss"), () => ClassificationMetrics.LogLoss(yTrue, proba, sampleWeight: w), "log loss");
     }
 
