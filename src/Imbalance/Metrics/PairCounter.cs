@@ -74,13 +74,7 @@ internal sealed class PairCounter<TLabel>
                 nameof(sampleWeight));
         }
 
-        if (!typeof(IComparable<TLabel>).IsAssignableFrom(typeof(TLabel)) && !typeof(IComparable).IsAssignableFrom(typeof(TLabel)))
-        {
-            throw new ArgumentException(
-                $"Labels of type {typeof(TLabel).Name} cannot be sorted; use a type that implements IComparable<T> (int, string, an enum, bool, ...).",
-                nameof(yTrue));
-        }
-
+        MetricLabels.RequireOrderable<TLabel>(nameof(yTrue));
         var seen = new Dictionary<TLabel, int>();
         var firstSeen = new List<TLabel>();
         var capacity = 8;
@@ -170,34 +164,7 @@ internal sealed class PairCounter<TLabel>
 
     private static int Add(Dictionary<TLabel, int> seen, List<TLabel> firstSeen, TLabel label, int index, string name)
     {
-        if (label is null)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} contains a null label at index {index}."), name);
-        }
-
-        double value;
-        switch (label)
-        {
-            case double d: value = d; break;
-            case float f: value = f; break;
-            case decimal m: value = decimal.IsInteger(m) ? 0.0 : 0.5; break;
-            default: value = 0.0; break;
-        }
-
-        if (double.IsNaN(value))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} contains NaN at index {index}."), name);
-        }
-
-        if (double.IsInfinity(value) || Math.Floor(value) != value)
-        {
-            throw new ArgumentException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Unknown label type: 'continuous' ({name}[{index}] = {value}). Classification metrics expect discrete classes, not a regression target."),
-                name);
-        }
-
+        MetricLabels.Validate(label, index, name);
         var code = firstSeen.Count;
         seen.Add(label, code);
         firstSeen.Add(label);

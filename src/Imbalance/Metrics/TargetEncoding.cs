@@ -4,26 +4,23 @@ using Imbalance.Sampling;
 namespace Imbalance.Metrics;
 
 /// <summary>
-/// <c>y_true</c> and <c>y_pred</c> encoded against one class set: the sorted union of both (scikit-learn's
-/// <c>unique_labels</c>) plus any extra labels the caller listed, so every metric works on int codes.
+/// <c>y_true</c> (and optionally <c>y_pred</c>) encoded to int codes against one class set: the sorted union of
+/// their labels (scikit-learn's <c>unique_labels</c>) plus any extra labels the caller listed. One dictionary lookup
+/// per sample; labels are validated on first sight and sorted only once, over the distinct labels.
 /// </summary>
 internal sealed class TargetEncoding<TLabel>
     where TLabel : notnull
 {
     private readonly Dictionary<TLabel, int> _codeOf;
 
-    private TargetEncoding(TLabel[] classes, int[] trueCodes, int[] predCodes, int presentCount, bool[] present)
+    private TargetEncoding(TLabel[] classes, Dictionary<TLabel, int> codeOf, int[] trueCodes, int[] predCodes, bool[] present)
     {
         Classes = classes;
+        _codeOf = codeOf;
         TrueCodes = trueCodes;
         PredCodes = predCodes;
-        PresentCount = presentCount;
         Present = present;
-        _codeOf = new Dictionary<TLabel, int>(classes.Length);
-        for (var c = 0; c < classes.Length; c++)
-        {
-            _codeOf.Add(classes[c], c);
-        }
+        PresentCount = present.Count(p => p);
     }
 
     /// <summary>All classes (present ones and listed ones) in NumPy sort order.</summary>
@@ -35,17 +32,17 @@ internal sealed class TargetEncoding<TLabel>
     /// <summary>The code of each <c>y_pred</c> label (empty when only <c>y_true</c> was encoded).</summary>
     public int[] PredCodes { get; }
 
-    /// <summary>How many classes occur in <c>y_true</c> or <c>y_pred</c> (scikit-learn's <c>unique_labels</c>).</summary>
+    /// <summary>How many classes occur in the encoded vectors.</summary>
     public int PresentCount { get; }
 
-    /// <summary>Whether each class occurs in <c>y_true</c> or <c>y_pred</c>.</summary>
+    /// <summary>Whether each class occurs in the encoded vectors.</summary>
     public bool[] Present { get; }
 
     /// <summary>The code of <paramref name="label"/>, or -1 when it is not in <see cref="Classes"/>.</summary>
     public int CodeOf(TLabel label) => _codeOf.TryGetValue(label, out var code) ? code : -1;
 
     /// <summary>
-    /// Encodes a pair of label vectors. Checks nulls, lengths (scikit-learn's <c>check_consistent_length</c>),
+    /// Encodes a label vector, or a pair. Checks nulls, lengths (scikit-learn's <c>check_consistent_length</c>),
     /// emptiness and label validity, naming the offending parameter.
     /// </summary>
     public static TargetEncoding<TLabel> Encode(
@@ -68,18 +65,12 @@ internal sealed class TargetEncoding<TLabel>
                 predName);
         }
 
-        var trueEncoder = Fit(yTrue, trueName);
-        var predEncoder = yPred is null ? null : Fit(yPred, predName);
-        var order = LabelEncoder<TLabel>.SortOrder;
-
-        var all = new SortedSet<TLabel>(trueEncoder.Classes, order);
-        if (predEncoder is not null)
-        {
-            all.UnionWith(predEncoder.Classes);
-        }
-
-        var presentCount = all.Count;
-        var presentSet = new HashSet<TLabel>(all);
+        MetricLabels.RequireOrderable<TLabel>(trueName);
+        var seen = new Dictionary<TLabel, int>();
+        var firstSeen = new List<TLabel>();
+        var trueCodes = Provisional(yTrue, trueName, seen, firstSeen);
+        var predCodes = yPred is null ? [] : Provisional(yPred, predName, seen, firstSeen);
+        var presentCount = firstSeen.Count;
         if (labels is not null)
         {
             for (var i = 0; i < labels.Count; i++)
@@ -90,58 +81,59 @@ internal sealed class TargetEncoding<TLabel>
                     throw new ArgumentException($"labels contains a null label at index {i}.", nameof(labels));
                 }
 
-                all.Add(label);
+                if (seen.TryAdd(label, firstSeen.Count))
+                {
+                    firstSeen.Add(label);
+                }
             }
         }
 
-        var classes = all.ToArray();
-        var present = new bool[classes.Length];
+        var classes = firstSeen.ToArray();
+        Array.Sort(classes, LabelEncoder<TLabel>.SortOrder);
+        var codeOf = new Dictionary<TLabel, int>(classes.Length);
         for (var c = 0; c < classes.Length; c++)
         {
-            present[c] = presentSet.Contains(classes[c]);
+            codeOf.Add(classes[c], c);
         }
 
-        var trueCodes = Remap(trueEncoder, classes, order);
-        var predCodes = predEncoder is null ? [] : Remap(predEncoder, classes, order);
-        return new TargetEncoding<TLabel>(classes, trueCodes, predCodes, presentCount, present);
+        var remap = new int[firstSeen.Count];
+        var present = new bool[classes.Length];
+        for (var p = 0; p < remap.Length; p++)
+        {
+            remap[p] = codeOf[firstSeen[p]];
+            present[remap[p]] = p < presentCount;
+        }
+
+        Remap(trueCodes, remap);
+        Remap(predCodes, remap);
+        return new TargetEncoding<TLabel>(classes, codeOf, trueCodes, predCodes, present);
     }
 
-    private static LabelEncoder<TLabel> Fit(IReadOnlyList<TLabel> y, string name)
+    private static int[] Provisional(IReadOnlyList<TLabel> y, string name, Dictionary<TLabel, int> seen, List<TLabel> firstSeen)
     {
-        try
-        {
-            return LabelEncoder<TLabel>.Fit(y);
-        }
-        catch (ArgumentException e) when (e.ParamName == "y")
-        {
-            var message = e.Message;
-            var suffix = message.IndexOf(" (Parameter", StringComparison.Ordinal);
-            if (suffix >= 0)
-            {
-                message = message[..suffix];
-            }
-
-            message = message.StartsWith("y ", StringComparison.Ordinal) ? name + message[1..] : message;
-            throw new ArgumentException(message.Replace("Samplers expect", "Classification metrics expect", StringComparison.Ordinal), name, e);
-        }
-    }
-
-    private static int[] Remap(LabelEncoder<TLabel> encoder, TLabel[] classes, IComparer<TLabel> order)
-    {
-        var local = encoder.Classes;
-        var map = new int[local.Count];
-        for (var c = 0; c < map.Length; c++)
-        {
-            map[c] = Array.BinarySearch(classes, local[c], order);
-        }
-
-        var codes = encoder.Codes;
-        var result = new int[codes.Length];
+        var codes = new int[y.Count];
         for (var i = 0; i < codes.Length; i++)
         {
-            result[i] = map[codes[i]];
+            var label = y[i];
+            if (label is null || !seen.TryGetValue(label, out var code))
+            {
+                MetricLabels.Validate(label, i, name);
+                code = firstSeen.Count;
+                seen.Add(label!, code);
+                firstSeen.Add(label!);
+            }
+
+            codes[i] = code;
         }
 
-        return result;
+        return codes;
+    }
+
+    private static void Remap(int[] codes, int[] remap)
+    {
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = remap[codes[i]];
+        }
     }
 }

@@ -47,6 +47,17 @@ public class InputValidationTests
     }
 
     [Fact]
+    public void Curve_and_weight_helpers_validate_labels_too()
+    {
+        FluentActions.Invoking(() => RankingMetrics.RocCurve([0.0, double.NaN], [0.1, 0.2]))
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "yTrue" && e.Message.Contains("NaN at index 1"));
+        FluentActions.Invoking(() => ClassWeights.ComputeSampleWeight(ClassWeightMode.Balanced, new[] { "a", null! }))
+            .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("y");
+        FluentActions.Invoking(() => ConfusionMatrix.Create(new object[] { 1, 2 }, new object[] { 1, 2 }))
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "yTrue" && e.Message.Contains("cannot be sorted"));
+    }
+
+    [Fact]
     public void Nan_and_infinite_scores_are_rejected()
     {
         FluentActions.Invoking(() => RankingMetrics.RocCurve(Two, [0.1, double.NaN]))
