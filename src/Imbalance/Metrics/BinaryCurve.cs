@@ -45,6 +45,11 @@ internal sealed class BinaryCurve
             m++;
         }
 
+        if (m == 0)
+        {
+            throw Sampling.InputGuard.Invalid("sampleWeight", "All sample weights are zero; a curve needs at least one sample with non-zero weight.");
+        }
+
         Array.Sort(keys, order, 0, m);
         var fps = new double[m];
         var tps = new double[m];

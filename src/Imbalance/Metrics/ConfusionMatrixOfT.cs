@@ -16,6 +16,10 @@ namespace Imbalance.Metrics;
 /// negatives of the reported classes, as in scikit-learn's <c>multilabel_confusion_matrix</c>.
 /// </para>
 /// <para>
+/// The matrix is immutable (safe to share between threads) and holds K x K counts over all K classes, so memory
+/// grows with the square of the number of distinct labels, as scikit-learn's dense <c>confusion_matrix</c> does.
+/// </para>
+/// <para>
 /// Zero division: ratios with a zero denominator take the value chosen by <see cref="ZeroDivision"/>. This library
 /// writes no warnings; the counts (<see cref="Support"/>, <see cref="PredictedCounts"/>) show which classes were
 /// ill-defined.

@@ -58,6 +58,13 @@ public class InputValidationTests
     }
 
     [Fact]
+    public void Curves_need_a_sample_with_weight()
+    {
+        FluentActions.Invoking(() => RankingMetrics.PrecisionRecallCurve(Two, [0.1, 0.2], sampleWeight: [0.0, 0.0]))
+            .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("sampleWeight");
+    }
+
+    [Fact]
     public void Nan_and_infinite_scores_are_rejected()
     {
         FluentActions.Invoking(() => RankingMetrics.RocCurve(Two, [0.1, double.NaN]))
