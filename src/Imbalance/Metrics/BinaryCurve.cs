@@ -50,7 +50,7 @@ internal sealed class BinaryCurve
             throw Sampling.InputGuard.Invalid("sampleWeight", "All sample weights are zero; a curve needs at least one sample with non-zero weight.");
         }
 
-        Array.Sort(keys, order, 0, m);
+        SortAscending(keys, order, m);
         var fps = new double[m];
         var tps = new double[m];
         var thresholds = new double[m];
@@ -83,6 +83,72 @@ internal sealed class BinaryCurve
         Array.Resize(ref tps, count);
         Array.Resize(ref thresholds, count);
         return new BinaryCurve(fps, tps, thresholds);
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="m"/> keys ascending, carrying <paramref name="order"/> along: an LSD radix sort
+    /// on the IEEE-754 bits (4 passes of 16 bits, O(n)) for large inputs, introsort for small ones. Equal keys end up
+    /// adjacent either way, which is all the tie grouping needs.
+    /// </summary>
+    internal static void SortAscending(double[] keys, int[] order, int m)
+    {
+        if (m < 4096)
+        {
+            Array.Sort(keys, order, 0, m);
+            return;
+        }
+
+        var source = new ulong[m];
+        for (var j = 0; j < m; j++)
+        {
+            // Map doubles to unsigned integers with the same order: flip all bits of negatives, the sign bit of the rest.
+            var bits = (ulong)BitConverter.DoubleToInt64Bits(keys[j]);
+            source[j] = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+        }
+
+        var sourceOrder = order.AsSpan(0, m).ToArray();
+        var target = new ulong[m];
+        var targetOrder = new int[m];
+        var counts = new int[1 << 16];
+        for (var shift = 0; shift < 64; shift += 16)
+        {
+            Array.Clear(counts);
+            for (var j = 0; j < m; j++)
+            {
+                counts[(int)((source[j] >> shift) & 0xFFFF)]++;
+            }
+
+            if (counts[(int)((source[0] >> shift) & 0xFFFF)] == m)
+            {
+                continue; // every key has the same digit: the pass would not move anything
+            }
+
+            var sum = 0;
+            for (var d = 0; d < counts.Length; d++)
+            {
+                var c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+
+            for (var j = 0; j < m; j++)
+            {
+                var position = counts[(int)((source[j] >> shift) & 0xFFFF)]++;
+                target[position] = source[j];
+                targetOrder[position] = sourceOrder[j];
+            }
+
+            (source, target) = (target, source);
+            (sourceOrder, targetOrder) = (targetOrder, sourceOrder);
+        }
+
+        for (var j = 0; j < m; j++)
+        {
+            var bits = source[j];
+            bits = (bits & 0x8000_0000_0000_0000UL) != 0 ? bits & 0x7FFF_FFFF_FFFF_FFFFUL : ~bits;
+            keys[j] = BitConverter.Int64BitsToDouble((long)bits);
+            order[j] = sourceOrder[j];
+        }
     }
 
     /// <summary>Copies finite scores; throws naming <paramref name="name"/> on NaN or infinity (scikit-learn's <c>assert_all_finite</c>).</summary>

@@ -68,4 +68,29 @@ public class RankingMetricsTests
         roc.FalsePositiveRates[^1].Should().Be(1.0);
         roc.TruePositiveRates[^1].Should().Be(1.0);
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(5000)]
+    [InlineData(70000)]
+    public void Radix_sort_orders_like_array_sort(int n)
+    {
+        var rng = new Imbalance.Randomness.RandomState(n);
+        var keys = Enumerable.Range(0, n).Select(i => (i % 7) switch
+        {
+            0 => Math.Round(rng.StandardNormal(), 1),
+            1 => -rng.RandomSample() * 1e-300,
+            2 => 0.0,
+            3 => -0.0,
+            4 => rng.StandardNormal() * 1e300,
+            _ => rng.StandardNormal(),
+        }).ToArray();
+        var order = Enumerable.Range(0, n).ToArray();
+        var sorted = (double[])keys.Clone();
+        Imbalance.Metrics.BinaryCurve.SortAscending(sorted, order, n);
+        var expected = keys.OrderBy(k => k).ToArray();
+        sorted.Should().Equal(expected);
+        order.Select(i => keys[i]).Should().Equal(sorted);
+        order.Distinct().Should().HaveCount(n);
+    }
 }
