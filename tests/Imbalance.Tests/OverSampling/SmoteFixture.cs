@@ -54,7 +54,7 @@ internal static class SmoteFixture
                 Kind = p.GetProperty("kind").GetString() == "borderline-1" ? BorderlineSmoteKind.Borderline1 : BorderlineSmoteKind.Borderline2,
             },
             "ADASYN" => new Adasyn { SamplingStrategy = strategy, RandomState = seed, NNeighbors = Int("n_neighbors") },
-#if NC_READY
+
             "SMOTENC" => new SmoteNc
             {
                 SamplingStrategy = strategy,
@@ -63,15 +63,12 @@ internal static class SmoteFixture
                 CategoricalFeatures = Categorical(p.GetProperty("categorical_features")),
             },
             "SMOTEN" => new SmoteN { SamplingStrategy = strategy, RandomState = seed, KNeighbors = Int("k_neighbors") },
-#endif
             var other => throw new InvalidOperationException(other),
         };
     }
 
-#if NC_READY
     private static CategoricalFeatures Categorical(JsonElement e) =>
         e[0].ValueKind is JsonValueKind.True or JsonValueKind.False
             ? CategoricalFeatures.Mask(e.EnumerateArray().Select(v => v.GetBoolean()).ToArray())
             : CategoricalFeatures.Indices(e.EnumerateArray().Select(v => v.GetInt32()).ToArray());
-#endif
 }
