@@ -54,7 +54,6 @@ internal static class SmoteFixture
                 Kind = p.GetProperty("kind").GetString() == "borderline-1" ? BorderlineSmoteKind.Borderline1 : BorderlineSmoteKind.Borderline2,
             },
             "ADASYN" => new Adasyn { SamplingStrategy = strategy, RandomState = seed, NNeighbors = Int("n_neighbors") },
-
             "SMOTENC" => new SmoteNc
             {
                 SamplingStrategy = strategy,
