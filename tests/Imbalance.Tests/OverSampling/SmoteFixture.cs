@@ -61,6 +61,14 @@ internal static class SmoteFixture
                 KNeighbors = Int("k_neighbors"),
                 CategoricalFeatures = Categorical(p.GetProperty("categorical_features")),
             },
+            "SVMSMOTE" => new SvmSmote
+            {
+                SamplingStrategy = strategy,
+                RandomState = seed,
+                KNeighbors = Int("k_neighbors"),
+                MNeighbors = Int("m_neighbors"),
+                OutStep = p.TryGetProperty("out_step", out var outStep) ? outStep.GetDouble() : 0.5,
+            },
             "SMOTEN" => new SmoteN { SamplingStrategy = strategy, RandomState = seed, KNeighbors = Int("k_neighbors") },
             var other => throw new InvalidOperationException(other),
         };
