@@ -69,6 +69,15 @@ internal static class SmoteFixture
                 MNeighbors = Int("m_neighbors"),
                 OutStep = p.TryGetProperty("out_step", out var outStep) ? outStep.GetDouble() : 0.5,
             },
+            "KMeansSMOTE" => new KMeansSmote
+            {
+                SamplingStrategy = strategy,
+                RandomState = seed,
+                KMeansEstimator = new KMeans { NClusters = Int("kmeans_estimator"), RandomState = seed },
+                KNeighbors = p.TryGetProperty("k_neighbors", out var kn) ? kn.GetInt32() : 2,
+                ClusterBalanceThreshold = p.TryGetProperty("cluster_balance_threshold", out var cbt) ? cbt.GetDouble() : null,
+                DensityExponent = p.TryGetProperty("density_exponent", out var de) ? de.GetDouble() : null,
+            },
             "SMOTEN" => new SmoteN { SamplingStrategy = strategy, RandomState = seed, KNeighbors = Int("k_neighbors") },
             var other => throw new InvalidOperationException(other),
         };
