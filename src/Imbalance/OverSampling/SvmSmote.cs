@@ -21,8 +21,8 @@ namespace Imbalance.OverSampling;
 /// <see cref="ResampleResult{TLabel}.Provenance"/> gives each new row's base (a support vector), neighbour and step
 /// (negative for extrapolation).</para>
 /// <para>Parity: the random draws follow imblearn 0.10.0 exactly, so the output matches whenever the support
-/// vectors do; the built-in SVC reproduces libsvm's solver without its shrinking heuristic, so support vectors with
-/// tiny multipliers can differ from scikit-learn's on some data.</para>
+/// vectors do; the built-in SVC follows libsvm's solver step by step (working-set selection, single-precision
+/// kernel, shrinking) and finds scikit-learn's support vectors on the parity fixtures.</para>
 /// </remarks>
 public sealed class SvmSmote : Sampler, IOverSampler
 {
