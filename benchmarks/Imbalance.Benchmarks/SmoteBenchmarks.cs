@@ -32,3 +32,23 @@ public class SmoteBenchmarks
     [Benchmark]
     public int Adasyn() => new Adasyn { RandomState = 0 }.FitResample(_x, _y).Count;
 }
+
+/// <summary>
+/// SvmSmote (built-in SVC, libsvm-style solver) and KMeansSmote (built-in k-means) on 20,000 x 20 with 5% minority:
+/// the SVM and clustering dominate, so only the smaller shape is run.
+/// </summary>
+[MemoryDiagnoser]
+public class SvmKMeansSmoteBenchmarks
+{
+    private double[,] _x = null!;
+    private int[] _y = null!;
+
+    [GlobalSetup]
+    public void Setup() => (_x, _y) = BenchmarkData.Binary(20_000, 20, 0.05);
+
+    [Benchmark]
+    public int SvmSmote() => new SvmSmote { RandomState = 0 }.FitResample(_x, _y).Count;
+
+    [Benchmark]
+    public int KMeansSmote() => new KMeansSmote { RandomState = 0, ClusterBalanceThreshold = 0.0 }.FitResample(_x, _y).Count;
+}

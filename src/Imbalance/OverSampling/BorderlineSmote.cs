@@ -13,7 +13,7 @@ namespace Imbalance.OverSampling;
 /// row among all rows decide which rows are in <em>danger</em> (at least half, but not all, of them belong to
 /// another class). A class without danger rows gets no new rows (imblearn's silent skip). The danger rows are
 /// then interpolated towards their <see cref="KNeighbors"/> nearest neighbours within the class, as SMOTE does;
-/// see <see cref="BorderlineSmoteKind"/> for the two kinds.</para>
+/// see <see cref="BorderlineSmoteKind"/> for the kinds (0.10.0's two, and the later borderline-2 fix as an option).</para>
 /// <para>Output: the original rows in order, then the new rows of each class (for borderline-2, the own-class rows
 /// then the other-class rows; their total may differ from the target by one through <c>int</c> truncation, as in
 /// imblearn). <see cref="ResampleResult{TLabel}.Provenance"/> gives each new row's base, neighbour and step.</para>
@@ -64,7 +64,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
         get => _kind;
         init => _kind = Enum.IsDefined(value)
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Kind), value, string.Create(CultureInfo.InvariantCulture, $"The 'kind' parameter of BorderlineSMOTE must be a str among {{'borderline-1', 'borderline-2'}}. Got {value} instead."));
+            : throw new ArgumentOutOfRangeException(nameof(Kind), value, string.Create(CultureInfo.InvariantCulture, $"The 'kind' parameter of BorderlineSMOTE must be a str among {{'borderline-1', 'borderline-2'}} (or Borderline2AllRows). Got {value} instead."));
     }
 
     /// <inheritdoc />
@@ -104,8 +104,18 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
                 return;
             }
 
-            SmoteCore.CheckNeighbors(k + 1, positions.Length, nameof(KNeighbors));
             var dangerRows = danger.ToArray();
+            if (Kind == BorderlineSmoteKind.Borderline2AllRows)
+            {
+                SmoteCore.CheckNeighbors(k + 1, input.SampleCount, nameof(KNeighbors));
+                var allRows = Enumerable.Range(0, input.SampleCount).ToArray();
+                var everyRow = SmoteCore.Fit(data.Gather(allRows), input.SampleCount, data.Columns, k + 1);
+                var nearest = SmoteCore.KNeighborsDropFirst(everyRow, data.Gather(dangerRows), dangerRows.Length, cancellationToken);
+                SmoteCore.MakeSamples(data, dangerRows, allRows, nearest, k, count, 1.0, seeds.CheckRandomState(), code, output);
+                return;
+            }
+
+            SmoteCore.CheckNeighbors(k + 1, positions.Length, nameof(KNeighbors));
             var index = SmoteCore.Fit(classRows, positions.Length, data.Columns, k + 1);
             var nns = SmoteCore.KNeighborsDropFirst(index, data.Gather(dangerRows), dangerRows.Length, cancellationToken);
             if (Kind == BorderlineSmoteKind.Borderline1)

@@ -13,4 +13,11 @@ public enum BorderlineSmoteKind
     /// positions found within the class (0.10.0's indexing, kept for parity).
     /// </summary>
     Borderline2,
+
+    /// <summary>
+    /// Borderline-2 as fixed in imblearn 0.11 (pull request #1023, not 0.10.0 behaviour): the danger rows'
+    /// <c>k</c> nearest neighbours are searched among all rows, and all <c>n</c> new rows are interpolated towards
+    /// them with a step in [0, 1) from one generation step (no <c>beta</c> draw).
+    /// </summary>
+    Borderline2AllRows,
 }

@@ -137,7 +137,7 @@ public class SmoteFamilyBehaviourTests
         Invalid(() => new Adasyn { NNeighbors = 0 }, "NNeighbors", "The 'n_neighbors' parameter of ADASYN must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
         Invalid(() => new SmoteNc { KNeighbors = 0 }, "KNeighbors", "The 'k_neighbors' parameter of SMOTENC must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
         Invalid(() => new SmoteN { KNeighbors = 0 }, "KNeighbors", "The 'k_neighbors' parameter of SMOTEN must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
-        Invalid(() => new BorderlineSmote { Kind = (BorderlineSmoteKind)7 }, "Kind", "The 'kind' parameter of BorderlineSMOTE must be a str among {'borderline-1', 'borderline-2'}. Got 7 instead.");
+        Invalid(() => new BorderlineSmote { Kind = (BorderlineSmoteKind)7 }, "Kind", "The 'kind' parameter of BorderlineSMOTE must be a str among {'borderline-1', 'borderline-2'} (or Borderline2AllRows). Got 7 instead.");
         var seed = () => new Smote { RandomState = -1 };
         seed.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("RandomState");
     }
@@ -167,6 +167,22 @@ public class SmoteFamilyBehaviourTests
         var onlyClass0 = SamplingStrategy.Counts(new Dictionary<int, int> { [0] = 62 });
         var result = new Smote { KNeighbors = 30, SamplingStrategy = onlyClass0, RandomState = 0 }.FitResample(x, y);
         result.ClassCounts().Should().Equal(new Dictionary<int, int> { [0] = 62, [1] = 20 });
+    }
+
+    [Fact]
+    public void Borderline2AllRows_interpolates_danger_rows_towards_neighbours_of_any_class()
+    {
+        var (x, y) = Overlapping();
+        var result = new BorderlineSmote { RandomState = 4, Kind = BorderlineSmoteKind.Borderline2AllRows }.FitResample(x, y);
+        var p = result.Provenance!;
+        p.Count.Should().Be(40, "one generation step makes exactly n_new rows (no beta split)");
+        p.NeighborIndices.Should().Contain(i => y[i] == 0).And.Contain(i => y[i] == 1);
+        p.BaseIndices.Should().OnlyContain(i => y[i] == 1);
+        p.Steps.Should().OnlyContain(s => s >= 0 && s < 1);
+
+        // The same danger rows and the same draws as borderline-1: only the neighbour set differs.
+        var borderline1 = new BorderlineSmote { RandomState = 4 }.FitResample(x, y).Provenance!;
+        p.Steps.Should().Equal(borderline1.Steps);
     }
 
     [Fact]
