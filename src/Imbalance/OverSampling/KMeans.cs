@@ -5,8 +5,8 @@ using Imbalance.Sampling;
 namespace Imbalance.OverSampling;
 
 /// <summary>
-/// K-means clustering configured like scikit-learn's <c>KMeans(n_clusters=8, init="k-means++", n_init=10,
-/// max_iter=300, tol=1e-4)</c>: greedy k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the advantages of
+/// K-means clustering configured like scikit-learn's <c>KMeans(n_clusters=8, init="k-means++", n_init="auto",
+/// max_iter=300, tol=1e-4)</c> (scikit-learn 1.4's <c>"auto"</c>: one run with k-means++): greedy k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the advantages of
 /// careful seeding", SODA 2007, with <c>2 + ln(k)</c> candidates per centre as scikit-learn does), then Lloyd
 /// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The default clusterer of
 /// <see cref="KMeansSmote"/>.
@@ -19,7 +19,7 @@ namespace Imbalance.OverSampling;
 public sealed class KMeans : IClusterer
 {
     private readonly int _nClusters = 8;
-    private readonly int _nInit = 10;
+    private readonly int _nInit = 1;
     private readonly int _maxIterations = 300;
     private readonly double _tolerance = 1e-4;
     private readonly int? _randomState;
@@ -32,7 +32,8 @@ public sealed class KMeans : IClusterer
         init => _nClusters = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NClusters), value, string.Create(CultureInfo.InvariantCulture, $"The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got {value} instead."));
     }
 
-    /// <summary>How many seedings are run, keeping the lowest inertia (scikit-learn's <c>n_init</c>); default 10.</summary>
+    /// <summary>How many seedings are run, keeping the lowest inertia (scikit-learn's <c>n_init</c>); default 1, what
+    /// scikit-learn's <c>n_init="auto"</c> gives for k-means++ seeding.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
     public int NInit
     {
@@ -84,7 +85,7 @@ public sealed class KMeans : IClusterer
             throw InputGuard.Invalid(nameof(x), string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
         }
 
-        var rows = MatrixRows.Of(x);
+        var rows = MatrixRows.Of(x).ToArray();
         var tolerance = Tolerance * MeanVariance(rows, n, d);
         var rng = new SeedSource(RandomState).CheckRandomState();
         int[]? bestLabels = null;
@@ -196,7 +197,7 @@ public sealed class KMeans : IClusterer
         return centres;
     }
 
-    private (int[] Labels, double Inertia) Lloyd(ReadOnlySpan<double> rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
+    private (int[] Labels, double Inertia) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
     {
         var k = centres.Length / d;
         var labels = new int[n];
@@ -211,7 +212,7 @@ public sealed class KMeans : IClusterer
             for (var i = 0; i < n; i++)
             {
                 counts[labels[i]]++;
-                var row = rows.Slice(i * d, d);
+                var row = rows.AsSpan(i * d, d);
                 var sum = sums.AsSpan(labels[i] * d, d);
                 for (var j = 0; j < d; j++)
                 {
@@ -246,31 +247,48 @@ public sealed class KMeans : IClusterer
         return (labels, inertia);
     }
 
-    private static bool Assign(ReadOnlySpan<double> rows, int n, int d, double[] centres, int[] labels, out double inertia)
+    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, out double inertia)
     {
+        // Rows are assigned independently (in parallel); the inertia is then summed in row order, so the result does
+        // not depend on the number of threads.
         var k = centres.Length / d;
-        var changed = false;
-        inertia = 0.0;
-        for (var i = 0; i < n; i++)
+        var distances = new double[n];
+        var changed = 0;
+        Parallel.For(0, (n + 1023) / 1024, block =>
         {
-            var row = rows.Slice(i * d, d);
-            var best = 0;
-            var bestDistance = double.PositiveInfinity;
-            for (var c = 0; c < k; c++)
+            var local = false;
+            for (var i = block * 1024; i < Math.Min(n, (block + 1) * 1024); i++)
             {
-                var distance = SquaredDistance(row, centres.AsSpan(c * d, d));
-                if (distance < bestDistance)
+                var row = rows.AsSpan(i * d, d);
+                var best = 0;
+                var bestDistance = double.PositiveInfinity;
+                for (var c = 0; c < k; c++)
                 {
-                    bestDistance = distance;
-                    best = c;
+                    var distance = SquaredDistance(row, centres.AsSpan(c * d, d));
+                    if (distance < bestDistance)
+                    {
+                        bestDistance = distance;
+                        best = c;
+                    }
                 }
+
+                local |= labels[i] != best;
+                labels[i] = best;
+                distances[i] = bestDistance;
             }
 
-            changed |= labels[i] != best;
-            labels[i] = best;
-            inertia += bestDistance;
+            if (local)
+            {
+                Interlocked.Exchange(ref changed, 1);
+            }
+        });
+
+        inertia = 0.0;
+        foreach (var distance in distances)
+        {
+            inertia += distance;
         }
 
-        return changed;
+        return changed != 0;
     }
 }
