@@ -76,7 +76,17 @@ internal static class SmoteCore
         for (var i = 0; i < count; i++)
         {
             var row = samples[i] / k;
-            var neighbor = neighborRows[nns[(row * k) + (samples[i] % k)]];
+            var position = nns[(row * k) + (samples[i] % k)];
+            if (position >= neighborRows.Length)
+            {
+                // Only Borderline-SMOTE-2 (0.10.0) can get here: positions found within the class index the rows of
+                // the other classes, and NumPy raises when there are fewer of those.
+                throw InputGuard.Invalid(
+                    "y",
+                    string.Create(CultureInfo.InvariantCulture, $"index {position} is out of bounds for axis 0 with size {neighborRows.Length}"));
+            }
+
+            var neighbor = neighborRows[position];
             samples[i] = row;
             Add(data, code, baseRows[row], neighbor, stepSize * uniform[i], output);
         }

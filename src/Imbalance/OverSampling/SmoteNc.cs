@@ -149,7 +149,7 @@ public sealed class SmoteNc : Sampler, IOverSampler
             }
         }
 
-        return rows.ToOutput(input, decoded);
+        return SamplerOutput.Append(input, decoded, rows.Codes).WithProvenance(rows.Provenance(input));
     }
 
     /// <summary>imblearn's <c>median_std_</c>: the median of <c>np.sqrt(X_minority.var(axis=0))</c> over the continuous features.</summary>

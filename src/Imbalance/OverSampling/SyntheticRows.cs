@@ -53,16 +53,16 @@ internal sealed class SyntheticRows
         return Row(i);
     }
 
-    /// <summary>
-    /// The over-sampler output: the input rows, then these rows (<paramref name="values"/> replaces their values when
-    /// the sampler decoded them into another layout, as SMOTE-NC does), with their provenance.
-    /// </summary>
-    public SamplerOutput ToOutput(SamplerInput input, double[]? values = null)
-    {
-        var n = Count;
-        var output = SamplerOutput.Append(input, (values ?? _values).AsSpan(0, n * input.FeatureCount), _codes.AsSpan(0, n));
-        return output.WithProvenance(new SyntheticProvenance(input.SampleCount, _bases[..n], _neighbors[..n], _steps[..n]));
-    }
+    /// <summary>The class code of each row added.</summary>
+    public ReadOnlySpan<int> Codes => _codes.AsSpan(0, Count);
+
+    /// <summary>The over-sampler output: the input rows, then these rows, with their provenance.</summary>
+    public SamplerOutput ToOutput(SamplerInput input) =>
+        SamplerOutput.Append(input, _values.AsSpan(0, Count * _columns), Codes).WithProvenance(Provenance(input));
+
+    /// <summary>The provenance of these rows, which follow the input's rows in the output.</summary>
+    public SyntheticProvenance Provenance(SamplerInput input) =>
+        new(input.SampleCount, _bases[..Count], _neighbors[..Count], _steps[..Count]);
 
     private void Grow()
     {

@@ -186,6 +186,26 @@ public class SmoteFamilyBehaviourTests
     }
 
     [Fact]
+    public void Borderline2_fails_like_imblearn_when_the_other_classes_have_fewer_rows_than_the_positions_drawn()
+    {
+        // imblearn 0.10.0 indexes X[y != klass] with neighbour positions found within the class: with 50 rows in the
+        // class and 40 elsewhere, NumPy raises "IndexError: index 49 is out of bounds for axis 0 with size 40".
+        var rng = new RandomState(1);
+        var y = Enumerable.Repeat(0, 50).Concat(Enumerable.Repeat(1, 30)).Concat(Enumerable.Repeat(2, 10)).ToArray();
+        var x = new double[90, 2];
+        for (var i = 0; i < 90; i++)
+        {
+            for (var j = 0; j < 2; j++)
+            {
+                x[i, j] = rng.StandardNormal() + (y[i] == 1 ? 0.5 : y[i] == 2 ? 1.0 : 0.0);
+            }
+        }
+
+        var strategy = SamplingStrategy.Counts(new Dictionary<int, int> { [0] = 120 });
+        Data(() => new BorderlineSmote { Kind = BorderlineSmoteKind.Borderline2, RandomState = 0, SamplingStrategy = strategy }.FitResample(x, y), "y", "index 49 is out of bounds for axis 0 with size 40");
+    }
+
+    [Fact]
     public void The_danger_and_noise_rule_follows_imblearn()
     {
         DangerNoise.IsDanger(5, 10).Should().BeTrue();
