@@ -610,8 +610,23 @@ public sealed class SupportVectorClassifier : ISupportVectorProvider
             }
 
             var a = members[variable];
+            if (length < 4096)
+            {
+                Fill(column, a, active, 0, length, yVariable);
+            }
+            else
+            {
+                // Entries are independent, so filling blocks in parallel gives the same column.
+                Parallel.For(0, (length + 2047) / 2048, block => Fill(column, a, active, block * 2048, Math.Min(length, (block + 1) * 2048), yVariable));
+            }
+
+            return column;
+        }
+
+        private void Fill(float[] column, int a, int[] active, int from, int to, double yVariable)
+        {
             var xa = rows.AsSpan(a * d, d);
-            for (var k = 0; k < length; k++)
+            for (var k = from; k < to; k++)
             {
                 var t = active[k];
                 if (!float.IsNaN(column[t]))
@@ -630,8 +645,6 @@ public sealed class SupportVectorClassifier : ISupportVectorProvider
                 // libsvm: y_i * y_j * exp(-gamma * (x_square[i] + x_square[j] - 2 * dot(x[i], x[j]))), stored as float.
                 column[t] = (float)(yVariable * labels[t] * Math.Exp(-gamma * (squares[a] + squares[b] - (2 * dot))));
             }
-
-            return column;
         }
     }
 }
