@@ -206,6 +206,14 @@ public class SmoteFamilyBehaviourTests
     }
 
     [Fact]
+    public void Samplers_that_do_not_synthesise_have_no_provenance()
+    {
+        var (x, y) = Overlapping();
+        new RandomOverSampler { RandomState = 0 }.FitResample(x, y).Provenance.Should().BeNull();
+        new Imbalance.UnderSampling.RandomUnderSampler { RandomState = 0 }.FitResample(x, y).Provenance.Should().BeNull();
+    }
+
+    [Fact]
     public void The_danger_and_noise_rule_follows_imblearn()
     {
         DangerNoise.IsDanger(5, 10).Should().BeTrue();
