@@ -10,7 +10,7 @@ namespace Imbalance.Sampling;
 /// The arrays are new and owned by the caller; nothing is shared with the inputs or with other results.
 /// Supports deconstruction: <c>var (xRes, yRes) = sampler.FitResample(x, y);</c>.
 /// </remarks>
-public sealed class ResampleResult<TLabel>
+public sealed partial class ResampleResult<TLabel>
     where TLabel : notnull
 {
     internal ResampleResult(double[,] x, TLabel[] y, int[]? sampleIndices, IReadOnlyDictionary<TLabel, int> resolvedStrategy)

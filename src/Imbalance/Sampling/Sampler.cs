@@ -43,7 +43,10 @@ public abstract class Sampler : ISampler
             output.X,
             encoder.Decode(output.Codes),
             output.SampleIndices,
-            SamplingStrategy.ToDictionary(encoder, targets));
+            SamplingStrategy.ToDictionary(encoder, targets))
+        {
+            Provenance = output.Provenance,
+        };
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Imbalance.Sampling;
 /// samplers that select or copy rows, the source row of each output row. Built by the factory methods below so
 /// every sampler assembles its output the same way.
 /// </summary>
-internal sealed class SamplerOutput
+internal sealed partial class SamplerOutput
 {
     private SamplerOutput(double[,] x, int[] codes, int[]? sampleIndices)
     {

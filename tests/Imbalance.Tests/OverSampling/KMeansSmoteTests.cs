@@ -1,0 +1,88 @@
+using Imbalance.OverSampling;
+using Imbalance.Tests.Parity;
+
+namespace Imbalance.Tests.OverSampling;
+
+/// <summary>
+/// KMeansSmote against imblearn 0.10.0 on four well separated blobs, where any k-means finds the same clusters
+/// (only their numbering may differ). Each cluster's SMOTE block restarts the stream for an integer seed, so the
+/// synthetic rows of a class are imblearn's as a multiset, bit for bit, and the labels and counts are exact.
+/// </summary>
+public class KMeansSmoteTests
+{
+    public static TheoryData<string> Cases => SmoteFixture.Names("KMeansSMOTE");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_imblearn_up_to_cluster_numbering(string name)
+    {
+        var c = SmoteFixture.Case(name);
+        if (c.TryGetProperty("error", out _))
+        {
+            SmoteFamilyParityTests.Check(name);
+            return;
+        }
+
+        var data = SmoteFixture.Dataset(c.GetProperty("data").GetString()!);
+        var x = ParityFixture.Matrix(data.GetProperty("X"));
+        var y = ParityFixture.Ints(data.GetProperty("y"));
+        var result = SmoteFixture.Sampler<int>(c).FitResample(x, y);
+
+        ParityFixture.Ordered(result.ResolvedStrategy).Should().Equal(ParityFixture.Pairs<int>(c.GetProperty("sampling_strategy_")));
+        var expectedY = ParityFixture.Ints(c.GetProperty("y_new"));
+        result.Y.Skip(y.Length).Should().Equal(expectedY);
+        var expected = Rows(ParityFixture.Matrix(c.GetProperty("X_new")), 0);
+        var actual = Rows(result.X, y.Length);
+        foreach (var label in expectedY.Distinct())
+        {
+            Sorted(actual.Where((_, i) => expectedY[i] == label)).Should().Equal(Sorted(expected.Where((_, i) => expectedY[i] == label)));
+        }
+    }
+
+    [Fact]
+    public void Synthetic_rows_stay_inside_their_cluster_and_class()
+    {
+        var data = SmoteFixture.Dataset("blobs4");
+        var x = ParityFixture.Matrix(data.GetProperty("X"));
+        var y = ParityFixture.Ints(data.GetProperty("y"));
+        var result = new KMeansSmote { RandomState = 0, KMeansEstimator = new KMeans { NClusters = 4, RandomState = 0 }, ClusterBalanceThreshold = 0.05 }
+            .FitResample(x, y);
+        var p = result.Provenance!;
+        p.Count.Should().BePositive();
+        for (var i = 0; i < p.Count; i++)
+        {
+            y[p.BaseIndices[i]].Should().Be(result.Y[p.FirstRow + i]);
+            y[p.NeighborIndices[i]].Should().Be(result.Y[p.FirstRow + i]);
+            // Same blob: the blobs are 20 apart, a row and its in-cluster neighbour are within a few units.
+            Math.Abs(x[p.BaseIndices[i], 0] - x[p.NeighborIndices[i], 0]).Should().BeLessThan(10);
+            Math.Abs(x[p.BaseIndices[i], 1] - x[p.NeighborIndices[i], 1]).Should().BeLessThan(10);
+        }
+    }
+
+    [Fact]
+    public void KMeans_finds_the_four_blobs_and_validates_its_parameters()
+    {
+        var data = SmoteFixture.Dataset("blobs4");
+        var x = ParityFixture.Matrix(data.GetProperty("X"));
+        var labels = new KMeans { NClusters = 4, RandomState = 5 }.FitPredict(x);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            for (var j = 0; j < labels.Length; j++)
+            {
+                var sameBlob = Math.Abs(x[i, 0] - x[j, 0]) < 10 && Math.Abs(x[i, 1] - x[j, 1]) < 10;
+                (labels[i] == labels[j]).Should().Be(sameBlob);
+            }
+        }
+
+        var k = () => new KMeans { NClusters = 0 };
+        k.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("NClusters");
+        var few = () => new KMeans { NClusters = 5 }.FitPredict(new double[3, 1]);
+        few.Should().Throw<ArgumentException>().WithParameterName("x");
+    }
+
+    private static double[][] Rows(double[,] x, int from) =>
+        Enumerable.Range(from, x.GetLength(0) - from).Select(i => Enumerable.Range(0, x.GetLength(1)).Select(j => x[i, j]).ToArray()).ToArray();
+
+    private static string[] Sorted(IEnumerable<double[]> rows) =>
+        rows.Select(r => string.Join(",", r.Select(v => BitConverter.DoubleToInt64Bits(v)))).Order(StringComparer.Ordinal).ToArray();
+}
