@@ -23,4 +23,10 @@ public enum SamplingType
     /// removed is decided by the cleaning rule (the value stored per class is the minority count, as in imblearn).
     /// </summary>
     CleanSampling,
+
+    /// <summary>
+    /// imblearn's <c>"bypass"</c>: the sampler ignores the strategy (<see cref="FunctionSampler"/>); nothing is
+    /// resolved.
+    /// </summary>
+    Bypass,
 }

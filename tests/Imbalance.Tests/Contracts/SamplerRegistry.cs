@@ -103,9 +103,15 @@ public static class SamplerRegistry
                 (before, target, kept) => kept >= target - 1 && kept <= before),
         };
 
+    /// <summary>
+    /// Samplers without a kind, checked by their own tests instead: <see cref="FunctionSampler"/> (imblearn's
+    /// "bypass" type) does whatever its function does, so no count or layout contract applies.
+    /// </summary>
+    public static IReadOnlyList<Type> Kindless { get; } = [typeof(FunctionSampler)];
+
     /// <summary>The sampler types found by reflection, sorted by name.</summary>
     public static IReadOnlyList<Type> Types { get; } = typeof(ISampler).Assembly.GetExportedTypes()
-        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(ISampler).IsAssignableFrom(t))
+        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(ISampler).IsAssignableFrom(t) && !Kindless.Contains(t))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToArray();
 
