@@ -1,0 +1,434 @@
+using System.Globalization;
+using Imbalance.Neighbors;
+using Imbalance.Sampling;
+
+namespace Imbalance.UnderSampling;
+
+/// <summary>
+/// The edited-nearest-neighbour family's view of a set of rows that only shrinks (ENN, repeated ENN, AllKNN, the
+/// first step of the neighbourhood cleaning rule). Rows get a neighbour list from one k-NN query; each editing pass
+/// reads the nearest <em>surviving</em> rows from the stored lists, and only a row whose list no longer proves its
+/// answer (too many of its candidates removed, or a distance tie at the list's end) is queried again, against the
+/// surviving rows.
+/// </summary>
+/// <remarks>
+/// <para>The answers equal those of imblearn's literal procedure over the engine: fit on the current rows in their
+/// current order (the original order before the first pass, grouped by class in sorted label order after it, since
+/// every ENN pass returns its rows grouped), query <c>k + 1</c> neighbours and drop column 0. Neighbours are ordered
+/// by distance, then by position in that current order; a stored list made under another order has its tied
+/// candidates re-sorted, and is trusted only when a strictly larger distance follows the last tie.</para>
+/// <para>Distances are the engine's exact direct sums, which do not depend on the fitted set, so a stored distance
+/// is the distance a fresh query would report.</para>
+/// </remarks>
+internal sealed class ShrinkingNeighbourhood
+{
+    private const int MaxTieBuffer = 64;
+
+    private readonly double[] _rows;
+    private readonly int _n;
+    private readonly int _d;
+    private readonly int[] _codes;
+    private readonly int _classCount;
+    private readonly int? _maxDegreeOfParallelism;
+    private readonly int _listLength;
+    private readonly bool[] _alive;
+    private readonly int[] _aliveCounts;
+
+    // Append-only pool of neighbour lists: row r's list is pool[_start[r] .. _start[r] + _length[r]).
+    private readonly int[] _start;
+    private readonly int[] _length;
+    private readonly byte[] _flags;
+    private int[] _poolIndices = [];
+    private double[] _poolDistances = [];
+    private int _poolCount;
+
+    private const byte HasList = 1;
+    private const byte Complete = 2;
+    private const byte MadeGrouped = 4;
+
+    /// <summary>Starts from all rows of the input alive, in the original order.</summary>
+    /// <param name="input">The sampler input.</param>
+    /// <param name="listLength">Neighbours stored per row (at least the largest <c>k + 1</c> a pass asks for; more
+    /// slack means fewer re-queries as rows are removed).</param>
+    /// <param name="maxDegreeOfParallelism">Threads for the k-NN queries.</param>
+    public ShrinkingNeighbourhood(SamplerInput input, int listLength, int? maxDegreeOfParallelism)
+    {
+        _n = input.SampleCount;
+        _d = input.FeatureCount;
+        _rows = MatrixRows.Of(input.X).ToArray();
+        _codes = input.Classes.Codes;
+        _classCount = input.Classes.ClassCount;
+        _maxDegreeOfParallelism = maxDegreeOfParallelism;
+        _listLength = Math.Max(1, listLength);
+        _alive = new bool[_n];
+        Array.Fill(_alive, true);
+        _aliveCounts = input.Classes.Counts.ToArray();
+        AliveCount = _n;
+        _start = new int[_n];
+        _length = new int[_n];
+        _flags = new byte[_n];
+    }
+
+    /// <summary>The number of surviving rows.</summary>
+    public int AliveCount { get; private set; }
+
+    /// <summary>Whether the current rows are grouped by class (true after the first pass).</summary>
+    public bool Grouped { get; private set; }
+
+    /// <summary>The surviving rows of each class.</summary>
+    public ReadOnlySpan<int> AliveCounts => _aliveCounts;
+
+    /// <summary>The number of classes that still have rows.</summary>
+    public int PresentClassCount
+    {
+        get
+        {
+            var present = 0;
+            foreach (var count in _aliveCounts)
+            {
+                present += count > 0 ? 1 : 0;
+            }
+
+            return present;
+        }
+    }
+
+    /// <summary>Whether row <paramref name="row"/> survives.</summary>
+    public bool IsAlive(int row) => _alive[row];
+
+    /// <summary>The class codes of the surviving rows in their current order (for re-resolving a strategy).</summary>
+    public int[] CurrentCodes()
+    {
+        var codes = new int[AliveCount];
+        var o = 0;
+        foreach (var row in CurrentOrder())
+        {
+            codes[o++] = _codes[row];
+        }
+
+        return codes;
+    }
+
+    /// <summary>
+    /// The surviving rows in the order imblearn's composed <c>sample_indices_</c> has them: grouped by class in sorted
+    /// label order after the first pass, the original order before.
+    /// </summary>
+    public int[] CurrentOrder()
+    {
+        var order = new int[AliveCount];
+        var o = 0;
+        if (!Grouped)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                if (_alive[i])
+                {
+                    order[o++] = i;
+                }
+            }
+
+            return order;
+        }
+
+        // Grouped: class by class, original order within a class (a counting sort by code).
+        var offsets = new int[_classCount + 1];
+        for (var c = 0; c < _classCount; c++)
+        {
+            offsets[c + 1] = offsets[c] + _aliveCounts[c];
+        }
+
+        for (var i = 0; i < _n; i++)
+        {
+            if (_alive[i])
+            {
+                order[offsets[_codes[i]]++] = i;
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>
+    /// One pass of imblearn's <c>EditedNearestNeighbours</c> over the surviving rows: each surviving row of a
+    /// targeted class is judged by its <paramref name="k"/> nearest surviving rows (<c>k + 1</c> queried, column 0
+    /// dropped) and listed in <paramref name="removed"/> (ascending) if they disagree with it. Nothing is removed yet.
+    /// </summary>
+    public void EditPass(int k, SelectionKind kind, ClassTargets targets, List<int> removed, CancellationToken cancellationToken)
+    {
+        var rows = new List<int>();
+        for (var row = 0; row < _n; row++)
+        {
+            if (_alive[row] && targets.IsTargeted(_codes[row]))
+            {
+                rows.Add(row);
+            }
+        }
+
+        var need = k + 1;
+        var neighbours = Neighbours(rows, need, TargetedAlive(targets), cancellationToken);
+        var scratch = new int[_classCount];
+        removed.Clear();
+        for (var q = 0; q < rows.Count; q++)
+        {
+            if (!Agrees(rows[q], neighbours.AsSpan(q * need, need), kind, scratch))
+            {
+                removed.Add(rows[q]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="need"/> nearest surviving rows of each of <paramref name="rows"/> (row-major,
+    /// <c>rows x need</c>), as a fresh query on the surviving rows in the current order would return them (a row is
+    /// normally its own first neighbour).
+    /// </summary>
+    public int[] Neighbours(List<int> rows, int need, int reportedQueries, CancellationToken cancellationToken)
+    {
+        if (need > AliveCount)
+        {
+            throw InputGuard.Invalid(
+                "NNeighbors",
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {need}, n_samples_fit = {AliveCount}, n_samples = {reportedQueries}"));
+        }
+
+        var output = new int[rows.Count * need];
+        var needy = new List<int>();
+        var needyAt = new List<int>();
+        for (var q = 0; q < rows.Count; q++)
+        {
+            if (!Gather(rows[q], need, output.AsSpan(q * need, need)))
+            {
+                needy.Add(rows[q]);
+                needyAt.Add(q);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (needy.Count > 0)
+        {
+            Query(needy, Math.Max(_listLength, need), cancellationToken);
+            for (var i = 0; i < needy.Count; i++)
+            {
+                if (!Gather(needy[i], need, output.AsSpan(needyAt[i] * need, need)))
+                {
+                    throw new InvalidOperationException("A fresh neighbour list must answer its own query.");
+                }
+            }
+        }
+
+        return output;
+    }
+
+    /// <summary>Removes rows (all alive) and marks the set as grouped by class, as an ENN pass's output is.</summary>
+    public void Remove(List<int> rows)
+    {
+        foreach (var row in rows)
+        {
+            _alive[row] = false;
+            _aliveCounts[_codes[row]]--;
+        }
+
+        AliveCount -= rows.Count;
+        Grouped = true;
+    }
+
+    /// <summary>
+    /// The first <paramref name="need"/> surviving neighbours of <paramref name="row"/> in the current order, from its
+    /// stored list; false when the list cannot prove them (then the row must be queried again).
+    /// </summary>
+    private bool Gather(int row, int need, Span<int> output)
+    {
+        var flags = _flags[row];
+        if ((flags & HasList) == 0)
+        {
+            return false;
+        }
+
+        var start = _start[row];
+        var length = _length[row];
+        var complete = (flags & Complete) != 0;
+        var sameOrder = ((flags & MadeGrouped) != 0) == Grouped;
+        var got = 0;
+        if (sameOrder)
+        {
+            // The list is a prefix of the current order restricted to its rows' superset: surviving entries in list
+            // order are the nearest surviving rows.
+            for (var j = start; j < start + length && got < need; j++)
+            {
+                var candidate = _poolIndices[j];
+                if (_alive[candidate])
+                {
+                    output[got++] = candidate;
+                }
+            }
+
+            return got == need;
+        }
+
+        // Made under the original order, read under the grouped one: equal distances may reorder, so collect the
+        // tie run that straddles the cut and sort it by the current position; an unseen row could join that run
+        // unless a strictly larger distance follows it in the list (or the list holds every row).
+        Span<int> buffer = stackalloc int[MaxTieBuffer];
+        Span<double> bufferDistances = stackalloc double[MaxTieBuffer];
+        var last = double.NaN;
+        var proven = complete;
+        for (var j = start; j < start + length; j++)
+        {
+            var candidate = _poolIndices[j];
+            if (!_alive[candidate])
+            {
+                continue;
+            }
+
+            var distance = _poolDistances[j];
+            if (got >= need && distance != last)
+            {
+                proven = true;
+                break;
+            }
+
+            if (got == MaxTieBuffer)
+            {
+                return false;
+            }
+
+            buffer[got] = candidate;
+            bufferDistances[got] = distance;
+            got++;
+            last = distance;
+        }
+
+        if (!proven || got < need)
+        {
+            return false;
+        }
+
+        // Insertion sort by (distance, current position); the list is already sorted by distance.
+        for (var i = 1; i < got; i++)
+        {
+            var candidate = buffer[i];
+            var distance = bufferDistances[i];
+            var key = Key(candidate);
+            var j = i - 1;
+            while (j >= 0 && bufferDistances[j] == distance && Key(buffer[j]) > key)
+            {
+                buffer[j + 1] = buffer[j];
+                bufferDistances[j + 1] = bufferDistances[j];
+                j--;
+            }
+
+            buffer[j + 1] = candidate;
+            bufferDistances[j + 1] = distance;
+        }
+
+        buffer[..need].CopyTo(output);
+        return true;
+    }
+
+    /// <summary>The position of a row in the current order, as a sortable key.</summary>
+    private long Key(int row) => Grouped ? ((long)_codes[row] * _n) + row : row;
+
+    private bool Agrees(int row, ReadOnlySpan<int> withFirst, SelectionKind kind, Span<int> scratch)
+    {
+        var own = _codes[row];
+        var neighbours = withFirst[1..];
+        if (kind == SelectionKind.All)
+        {
+            foreach (var j in neighbours)
+            {
+                if (_codes[j] != own)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        Span<int> labels = neighbours.Length <= 64 ? stackalloc int[neighbours.Length] : new int[neighbours.Length];
+        for (var j = 0; j < neighbours.Length; j++)
+        {
+            labels[j] = _codes[neighbours[j]];
+        }
+
+        return ImblearnClasses.Mode(labels, scratch) == own;
+    }
+
+    /// <summary>The rows of the first targeted class: the query on which scikit-learn raises.</summary>
+    private int TargetedAlive(ClassTargets targets)
+    {
+        for (var c = 0; c < _classCount; c++)
+        {
+            if (targets.IsTargeted(c) && _aliveCounts[c] > 0)
+            {
+                return _aliveCounts[c];
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Queries <paramref name="rows"/> against the surviving rows in the current order and stores their lists (the
+    /// nearest <paramref name="length"/>, or all surviving rows).
+    /// </summary>
+    private void Query(List<int> rows, int length, CancellationToken cancellationToken)
+    {
+        var k = Math.Min(length, AliveCount);
+        int[]? order = null;
+        double[] fitted;
+        if (AliveCount == _n && !Grouped)
+        {
+            fitted = _rows;
+        }
+        else
+        {
+            order = CurrentOrder();
+            fitted = new double[order.Length * _d];
+            for (var p = 0; p < order.Length; p++)
+            {
+                _rows.AsSpan(order[p] * _d, _d).CopyTo(fitted.AsSpan(p * _d, _d));
+            }
+        }
+
+        var index = new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = _maxDegreeOfParallelism }.FitOwned(fitted, fitted.Length / _d, _d);
+        var queries = new double[rows.Count * _d];
+        for (var q = 0; q < rows.Count; q++)
+        {
+            _rows.AsSpan(rows[q] * _d, _d).CopyTo(queries.AsSpan(q * _d, _d));
+        }
+
+        var result = index.KNeighbors(queries, rows.Count, k, cancellationToken);
+        EnsurePool(rows.Count * k);
+        var flags = (byte)(HasList | (k == AliveCount ? Complete : 0) | (Grouped ? MadeGrouped : 0));
+        for (var q = 0; q < rows.Count; q++)
+        {
+            var row = rows[q];
+            _start[row] = _poolCount;
+            _length[row] = k;
+            _flags[row] = flags;
+            var indices = result.IndexData.AsSpan(q * k, k);
+            var distances = result.DistanceData.AsSpan(q * k, k);
+            for (var j = 0; j < k; j++)
+            {
+                _poolIndices[_poolCount + j] = order is null ? indices[j] : order[indices[j]];
+            }
+
+            distances.CopyTo(_poolDistances.AsSpan(_poolCount, k));
+            _poolCount += k;
+        }
+    }
+
+    private void EnsurePool(int extra)
+    {
+        var required = (long)_poolCount + extra;
+        if (required <= _poolIndices.Length)
+        {
+            return;
+        }
+
+        var capacity = (int)Math.Min(Array.MaxLength, Math.Max(required, _poolIndices.Length * 2L));
+        Array.Resize(ref _poolIndices, capacity);
+        Array.Resize(ref _poolDistances, capacity);
+    }
+}
