@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -17,6 +18,7 @@ namespace Imbalance.UnderSampling;
 internal static class FarthestNeighbours
 {
     private const double Margin = 1e-9;
+    private const int Lanes = 4;
 
     /// <summary>The sum of the <paramref name="k"/> largest distances from each query row to the reference rows.</summary>
     public static double[] SumOfFarthest(
@@ -39,7 +41,9 @@ internal static class FarthestNeighbours
             centroid[t] /= m;
         }
 
-        // References sorted by decreasing distance from the centroid, copied contiguously in that order.
+        // References sorted by decreasing distance from the centroid, packed in panels of Lanes rows stored feature by
+        // feature (panel[t * Lanes + lane]), so one vector step advances Lanes direct sums by one feature each. A
+        // partial last panel is kept as plain rows and scanned one by one.
         var radius = new double[m];
         var order = new int[m];
         for (var p = 0; p < m; p++)
@@ -49,11 +53,26 @@ internal static class FarthestNeighbours
         }
 
         Array.Sort(order, (a, b) => radius[b].CompareTo(radius[a]) is var c && c != 0 ? c : a.CompareTo(b));
-        var refs = new double[m * d];
+        var panelCount = m / Lanes;
+        var panels = new double[panelCount * d * Lanes];
+        var tail = new double[(m - (panelCount * Lanes)) * d];
         var sortedRadius = new double[m];
         for (var p = 0; p < m; p++)
         {
-            data.Slice(references[order[p]] * d, d).CopyTo(refs.AsSpan(p * d, d));
+            var row = data.Slice(references[order[p]] * d, d);
+            var panel = p / Lanes;
+            if (panel < panelCount)
+            {
+                for (var t = 0; t < d; t++)
+                {
+                    panels[(((panel * d) + t) * Lanes) + (p % Lanes)] = row[t];
+                }
+            }
+            else
+            {
+                row.CopyTo(tail.AsSpan((p - (panelCount * Lanes)) * d, d));
+            }
+
             sortedRadius[p] = radius[order[p]] * (1.0 + Margin);
         }
 
@@ -75,12 +94,13 @@ internal static class FarthestNeighbours
         const int Block = 256;
         var queryCount = queries.Length;
         var blocks = (queryCount + Block - 1) / Block;
+        var references2 = new Panels(panels, panelCount, tail, sortedRadius, d);
         Parallel.For(0, blocks, options, () => new double[k], (block, _, heap) =>
         {
             var end = Math.Min(queryCount, (block + 1) * Block);
             for (var q = block * Block; q < end; q++)
             {
-                sums[q] = Farthest(queryRows.AsSpan(q * d, d), centreDistance[q], refs, sortedRadius, d, heap);
+                sums[q] = Farthest(queryRows.AsSpan(q * d, d), centreDistance[q], references2, heap);
             }
 
             return heap;
@@ -88,33 +108,58 @@ internal static class FarthestNeighbours
         return sums;
     }
 
+    private sealed record Panels(double[] Data, int Count, double[] Tail, double[] Radius, int D);
+
     /// <summary>One query: a min-heap of the k largest squared distances, then their square roots summed ascending.</summary>
-    private static double Farthest(ReadOnlySpan<double> query, double centreDistance, double[] refs, double[] radius, int d, double[] heap)
+    private static double Farthest(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap)
     {
         var metric = DistanceMetric.Euclidean;
+        var d = refs.D;
         var k = heap.Length;
         var size = 0;
-        for (var p = 0; p < radius.Length; p++)
+        Span<double> lanes = stackalloc double[Lanes];
+        var stopped = false;
+        for (var panel = 0; panel < refs.Count; panel++)
         {
-            if (size == k)
+            if (size == k && Below(centreDistance, refs.Radius[panel * Lanes], heap[0]))
             {
-                var bound = centreDistance + radius[p];
-                if (bound * bound * (1.0 + Margin) < heap[0])
+                stopped = true;
+                break;
+            }
+
+            // Lane by lane this is the scalar direct sum: a subtraction, a multiplication and an addition per feature,
+            // in feature order, without fused multiply-adds, so each lane's value equals DistanceMetric.Reduced.
+            var block = refs.Data.AsSpan(panel * d * Lanes, d * Lanes);
+            var acc = Vector256<double>.Zero;
+            for (var t = 0; t < d; t++)
+            {
+                var diff = Vector256.Create(query[t]) - Vector256.Create<double>(block.Slice(t * Lanes, Lanes));
+                acc += diff * diff;
+            }
+
+            if (size == k && Vector256.LessThanOrEqualAll(acc, Vector256.Create(heap[0])))
+            {
+                continue;
+            }
+
+            acc.CopyTo(lanes);
+            foreach (var reduced in lanes)
+            {
+                Push(heap, ref size, reduced);
+            }
+        }
+
+        if (!stopped)
+        {
+            var tailRows = refs.Tail.Length / d;
+            for (var p = 0; p < tailRows; p++)
+            {
+                if (size == k && Below(centreDistance, refs.Radius[(refs.Count * Lanes) + p], heap[0]))
                 {
                     break;
                 }
-            }
 
-            var reduced = metric.Reduced(query, refs.AsSpan(p * d, d));
-            if (size < k)
-            {
-                heap[size++] = reduced;
-                SiftUp(heap, size - 1);
-            }
-            else if (reduced > heap[0])
-            {
-                heap[0] = reduced;
-                SiftDown(heap, size);
+                Push(heap, ref size, metric.Reduced(query, refs.Tail.AsSpan(p * d, d)));
             }
         }
 
@@ -127,6 +172,27 @@ internal static class FarthestNeighbours
         }
 
         return NumPyReductions.PairwiseSum(distances);
+    }
+
+    /// <summary>Whether every remaining reference (radius at most <paramref name="radius"/>) is nearer than the k-th largest.</summary>
+    private static bool Below(double centreDistance, double radius, double kthLargest)
+    {
+        var bound = centreDistance + radius;
+        return bound * bound * (1.0 + Margin) < kthLargest;
+    }
+
+    private static void Push(double[] heap, ref int size, double reduced)
+    {
+        if (size < heap.Length)
+        {
+            heap[size++] = reduced;
+            SiftUp(heap, size - 1);
+        }
+        else if (reduced > heap[0])
+        {
+            heap[0] = reduced;
+            SiftDown(heap, size);
+        }
     }
 
     private static void SiftUp(double[] heap, int i)
