@@ -78,7 +78,6 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
         var rng = new SeedSource(RandomState).CheckRandomState();
-        var store = new PrototypeStore(input, NNeighbors, MaxDegreeOfParallelism);
         var minority = ImblearnClasses.CounterMinority(input.Classes);
         var selected = new List<int>(input.SampleCount);
         var settled = new bool[input.SampleCount];
@@ -100,7 +99,17 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
 
             var c = new List<int>(input.Classes.Positions(minority).ToArray());
             c.AddRange(picks);
-            var predictions = store.Predict(c, positions, cancellationToken);
+            if (NNeighbors > c.Count)
+            {
+                throw InputGuard.Invalid(
+                    nameof(NNeighbors),
+                    string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {NNeighbors}, n_samples_fit = {c.Count}, n_samples = 1"));
+            }
+
+            // The rule fitted on C predicts one visited row at a time in imblearn; its answer for row p is the
+            // current prediction of p, kept up to date as C grows.
+            var vote = new GrowingStoreVote(input, c, positions.ToArray(), NNeighbors, MaxDegreeOfParallelism, cancellationToken);
+            var predictions = vote.Predictions;
             Array.Clear(settled);
             foreach (var pick in picks)
             {
@@ -115,9 +124,9 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
                     continue;
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 picks.Add(positions[p]);
-                c.Add(positions[p]);
-                predictions = store.Predict(c, positions, cancellationToken);
+                vote.Add(positions[p]);
                 Array.Clear(settled);
                 foreach (var pick in picks)
                 {
