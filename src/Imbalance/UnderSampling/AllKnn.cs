@@ -73,7 +73,7 @@ public sealed class AllKnn : Sampler, ICleaningSampler
         for (var k = 1; k <= NNeighbors; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var targets = k == 1 ? input.Targets : EditingStop.Reresolve(SamplingStrategy, input, neighbourhood);
+            var targets = k == 1 ? input.Targets : stop.Reresolve(SamplingStrategy, input, neighbourhood);
             neighbourhood.EditPass(k, KindSel, targets, removed, cancellationToken);
             neighbourhood.Remove(removed);
             if (stop.ShouldStop(neighbourhood))

@@ -11,6 +11,8 @@ internal sealed class EditingStop(ClassIndex original, bool allowMinority)
 {
     private readonly int _minority = ImblearnClasses.CounterMinority(original);
     private readonly int _classCount = original.ClassCount;
+    private ClassTargets? _cached;
+    private (int Minority, int Majority) _cachedKey;
 
     /// <summary>Whether the pass just made ends the loop.</summary>
     public bool ShouldStop(ShrinkingNeighbourhood state)
@@ -29,7 +31,36 @@ internal sealed class EditingStop(ClassIndex original, bool allowMinority)
         return (minorityBecameMajority && !allowMinority) || state.PresentClassCount < _classCount;
     }
 
-    /// <summary>The strategy resolved again on the surviving rows, as imblearn's inner ENN does on each call.</summary>
-    public static ClassTargets Reresolve(SamplingStrategy strategy, SamplerInput input, ShrinkingNeighbourhood state) =>
-        strategy.Resolve(input.Labels, new ClassIndex(state.CurrentCodes(), input.Classes.ClassCount), SamplingType.CleanSampling);
+    /// <summary>
+    /// The strategy resolved again on the surviving rows, as imblearn's inner ENN does on each call. A cleaning
+    /// strategy's targeted classes depend only on which class is the minority and which the majority (named strategies)
+    /// or on nothing (a class list), so a resolution is reused while those two stay the same.
+    /// </summary>
+    public ClassTargets Reresolve(SamplingStrategy strategy, SamplerInput input, ShrinkingNeighbourhood state)
+    {
+        var counts = state.AliveCounts;
+        var key = (Extreme(counts, largest: false), Extreme(counts, largest: true));
+        if (_cached is null || key != _cachedKey)
+        {
+            _cached = strategy.Resolve(input.Labels, new ClassIndex(state.CurrentCodes(), input.Classes.ClassCount), SamplingType.CleanSampling);
+            _cachedKey = key;
+        }
+
+        return _cached;
+    }
+
+    /// <summary>The resolver's majority or minority rule: scanning classes in order, the first strictly larger or smaller wins.</summary>
+    private static int Extreme(ReadOnlySpan<int> counts, bool largest)
+    {
+        var best = 0;
+        for (var c = 1; c < counts.Length; c++)
+        {
+            if (largest ? counts[c] > counts[best] : counts[c] < counts[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
 }

@@ -83,7 +83,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
             cancellationToken.ThrowIfCancellationRequested();
             if (iteration > 0)
             {
-                targets = EditingStop.Reresolve(SamplingStrategy, input, neighbourhood);
+                targets = stop.Reresolve(SamplingStrategy, input, neighbourhood);
             }
 
             neighbourhood.EditPass(NNeighbors, KindSel, targets, removed, cancellationToken);

@@ -22,8 +22,6 @@ namespace Imbalance.UnderSampling;
 /// </remarks>
 internal sealed class ShrinkingNeighbourhood
 {
-    private const int MaxTieBuffer = 64;
-
     private readonly double[] _rows;
     private readonly int _n;
     private readonly int _d;
@@ -41,10 +39,12 @@ internal sealed class ShrinkingNeighbourhood
     private int[] _poolIndices = [];
     private double[] _poolDistances = [];
     private int _poolCount;
+    private int[] _tieIndices = [];
+    private double[] _tieDistances = [];
+    private NeighborsIndex? _fullIndex;
 
     private const byte HasList = 1;
     private const byte Complete = 2;
-    private const byte MadeGrouped = 4;
 
     /// <summary>Starts from all rows of the input alive, in the original order.</summary>
     /// <param name="input">The sampler input.</param>
@@ -203,17 +203,32 @@ internal sealed class ShrinkingNeighbourhood
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        if (needy.Count > 0)
+        // Rows whose lists cannot prove their answer get longer lists from the full index until they can (a list of
+        // every row always can).
+        var length = Math.Max(_listLength, need);
+        while (needy.Count > 0)
         {
-            Query(needy, Math.Max(_listLength, need), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            length = Math.Min(length, _n);
+            Query(needy, length, cancellationToken);
+            var stillNeedy = new List<int>();
+            var stillAt = new List<int>();
             for (var i = 0; i < needy.Count; i++)
             {
                 if (!Gather(needy[i], need, output.AsSpan(needyAt[i] * need, need)))
                 {
-                    throw new InvalidOperationException("A fresh neighbour list must answer its own query.");
+                    if (length == _n)
+                    {
+                        throw new InvalidOperationException("A list of every row must answer its own query.");
+                    }
+
+                    stillNeedy.Add(needy[i]);
+                    stillAt.Add(needyAt[i]);
                 }
             }
+
+            (needy, needyAt) = (stillNeedy, stillAt);
+            length *= 2;
         }
 
         return output;
@@ -247,7 +262,7 @@ internal sealed class ShrinkingNeighbourhood
         var start = _start[row];
         var length = _length[row];
         var complete = (flags & Complete) != 0;
-        var sameOrder = ((flags & MadeGrouped) != 0) == Grouped;
+        var sameOrder = !Grouped;
         var got = 0;
         if (sameOrder)
         {
@@ -268,8 +283,14 @@ internal sealed class ShrinkingNeighbourhood
         // Made under the original order, read under the grouped one: equal distances may reorder, so collect the
         // tie run that straddles the cut and sort it by the current position; an unseen row could join that run
         // unless a strictly larger distance follows it in the list (or the list holds every row).
-        Span<int> buffer = stackalloc int[MaxTieBuffer];
-        Span<double> bufferDistances = stackalloc double[MaxTieBuffer];
+        if (_tieIndices.Length < length)
+        {
+            _tieIndices = new int[length];
+            _tieDistances = new double[length];
+        }
+
+        var buffer = _tieIndices;
+        var bufferDistances = _tieDistances;
         var last = double.NaN;
         var proven = complete;
         for (var j = start; j < start + length; j++)
@@ -285,11 +306,6 @@ internal sealed class ShrinkingNeighbourhood
             {
                 proven = true;
                 break;
-            }
-
-            if (got == MaxTieBuffer)
-            {
-                return false;
             }
 
             buffer[got] = candidate;
@@ -321,7 +337,7 @@ internal sealed class ShrinkingNeighbourhood
             bufferDistances[j + 1] = distance;
         }
 
-        buffer[..need].CopyTo(output);
+        buffer.AsSpan(0, need).CopyTo(output);
         return true;
     }
 
@@ -369,52 +385,30 @@ internal sealed class ShrinkingNeighbourhood
     }
 
     /// <summary>
-    /// Queries <paramref name="rows"/> against the surviving rows in the current order and stores their lists (the
-    /// nearest <paramref name="length"/>, or all surviving rows).
+    /// Queries <paramref name="rows"/> against all rows (one index, fitted once) and stores their lists, nearest
+    /// <paramref name="length"/> first. Dead rows stay in the lists and are skipped when read.
     /// </summary>
     private void Query(List<int> rows, int length, CancellationToken cancellationToken)
     {
-        var k = Math.Min(length, AliveCount);
-        int[]? order = null;
-        double[] fitted;
-        if (AliveCount == _n && !Grouped)
-        {
-            fitted = _rows;
-        }
-        else
-        {
-            order = CurrentOrder();
-            fitted = new double[order.Length * _d];
-            for (var p = 0; p < order.Length; p++)
-            {
-                _rows.AsSpan(order[p] * _d, _d).CopyTo(fitted.AsSpan(p * _d, _d));
-            }
-        }
-
-        var index = new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = _maxDegreeOfParallelism }.FitOwned(fitted, fitted.Length / _d, _d);
+        var k = Math.Min(length, _n);
+        _fullIndex ??= new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = _maxDegreeOfParallelism }.FitOwned(_rows, _n, _d);
         var queries = new double[rows.Count * _d];
         for (var q = 0; q < rows.Count; q++)
         {
             _rows.AsSpan(rows[q] * _d, _d).CopyTo(queries.AsSpan(q * _d, _d));
         }
 
-        var result = index.KNeighbors(queries, rows.Count, k, cancellationToken);
+        var result = _fullIndex.KNeighbors(queries, rows.Count, k, cancellationToken);
         EnsurePool(rows.Count * k);
-        var flags = (byte)(HasList | (k == AliveCount ? Complete : 0) | (Grouped ? MadeGrouped : 0));
+        var flags = (byte)(HasList | (k == _n ? Complete : 0));
         for (var q = 0; q < rows.Count; q++)
         {
             var row = rows[q];
             _start[row] = _poolCount;
             _length[row] = k;
             _flags[row] = flags;
-            var indices = result.IndexData.AsSpan(q * k, k);
-            var distances = result.DistanceData.AsSpan(q * k, k);
-            for (var j = 0; j < k; j++)
-            {
-                _poolIndices[_poolCount + j] = order is null ? indices[j] : order[indices[j]];
-            }
-
-            distances.CopyTo(_poolDistances.AsSpan(_poolCount, k));
+            result.IndexData.AsSpan(q * k, k).CopyTo(_poolIndices.AsSpan(_poolCount, k));
+            result.DistanceData.AsSpan(q * k, k).CopyTo(_poolDistances.AsSpan(_poolCount, k));
             _poolCount += k;
         }
     }
