@@ -42,6 +42,8 @@ internal sealed class ShrinkingNeighbourhood
     private int[] _tieIndices = [];
     private double[] _tieDistances = [];
     private NeighborsIndex? _fullIndex;
+    private int[] _output = [];
+    private readonly List<int> _passRows = [];
 
     private const byte HasList = 1;
     private const byte Complete = 2;
@@ -155,7 +157,8 @@ internal sealed class ShrinkingNeighbourhood
     /// </summary>
     public void EditPass(int k, SelectionKind kind, ClassTargets targets, List<int> removed, CancellationToken cancellationToken)
     {
-        var rows = new List<int>();
+        var rows = _passRows;
+        rows.Clear();
         for (var row = 0; row < _n; row++)
         {
             if (_alive[row] && targets.IsTargeted(_codes[row]))
@@ -180,7 +183,7 @@ internal sealed class ShrinkingNeighbourhood
     /// <summary>
     /// The <paramref name="need"/> nearest surviving rows of each of <paramref name="rows"/> (row-major,
     /// <c>rows x need</c>), as a fresh query on the surviving rows in the current order would return them (a row is
-    /// normally its own first neighbour).
+    /// normally its own first neighbour). The array is a buffer reused by the next call.
     /// </summary>
     public int[] Neighbours(List<int> rows, int need, int reportedQueries, CancellationToken cancellationToken)
     {
@@ -191,7 +194,12 @@ internal sealed class ShrinkingNeighbourhood
                 string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {need}, n_samples_fit = {AliveCount}, n_samples = {reportedQueries}"));
         }
 
-        var output = new int[rows.Count * need];
+        if (_output.Length < rows.Count * need)
+        {
+            _output = new int[rows.Count * need];
+        }
+
+        var output = _output;
         var needy = new List<int>();
         var needyAt = new List<int>();
         for (var q = 0; q < rows.Count; q++)
@@ -421,7 +429,8 @@ internal sealed class ShrinkingNeighbourhood
             return;
         }
 
-        var capacity = (int)Math.Min(Array.MaxLength, Math.Max(required, _poolIndices.Length * 2L));
+        // Re-queries add little after the first query, so grow by a quarter rather than doubling.
+        var capacity = (int)Math.Min(Array.MaxLength, Math.Max(required, _poolIndices.Length + (_poolIndices.Length / 4L)));
         Array.Resize(ref _poolIndices, capacity);
         Array.Resize(ref _poolDistances, capacity);
     }
