@@ -14,17 +14,19 @@ namespace Imbalance.UnderSampling;
 /// <see cref="NNeighbors"/> on the targeted classes marks rows for removal. Step 2: each minority row (imblearn's
 /// <c>min(Counter(y))</c>: on equal counts, the class seen first in <c>y</c>) gets its <see cref="NNeighbors"/> nearest
 /// rows (<c>k + 1</c> queried, column 0 dropped); if they misclassify it (<see cref="SelectionKind.Mode"/>: their most
-/// common class is not the minority; <see cref="SelectionKind.All"/>: not all of them are minority rows), those of its
+/// common class is not the minority; <see cref="SelectionKind.All"/>: not all of them are minority rows, but see the
+/// parity note), those of its
 /// neighbours that belong to a targeted class with more than <c>ThresholdCleaning * n_samples</c> rows are marked too.
 /// Every marked row is removed.</para>
 /// <para>Output: the kept rows in their original order; <see cref="ResampleResult{TLabel}.SampleIndices"/> is
 /// imblearn's <c>sample_indices_</c>.</para>
-/// <para>Parity: equal to imblearn 0.10.0 on data without exact distance ties, with one deliberate difference. For
-/// <see cref="SelectionKind.All"/> imblearn 0.10.0 tests <c>np.all(neighbour_labels)</c>, the truthiness of the label
-/// values, rather than whether they equal the minority label; the two agree when the minority label is non-zero and
-/// every other label is zero (e.g. minority 1, majority 0), and otherwise imblearn's result depends on which label
-/// values happen to be zero. Imbalance applies the documented rule. imblearn 0.12 rewrote the sampler; this is the
-/// 0.10.0 algorithm.</para>
+/// <para>Parity: equal to imblearn 0.10.0 on data without exact distance ties, including a quirk of its
+/// <see cref="SelectionKind.All"/> rule: imblearn 0.10.0 tests <c>np.all(neighbour_labels)</c>, the truthiness of the
+/// label <em>values</em>, instead of whether they equal the minority label. It agrees with the documented rule only when
+/// the minority label is non-zero and every other label is zero (e.g. minority 1, majority 0); with minority 0 and
+/// majority 1, for instance, a minority row counts as misclassified as soon as one neighbour is a minority row. By
+/// default (<see cref="ImblearnAllRule"/>) the quirk is reproduced; set it to <see langword="false"/> for the documented
+/// rule. imblearn 0.12 rewrote the sampler; this is the 0.10.0 algorithm.</para>
 /// </remarks>
 public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
 {
@@ -67,6 +69,15 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
     }
 
     /// <summary>
+    /// Whether <see cref="SelectionKind.All"/> reproduces imblearn 0.10.0's test (default <see langword="true"/>): a
+    /// minority row counts as correctly classified when all its neighbours' labels are truthy as Python sees them
+    /// (numbers and enum values other than zero, non-empty strings, <see langword="true"/>; characters and other
+    /// label types are always truthy). <see langword="false"/> applies the documented rule: all its neighbours are minority rows. No effect with
+    /// <see cref="SelectionKind.Mode"/>.
+    /// </summary>
+    public bool ImblearnAllRule { get; init; } = true;
+
+    /// <summary>
     /// The most threads a neighbour query uses (imblearn's <c>n_jobs</c>); <see langword="null"/> (default) for every
     /// core. Results do not depend on it.
     /// </summary>
@@ -82,7 +93,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"NeighbourhoodCleaningRule(SamplingStrategy={SamplingStrategy}, NNeighbors={NNeighbors}, KindSel={KindSel}, ThresholdCleaning={PythonFormat.Float(ThresholdCleaning)})");
+        string.Create(CultureInfo.InvariantCulture, $"NeighbourhoodCleaningRule(SamplingStrategy={SamplingStrategy}, NNeighbors={NNeighbors}, KindSel={KindSel}, ThresholdCleaning={PythonFormat.Float(ThresholdCleaning)}, ImblearnAllRule={ImblearnAllRule})");
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
@@ -110,6 +121,12 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
         var neighbours = neighbourhood.Neighbours(minorityRows, k + 1, minorityRows.Count, cancellationToken);
         var scratch = new int[classes.ClassCount];
         var labels = new int[k];
+        var truthy = new bool[classes.ClassCount];
+        for (var c = 0; c < truthy.Length; c++)
+        {
+            truthy[c] = !ImblearnAllRule ? c == minority : IsTruthy(input.Labels, c);
+        }
+
         for (var q = 0; q < minorityRows.Count; q++)
         {
             var row = neighbours.AsSpan((q * (k + 1)) + 1, k);
@@ -120,7 +137,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
 
             var correct = KindSel == SelectionKind.Mode
                 ? ImblearnClasses.Mode(labels, scratch) == minority
-                : Array.TrueForAll(labels, c => c == minority);
+                : Array.TrueForAll(labels, c => truthy[c]);
             if (correct)
             {
                 continue;
@@ -145,5 +162,33 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
         }
 
         return SamplerOutput.Select(input, kept.ToArray());
+    }
+
+    /// <summary>Python's <c>bool(label)</c> for a .NET label, read from its Python-style rendering.</summary>
+    private static bool IsTruthy(LabelSet labels, int code)
+    {
+        var type = labels.LabelType;
+        var text = labels.Format(code);
+        if (type == typeof(string))
+        {
+            return text.Length > 2;
+        }
+
+        if (type == typeof(bool))
+        {
+            return text == "True";
+        }
+
+        if (type == typeof(char))
+        {
+            return true; // a one-character str
+        }
+
+        if (type.IsEnum)
+        {
+            return Convert.ToInt64(Enum.Parse(type, text), CultureInfo.InvariantCulture) != 0;
+        }
+
+        return !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value != 0.0;
     }
 }

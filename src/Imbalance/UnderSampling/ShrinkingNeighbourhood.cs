@@ -6,19 +6,20 @@ namespace Imbalance.UnderSampling;
 
 /// <summary>
 /// The edited-nearest-neighbour family's view of a set of rows that only shrinks (ENN, repeated ENN, AllKNN, the
-/// first step of the neighbourhood cleaning rule). Rows get a neighbour list from one k-NN query; each editing pass
-/// reads the nearest <em>surviving</em> rows from the stored lists, and only a row whose list no longer proves its
-/// answer (too many of its candidates removed, or a distance tie at the list's end) is queried again, against the
-/// surviving rows.
+/// neighbourhood cleaning rule). Rows get a neighbour list from one k-NN index over all rows, fitted once; each editing
+/// pass reads the nearest <em>surviving</em> rows from the stored lists, and only a row whose list no longer proves its
+/// answer (too many of its candidates removed, or a distance tie running past the list's end) is queried again, with a
+/// longer list each time, up to every row.
 /// </summary>
 /// <remarks>
 /// <para>The answers equal those of imblearn's literal procedure over the engine: fit on the current rows in their
 /// current order (the original order before the first pass, grouped by class in sorted label order after it, since
-/// every ENN pass returns its rows grouped), query <c>k + 1</c> neighbours and drop column 0. Neighbours are ordered
-/// by distance, then by position in that current order; a stored list made under another order has its tied
-/// candidates re-sorted, and is trusted only when a strictly larger distance follows the last tie.</para>
-/// <para>Distances are the engine's exact direct sums, which do not depend on the fitted set, so a stored distance
-/// is the distance a fresh query would report.</para>
+/// every ENN pass returns its rows grouped), query <c>k + 1</c> neighbours and drop column 0. The engine orders
+/// neighbours by distance, then by position in the fitted order; the stored lists are in original-row order, so after
+/// the first pass the run of candidates tied at the cut is re-sorted by current position, and trusted only when a
+/// strictly larger distance follows it in the list (or the list holds every row).</para>
+/// <para>Distances are the engine's exact direct sums, which do not depend on the fitted set, so a stored distance is
+/// the distance a fresh query would report.</para>
 /// </remarks>
 internal sealed class ShrinkingNeighbourhood
 {
