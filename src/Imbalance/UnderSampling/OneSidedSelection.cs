@@ -128,11 +128,6 @@ public sealed class OneSidedSelection : Sampler, ICleaningSampler
             codes[i] = input.Classes.Codes[selected[i]];
         }
 
-        if (selected.Count < 2)
-        {
-            throw InputGuard.Invalid("x", "Expected n_neighbors <= n_samples_fit, but n_neighbors = 2, n_samples_fit = 1, n_samples = 1");
-        }
-
         var targets = input.Targets;
         var kept = TomekRule.Kept(rows, selected.Count, d, codes, targets.IsTargeted, MaxDegreeOfParallelism, cancellationToken);
         return SamplerOutput.Select(input, kept.Select(k => selected[k]).ToArray());

@@ -40,13 +40,7 @@ public sealed class TomekLinks : Sampler, ICleaningSampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
-        if (input.SampleCount < 2)
-        {
-            throw InputGuard.Invalid(
-                "x",
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = 2, n_samples_fit = {input.SampleCount}, n_samples = {input.SampleCount}"));
-        }
-
+        // At least two rows: the base requires two classes.
         var rows = MatrixRows.Of(input.X).ToArray();
         var targets = input.Targets;
         var kept = TomekRule.Kept(rows, input.SampleCount, input.FeatureCount, input.Classes.Codes, targets.IsTargeted, MaxDegreeOfParallelism, cancellationToken);
