@@ -215,10 +215,19 @@ internal sealed class ShrinkingNeighbourhood
         // Rows whose lists cannot prove their answer get longer lists from the full index until they can (a list of
         // every row always can).
         var length = Math.Max(_listLength, need);
+        var longest = Math.Max(4 * need, 64);
         while (needy.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             length = Math.Min(length, _n);
+            if (length > longest && length < _n)
+            {
+                // Long runs of equidistant rows (duplicates): storing ever longer lists would grow without bound, so
+                // answer these rows for this pass from a fresh query on the surviving rows in their current order.
+                FreshAnswers(needy, needyAt, need, output, cancellationToken);
+                break;
+            }
+
             Query(needy, length, cancellationToken);
             var stillNeedy = new List<int>();
             var stillAt = new List<int>();
@@ -241,6 +250,36 @@ internal sealed class ShrinkingNeighbourhood
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// imblearn's literal step for a few rows: fit the surviving rows in the current order, query <paramref name="need"/>
+    /// neighbours, map positions back to rows. Nothing is stored.
+    /// </summary>
+    private void FreshAnswers(List<int> rows, List<int> at, int need, int[] output, CancellationToken cancellationToken)
+    {
+        var order = CurrentOrder();
+        var fitted = new double[order.Length * _d];
+        for (var p = 0; p < order.Length; p++)
+        {
+            _rows.AsSpan(order[p] * _d, _d).CopyTo(fitted.AsSpan(p * _d, _d));
+        }
+
+        var queries = new double[rows.Count * _d];
+        for (var q = 0; q < rows.Count; q++)
+        {
+            _rows.AsSpan(rows[q] * _d, _d).CopyTo(queries.AsSpan(q * _d, _d));
+        }
+
+        var index = new NearestNeighbors { NNeighbors = need, MaxDegreeOfParallelism = _maxDegreeOfParallelism }.FitOwned(fitted, order.Length, _d);
+        var result = index.KNeighbors(queries, rows.Count, need, cancellationToken);
+        for (var q = 0; q < rows.Count; q++)
+        {
+            for (var j = 0; j < need; j++)
+            {
+                output[(at[q] * need) + j] = order[result.IndexData[(q * need) + j]];
+            }
+        }
     }
 
     /// <summary>Removes rows (all alive) and marks the set as grouped by class, as an ENN pass's output is.</summary>

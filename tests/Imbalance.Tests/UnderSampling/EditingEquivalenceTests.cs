@@ -84,6 +84,32 @@ public class EditingEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(41, 1, SelectionKind.All)]
+    [InlineData(42, 3, SelectionKind.Mode)]
+    [InlineData(43, 5, SelectionKind.Mode)]
+    public void Heavily_duplicated_rows_give_the_literal_answer(int seed, int k, SelectionKind kind)
+    {
+        // 400 rows on 12 distinct points: tie runs far longer than any stored list.
+        var rng = new RandomState(seed);
+        var n = 400;
+        var x = new double[n, 2];
+        var y = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i, 0] = rng.RandInt(0, 4);
+            x[i, 1] = rng.RandInt(0, 3);
+            y[i] = rng.RandInt(0, 10) < (x[i, 0] >= 2 ? 7 : 3) ? 1 : 0;
+        }
+
+        var expected = Literal(x, y, SamplingStrategy.All, k, kind, maxPasses: 100, growing: false, allowMinority: false);
+        new RepeatedEditedNearestNeighbours { NNeighbors = k, KindSel = kind, SamplingStrategy = SamplingStrategy.All }
+            .FitResample(x, y).SampleIndices.Should().Equal(expected);
+        var expectedAll = Literal(x, y, SamplingStrategy.Auto, k + 2, kind, maxPasses: k + 2, growing: true, allowMinority: true);
+        new AllKnn { NNeighbors = k + 2, KindSel = kind, AllowMinority = true }
+            .FitResample(x, y).SampleIndices.Should().Equal(expectedAll);
+    }
+
     [Fact]
     public void A_stored_tie_run_is_reordered_by_the_grouped_row_order()
     {
