@@ -13,7 +13,11 @@ namespace Imbalance.UnderSampling;
 /// The reference rows are visited from the farthest from their centroid inwards; the triangle inequality
 /// <c>|q - p| &lt;= |q - c| + |p - c|</c> bounds every remaining row, so the scan of a query stops as soon as that bound
 /// (widened by a safety margin far above rounding error) falls below its k-th largest distance so far. Distances are
-/// the engine's direct sums (<see cref="DistanceMetric.Euclidean"/>), so they are the values a full query returns.
+/// the engine's direct sums (<see cref="DistanceMetric.Euclidean"/>), so they are the values a full query returns: four
+/// reference rows are scanned at once, one vector lane each, with the same subtraction, multiplication and addition per
+/// feature in feature order as the scalar sum (no fused multiply-add), so each lane's result is bit-identical to it.
+/// This is a scan for the farthest rows, which the k-NN engine (nearest first) does not offer; it is exact, and the
+/// tests check it against a full engine query.
 /// </remarks>
 internal static class FarthestNeighbours
 {
