@@ -33,6 +33,17 @@ public class UnderSamplingParityTests
         UnderFixture.Cases.Select(c => c.GetProperty("sampler").GetString()).Distinct().Should().HaveCount(8);
         UnderFixture.Cases.Count(c => c.TryGetProperty("error", out _)).Should().BeGreaterThanOrEqualTo(3);
         UnderFixture.Cases.Count(c => c.TryGetProperty("deviation", out _)).Should().Be(1);
+
+        // Repeated ENN's three early stops and its iteration cap all occur in the fixture.
+        var renn = UnderFixture.Cases.Where(c => c.TryGetProperty("n_iter_", out _)).ToArray();
+        var runs = renn.Select(c => (
+            Iterations: c.GetProperty("n_iter_").GetInt32(),
+            MaxIter: c.GetProperty("params").TryGetProperty("max_iter", out var m) ? m.GetInt32() : 100)).ToArray();
+        runs.Should().Contain(r => r.Iterations == r.MaxIter, "the cap ends some runs");
+        runs.Should().Contain(r => r.Iterations == 1, "an early stop after the first pass");
+        runs.Should().Contain(r => r.Iterations > 2 && r.Iterations < r.MaxIter, "convergence");
+        UnderFixture.Case("RENN_all_embedded").GetProperty("y_resampled").EnumerateArray().Select(v => v.GetInt32())
+            .Should().NotContain(1, "a class disappears");
     }
 
     private static void Check(string name)
