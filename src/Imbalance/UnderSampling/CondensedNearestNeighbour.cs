@@ -19,6 +19,9 @@ namespace Imbalance.UnderSampling;
 /// <para>imblearn quirk, reproduced for parity: the "settled" set mixes row indices of the whole data (the seeds) with
 /// positions inside the class (the correctly classified rows), and a visited row is skipped when its
 /// <em>position</em> is in that set. Fixing it would change which rows are kept for the same seed.</para>
+/// <para>Performance: instead of refitting after every addition, the rule's predictions for the class rows are kept up
+/// to date: the store only grows at its end, so a new store row changes a prediction only where it enters that row's
+/// k nearest (one distance per class row per addition, with the engine's distances and tie order).</para>
 /// <para>Output: rows grouped by class in sorted label order; <see cref="ResampleResult{TLabel}.SampleIndices"/> is
 /// imblearn's <c>sample_indices_</c>.</para>
 /// <para>Parity: for the same integer seed, equal to imblearn 0.10.0 on data without exact distance ties.</para>

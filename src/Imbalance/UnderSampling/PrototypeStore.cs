@@ -5,7 +5,7 @@ using Imbalance.Sampling;
 namespace Imbalance.UnderSampling;
 
 /// <summary>
-/// The k-NN classifier CNN and one-sided selection refit on a store of rows: scikit-learn's
+/// The k-NN classifier one-sided selection fits on a store of rows: scikit-learn's
 /// <c>KNeighborsClassifier(n_neighbors).fit(X[C], y[C]).predict(X[rows])</c> over class codes.
 /// </summary>
 internal sealed class PrototypeStore(SamplerInput input, int k, int? maxDegreeOfParallelism)

@@ -96,9 +96,6 @@ internal sealed class ShrinkingNeighbourhood
         }
     }
 
-    /// <summary>Whether row <paramref name="row"/> survives.</summary>
-    public bool IsAlive(int row) => _alive[row];
-
     /// <summary>The class codes of the surviving rows in their current order (for re-resolving a strategy).</summary>
     public int[] CurrentCodes()
     {
