@@ -1,0 +1,201 @@
+using System.Globalization;
+using Imbalance.Neighbors;
+using Imbalance.Sampling;
+
+namespace Imbalance.UnderSampling;
+
+/// <summary>
+/// Under-samples the targeted classes by keeping the rows nearest to the minority class, by one of three rules:
+/// imblearn's <c>NearMiss</c> (Mani and Zhang, "kNN approach to unbalanced data distributions: a case study involving
+/// information extraction", ICML workshop on learning from imbalanced datasets, 2003).
+/// </summary>
+/// <remarks>
+/// <para>The minority class is imblearn's <c>min(Counter(y))</c> (on equal counts, the class seen first in
+/// <c>y</c>). For each targeted class in sorted label order, each of its rows gets a score and the
+/// <c>n_keep</c> best rows are kept, in score order (a stable sort, so equal scores keep the original order):</para>
+/// <list type="bullet">
+/// <item><description>Version 1: the sum of the distances to the <see cref="NNeighbors"/> nearest minority rows;
+/// smallest first.</description></item>
+/// <item><description>Version 2: the sum of the distances to the <see cref="NNeighbors"/> farthest minority rows (all of
+/// them if there are fewer); smallest first. Computed row by row with a pruned scan of the minority rows, never as a
+/// distance matrix, so memory stays linear.</description></item>
+/// <item><description>Version 3: only the class rows among the <see cref="NNeighborsVer3"/> nearest of some minority
+/// row are candidates; each is scored as in version 1 and the <em>largest</em> scores are kept. There may be fewer
+/// candidates than <c>n_keep</c>; then all of them are kept (imblearn warns).</description></item>
+/// </list>
+/// <para>Output: rows grouped by class in sorted label order, within a targeted class in selection order;
+/// <see cref="ResampleResult{TLabel}.SampleIndices"/> is imblearn's <c>sample_indices_</c>.</para>
+/// <para>Parity: equal to imblearn 0.10.0 on data without exact distance ties. Distances are the direct sums
+/// <c>sqrt(sum (a - b)^2)</c>; where scikit-learn uses brute force it computes <c>sqrt(|a|^2 - 2 a.b + |b|^2)</c>,
+/// which differs in the last bits, so two scores equal to within rounding may be ordered differently.</para>
+/// </remarks>
+public sealed class NearMiss : Sampler, IUnderSampler
+{
+    private readonly int _version = 1;
+    private readonly int _nNeighbors = 3;
+    private readonly int _nNeighborsVer3 = 3;
+    private readonly int? _maxDegreeOfParallelism;
+
+    /// <summary>The rule (imblearn's <c>version</c>): 1, 2 or 3; default 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not 1, 2 or 3.</exception>
+    public int Version
+    {
+        get => _version;
+        init => _version = value is >= 1 and <= 3
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Version), value, string.Create(CultureInfo.InvariantCulture, $"The 'version' parameter of NearMiss must be an int in the range [1, 3]. Got {value} instead."));
+    }
+
+    /// <summary>The number of minority neighbours averaged into a score (imblearn's <c>n_neighbors</c>); default 3.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int NNeighbors
+    {
+        get => _nNeighbors;
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+    }
+
+    /// <summary>
+    /// Version 3's pre-selection: the number of nearest class rows of each minority row that become candidates
+    /// (imblearn's <c>n_neighbors_ver3</c>); default 3.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int NNeighborsVer3
+    {
+        get => _nNeighborsVer3;
+        init => _nNeighborsVer3 = ImblearnClasses.CheckNeighbours(value, nameof(NNeighborsVer3), "n_neighbors_ver3");
+    }
+
+    /// <summary>
+    /// The most threads a neighbour query uses (imblearn's <c>n_jobs</c>); <see langword="null"/> (default) for every
+    /// core. Results do not depend on it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int? MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = ImblearnClasses.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
+    }
+
+    /// <inheritdoc />
+    public override SamplingType SamplingType => SamplingType.UnderSampling;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"NearMiss(SamplingStrategy={SamplingStrategy}, Version={Version}, NNeighbors={NNeighbors}, NNeighborsVer3={NNeighborsVer3})");
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
+    {
+        var d = input.FeatureCount;
+        var data = MatrixRows.Of(input.X);
+        var minority = ImblearnClasses.CounterMinority(input.Classes);
+        var minorityRows = input.Classes.Positions(minority);
+        var minorityIndex = Version == 2 ? null : FitRows(data, d, minorityRows, NNeighbors);
+
+        var selected = new List<int>(input.SampleCount);
+        for (var code = 0; code < input.Classes.ClassCount; code++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var positions = input.Classes.Positions(code);
+            if (!input.Targets.IsTargeted(code))
+            {
+                selected.AddRange(positions);
+                continue;
+            }
+
+            var keep = input.Targets[code];
+            if (Version == 3)
+            {
+                SelectVersion3(data, d, positions, minorityRows, minorityIndex!, keep, selected, cancellationToken);
+                continue;
+            }
+
+            var scores = Version == 1
+                ? NearestSums(minorityIndex!, data, d, positions, NNeighbors, "NNeighbors", cancellationToken)
+                : FarthestNeighbours.SumOfFarthest(data, d, positions, minorityRows, Math.Min(NNeighbors, minorityRows.Length), MaxDegreeOfParallelism, cancellationToken);
+            foreach (var p in Best(scores, keep, largest: false))
+            {
+                selected.Add(positions[p]);
+            }
+        }
+
+        return SamplerOutput.Select(input, selected.ToArray());
+    }
+
+    private void SelectVersion3(
+        ReadOnlySpan<double> data, int d, ReadOnlySpan<int> positions, ReadOnlySpan<int> minorityRows, NeighborsIndex minorityIndex, int keep, List<int> selected, CancellationToken cancellationToken)
+    {
+        // Candidates: the class rows among the NNeighborsVer3 nearest of some minority row (np.unique: ascending).
+        var classIndex = FitRows(data, d, positions, NNeighborsVer3);
+        CheckK(NNeighborsVer3, classIndex.Count, minorityRows.Length, "NNeighborsVer3");
+        var near = classIndex.KNeighbors(Gather(data, d, minorityRows), minorityRows.Length, NNeighborsVer3, cancellationToken);
+        var isCandidate = new bool[positions.Length];
+        foreach (var p in near.IndexData)
+        {
+            isCandidate[p] = true;
+        }
+
+        var candidates = new List<int>();
+        for (var p = 0; p < positions.Length; p++)
+        {
+            if (isCandidate[p])
+            {
+                candidates.Add(positions[p]);
+            }
+        }
+
+        var scores = NearestSums(minorityIndex, data, d, candidates.ToArray(), NNeighbors, "NNeighbors", cancellationToken);
+        foreach (var c in Best(scores, keep, largest: true))
+        {
+            selected.Add(candidates[c]);
+        }
+    }
+
+    /// <summary>For each row, the sum of the distances to its <paramref name="k"/> nearest indexed rows.</summary>
+    private static double[] NearestSums(NeighborsIndex index, ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k, string parameterName, CancellationToken cancellationToken)
+    {
+        CheckK(k, index.Count, rows.Length, parameterName);
+        var result = index.KNeighbors(Gather(data, d, rows), rows.Length, k, cancellationToken);
+        var sums = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            sums[i] = NumPyReductions.PairwiseSum(result.DistanceData.AsSpan(i * k, k));
+        }
+
+        return sums;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> positions of a stable sort of the scores (Python's <c>sorted</c>, with
+    /// <c>reverse=True</c> for <paramref name="largest"/>, which also keeps equal scores in their original order).
+    /// </summary>
+    private static IEnumerable<int> Best(double[] scores, int count, bool largest)
+    {
+        var order = Enumerable.Range(0, scores.Length);
+        var sorted = largest ? order.OrderByDescending(i => scores[i]) : order.OrderBy(i => scores[i]);
+        return sorted.Take(count);
+    }
+
+    private NeighborsIndex FitRows(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k) =>
+        new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = MaxDegreeOfParallelism }.FitOwned(Gather(data, d, rows), rows.Length, d);
+
+    private static double[] Gather(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows)
+    {
+        var flat = new double[rows.Length * d];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            data.Slice(rows[i] * d, d).CopyTo(flat.AsSpan(i * d, d));
+        }
+
+        return flat;
+    }
+
+    private static void CheckK(int k, int fitted, int queries, string parameterName)
+    {
+        if (k > fitted)
+        {
+            throw InputGuard.Invalid(
+                parameterName,
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k}, n_samples_fit = {fitted}, n_samples = {queries}"));
+        }
+    }
+}
