@@ -130,6 +130,9 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
     }
 
     /// <inheritdoc />
+    public override TResult Accept<TResult>(ILabelVisitor<TResult> visitor) => visitor.Visit(this);
+
+    /// <inheritdoc />
     public override TKey Label<TKey>(int code)
     {
         RequireKeyType<TKey>("y");

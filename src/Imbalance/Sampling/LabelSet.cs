@@ -28,6 +28,10 @@ internal abstract class LabelSet
     /// <summary>The label of class <paramref name="code"/> as <typeparamref name="TKey"/>.</summary>
     public abstract TKey Label<TKey>(int code);
 
+    /// <summary>Calls <paramref name="visitor"/> with the typed encoder, for steps that must call other samplers
+    /// with the caller's own labels (composite samplers).</summary>
+    public abstract TResult Accept<TResult>(ILabelVisitor<TResult> visitor);
+
     /// <summary>
     /// Throws when a parameter keyed by labels of type <typeparamref name="TKey"/> is applied to labels of another
     /// type, so a <c>Dictionary&lt;string, int&gt;</c> strategy can never silently miss int labels.

@@ -25,6 +25,17 @@ internal sealed partial class SamplerOutput
     /// <summary>Source rows (imblearn's <c>sample_indices_</c>), or null.</summary>
     public int[]? SampleIndices { get; }
 
+    /// <summary>An output assembled by a composite sampler from its inner samplers' results.</summary>
+    public static SamplerOutput Composed(double[,] x, int[] codes, int[]? sampleIndices)
+    {
+        if (x.GetLength(0) != codes.Length || (sampleIndices is not null && sampleIndices.Length != codes.Length))
+        {
+            throw new ArgumentException("Rows, codes and sample indices must have the same length.", nameof(codes));
+        }
+
+        return new SamplerOutput(x, codes, sampleIndices);
+    }
+
     /// <summary>An output made of rows of the input: <c>X[indices], y[indices]</c> with <c>sample_indices_ = indices</c>.</summary>
     public static SamplerOutput Select(SamplerInput input, int[] indices)
     {
