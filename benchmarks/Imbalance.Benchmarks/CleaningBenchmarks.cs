@@ -17,7 +17,12 @@ public class CleaningBenchmarks
     private double[,] _smallX = null!;
     private int[] _smallY = null!;
 
-    [Params("20000x20@0.05", "10000x200@0.05", "100000x30@0.02", "200000x3@0.01")]
+    /// <summary>The shapes to run: all four, or those listed (separated by ';') in IMBALANCE_BENCH_SHAPES.</summary>
+    public static IEnumerable<string> Shapes =>
+        Environment.GetEnvironmentVariable("IMBALANCE_BENCH_SHAPES")?.Split(';', StringSplitOptions.RemoveEmptyEntries)
+        ?? ["20000x20@0.05", "10000x200@0.05", "100000x30@0.02", "200000x3@0.01"];
+
+    [ParamsSource(nameof(Shapes))]
     public string Shape { get; set; } = "20000x20@0.05";
 
     [GlobalSetup]
