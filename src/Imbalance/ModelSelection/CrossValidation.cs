@@ -50,10 +50,10 @@ public static class CrossValidation
         {
             var fold = folds[f];
             var watch = Stopwatch.StartNew();
-            var model = estimator.Fit(Rows(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
             fitTimes[f] = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            var xTest = Rows(x, fold.TestIndices);
+            var xTest = MatrixRows.Take(x, fold.TestIndices);
             var yTest = Pick(y, fold.TestIndices);
             var predictions = scorers.Any(s => !s.NeedsProbabilities) ? model.Predict(xTest, cancellationToken) : null;
             var probabilities = scorers.Any(s => s.NeedsProbabilities) ? model.PredictProba(xTest, cancellationToken) : null;
@@ -108,8 +108,8 @@ public static class CrossValidation
         RunFolds(folds, null, f =>
         {
             var fold = folds[f];
-            var predictions = estimator.Fit(Rows(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
-                .Predict(Rows(x, fold.TestIndices), cancellationToken);
+            var predictions = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
+                .Predict(MatrixRows.Take(x, fold.TestIndices), cancellationToken);
             for (var i = 0; i < predictions.Length; i++)
             {
                 result[fold.TestIndices[i]] = predictions[i];
@@ -150,8 +150,8 @@ public static class CrossValidation
         RunFolds(folds, null, f =>
         {
             var fold = folds[f];
-            var model = estimator.Fit(Rows(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
-            var proba = model.PredictProba(Rows(x, fold.TestIndices), cancellationToken);
+            var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var proba = model.PredictProba(MatrixRows.Take(x, fold.TestIndices), cancellationToken);
             for (var i = 0; i < fold.TestIndices.Length; i++)
             {
                 for (var c = 0; c < model.Classes.Count; c++)
@@ -210,20 +210,6 @@ public static class CrossValidation
         }
 
         return folds;
-    }
-
-    private static double[,] Rows(double[,] x, int[] indices)
-    {
-        var d = x.GetLength(1);
-        var result = new double[indices.Length, d];
-        var src = MatrixRows.Of(x);
-        var dst = MatrixRows.Of(result);
-        for (var i = 0; i < indices.Length; i++)
-        {
-            src.Slice(indices[i] * d, d).CopyTo(dst.Slice(i * d, d));
-        }
-
-        return result;
     }
 
     private static TLabel[] Pick<TLabel>(IReadOnlyList<TLabel> y, int[] indices)

@@ -63,7 +63,7 @@ public static class DataSplit
             (train, test) = Stratified(y, nTrain, nTest, new SeedSource(randomState).CheckRandomState());
         }
 
-        return new TrainTestSplit<TLabel>(Rows(x, train), Rows(x, test), train.Select(i => y[i]).ToArray(), test.Select(i => y[i]).ToArray(), train, test);
+        return new TrainTestSplit<TLabel>(MatrixRows.Take(x, train), MatrixRows.Take(x, test), train.Select(i => y[i]).ToArray(), test.Select(i => y[i]).ToArray(), train, test);
     }
 
     /// <summary>scikit-learn's <c>_validate_shuffle_split</c> for float sizes.</summary>
@@ -202,19 +202,5 @@ public static class DataSplit
         }
 
         return floored.Select(f => (int)f).ToArray();
-    }
-
-    private static double[,] Rows(double[,] x, int[] indices)
-    {
-        var d = x.GetLength(1);
-        var result = new double[indices.Length, d];
-        var src = MatrixRows.Of(x);
-        var dst = MatrixRows.Of(result);
-        for (var i = 0; i < indices.Length; i++)
-        {
-            src.Slice(indices[i] * d, d).CopyTo(dst.Slice(i * d, d));
-        }
-
-        return result;
     }
 }

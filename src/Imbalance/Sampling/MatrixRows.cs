@@ -21,4 +21,20 @@ internal static class MatrixRows
         var columns = matrix.GetLength(1);
         return Of(matrix).Slice(row * columns, columns);
     }
+
+    /// <summary>A new matrix of the rows <paramref name="indices"/> of <paramref name="matrix"/>, in that order
+    /// (NumPy's <c>X[indices]</c>).</summary>
+    public static double[,] Take(double[,] matrix, ReadOnlySpan<int> indices)
+    {
+        var columns = matrix.GetLength(1);
+        var result = new double[indices.Length, columns];
+        var source = Of(matrix);
+        var target = Of(result);
+        for (var i = 0; i < indices.Length; i++)
+        {
+            source.Slice(indices[i] * columns, columns).CopyTo(target.Slice(i * columns, columns));
+        }
+
+        return result;
+    }
 }
