@@ -2,21 +2,21 @@ using System.Globalization;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
-namespace Imbalance.OverSampling;
+namespace Imbalance.Learning;
 
 /// <summary>
 /// K-means clustering configured like scikit-learn's <c>KMeans(n_clusters=8, init="k-means++", n_init="auto",
 /// max_iter=300, tol=1e-4)</c> (scikit-learn 1.4's <c>"auto"</c>: one run with k-means++): greedy k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the advantages of
 /// careful seeding", SODA 2007, with <c>2 + ln(k)</c> candidates per centre as scikit-learn does), then Lloyd
-/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The default clusterer of
-/// <see cref="KMeansSmote"/>.
+/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The library's one k-means: the default
+/// clusterer of <see cref="OverSampling.KMeansSmote"/> and of <see cref="UnderSampling.ClusterCentroids"/>.
 /// </summary>
 /// <remarks>
 /// Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
 /// MiniBatchKMeans (imblearn's default): cluster labels, and therefore K-Means SMOTE's output, agree with
 /// scikit-learn only where the clustering itself is unambiguous.
 /// </remarks>
-public sealed class KMeans : IClusterer
+public sealed class KMeans : ICentroidClusterer
 {
     private readonly int _nClusters = 8;
     private readonly int _nInit = 1;
@@ -73,36 +73,69 @@ public sealed class KMeans : IClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
-    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default)
+    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) =>
+        Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken).Labels;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
+    /// <see cref="NClusters"/>.</exception>
+    public double[,] FitCentroids(double[,] x, CancellationToken cancellationToken = default)
+    {
+        var rows = Rows(x);
+        var d = x.GetLength(1);
+        var centres = Fit(rows, x.GetLength(0), d, cancellationToken).Centres;
+        var result = new double[NClusters, d];
+        centres.CopyTo(MatrixRows.Of(result));
+        return result;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clusterCount"/> is below 1.</exception>
+    public ICentroidClusterer WithClusterCount(int clusterCount) => new KMeans
+    {
+        NClusters = clusterCount,
+        NInit = NInit,
+        MaxIterations = MaxIterations,
+        Tolerance = Tolerance,
+        RandomState = RandomState,
+    };
+
+    private static double[] Rows(double[,] x)
     {
         ArgumentNullException.ThrowIfNull(x);
         InputGuard.CheckMatrix(x, nameof(x));
-        var n = x.GetLength(0);
-        var d = x.GetLength(1);
+        return MatrixRows.Of(x).ToArray();
+    }
+
+    /// <summary>Clusters <paramref name="n"/> rows of <paramref name="d"/> features (flat row-major, not written to):
+    /// the labels and the centres (flat <c>k x d</c>) of the best run.</summary>
+    internal (int[] Labels, double[] Centres) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
+    {
         var k = NClusters;
         if (n < k)
         {
-            throw InputGuard.Invalid(nameof(x), string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
+            throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
         }
 
-        var rows = MatrixRows.Of(x).ToArray();
         var tolerance = Tolerance * MeanVariance(rows, n, d);
         var rng = new SeedSource(RandomState).CheckRandomState();
         int[]? bestLabels = null;
+        double[]? bestCentres = null;
         var bestInertia = double.PositiveInfinity;
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var centres = Seed(rows, n, d, k, rng);
             var (labels, inertia) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
-            if (inertia < bestInertia)
+            if (bestLabels is null || inertia < bestInertia)
             {
                 bestInertia = inertia;
                 bestLabels = labels;
+                bestCentres = centres;
             }
         }
 
-        return bestLabels!;
+        return (bestLabels!, bestCentres!);
     }
 
     private static double MeanVariance(ReadOnlySpan<double> rows, int n, int d)
