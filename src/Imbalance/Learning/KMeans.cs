@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using Imbalance.Neighbors;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
@@ -165,8 +167,21 @@ public sealed class KMeans : ICentroidClusterer
 
     private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        var j = 0;
         var sum = 0.0;
-        for (var j = 0; j < a.Length; j++)
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        {
+            var acc = Vector<double>.Zero;
+            for (; j <= a.Length - Vector<double>.Count; j += Vector<double>.Count)
+            {
+                var diff = new Vector<double>(a[j..]) - new Vector<double>(b[j..]);
+                acc += diff * diff;
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; j < a.Length; j++)
         {
             var diff = a[j] - b[j];
             sum += diff * diff;
@@ -177,16 +192,16 @@ public sealed class KMeans : ICentroidClusterer
 
     /// <summary>Greedy k-means++: each new centre is the best of <c>2 + ln(k)</c> candidates drawn proportionally to
     /// the squared distance to the closest centre so far.</summary>
-    private static double[] Seed(ReadOnlySpan<double> rows, int n, int d, int k, RandomState rng)
+    private static double[] Seed(double[] rows, int n, int d, int k, RandomState rng)
     {
         var centres = new double[k * d];
         var trials = 2 + (int)Math.Log(k);
-        rows.Slice(rng.RandInt(0, n) * d, d).CopyTo(centres.AsSpan(0, d));
+        rows.AsSpan(rng.RandInt(0, n) * d, d).CopyTo(centres.AsSpan(0, d));
         var closest = new double[n];
         var potential = 0.0;
         for (var i = 0; i < n; i++)
         {
-            closest[i] = SquaredDistance(rows.Slice(i * d, d), centres.AsSpan(0, d));
+            closest[i] = SquaredDistance(rows.AsSpan(i * d, d), centres.AsSpan(0, d));
             potential += closest[i];
         }
 
@@ -207,10 +222,19 @@ public sealed class KMeans : ICentroidClusterer
                     cumulative += closest[index];
                 }
 
+                // Distances in parallel blocks (each row written once), the potential summed in row order, so the
+                // result does not depend on the number of threads.
+                Parallel.For(0, (n + 255) / 256, block =>
+                {
+                    var centre = rows.AsSpan(index * d, d);
+                    for (var i = block * 256; i < Math.Min(n, (block + 1) * 256); i++)
+                    {
+                        candidate[i] = Math.Min(closest[i], SquaredDistance(rows.AsSpan(i * d, d), centre));
+                    }
+                });
                 var candidatePotential = 0.0;
                 for (var i = 0; i < n; i++)
                 {
-                    candidate[i] = Math.Min(closest[i], SquaredDistance(rows.Slice(i * d, d), rows.Slice(index * d, d)));
                     candidatePotential += candidate[i];
                 }
 
@@ -222,7 +246,7 @@ public sealed class KMeans : ICentroidClusterer
                 }
             }
 
-            rows.Slice(bestIndex * d, d).CopyTo(centres.AsSpan(c * d, d));
+            rows.AsSpan(bestIndex * d, d).CopyTo(centres.AsSpan(c * d, d));
             best.AsSpan().CopyTo(closest);
             potential = bestPotential;
         }
@@ -239,7 +263,7 @@ public sealed class KMeans : ICentroidClusterer
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var changed = Assign(rows, n, d, centres, labels, out _);
+            var changed = Assign(rows, n, d, centres, labels, cancellationToken, out _);
             Array.Clear(sums);
             Array.Clear(counts);
             for (var i = 0; i < n; i++)
@@ -276,52 +300,29 @@ public sealed class KMeans : ICentroidClusterer
             }
         }
 
-        Assign(rows, n, d, centres, labels, out var inertia);
+        Assign(rows, n, d, centres, labels, cancellationToken, out var inertia);
         return (labels, inertia);
     }
 
-    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, out double inertia)
+    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, CancellationToken cancellationToken, out double inertia)
     {
-        // Rows are assigned independently (in parallel); the inertia is then summed in row order, so the result does
+        // The nearest centre of every row is a 1-nearest-neighbour query against the centres, answered by the shared
+        // exact k-NN engine (ties to the lower centre index); the inertia is summed in row order, so the result does
         // not depend on the number of threads.
         var k = centres.Length / d;
-        var distances = new double[n];
-        var changed = 0;
-        Parallel.For(0, (n + 1023) / 1024, block =>
-        {
-            var local = false;
-            for (var i = block * 1024; i < Math.Min(n, (block + 1) * 1024); i++)
-            {
-                var row = rows.AsSpan(i * d, d);
-                var best = 0;
-                var bestDistance = double.PositiveInfinity;
-                for (var c = 0; c < k; c++)
-                {
-                    var distance = SquaredDistance(row, centres.AsSpan(c * d, d));
-                    if (distance < bestDistance)
-                    {
-                        bestDistance = distance;
-                        best = c;
-                    }
-                }
-
-                local |= labels[i] != best;
-                labels[i] = best;
-                distances[i] = bestDistance;
-            }
-
-            if (local)
-            {
-                Interlocked.Exchange(ref changed, 1);
-            }
-        });
-
+        var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned((double[])centres.Clone(), k, d);
+        var nearest = index.KNeighbors(rows, n, 1, cancellationToken);
+        var indices = nearest.IndexData;
+        var distances = nearest.DistanceData;
+        var changed = false;
         inertia = 0.0;
-        foreach (var distance in distances)
+        for (var i = 0; i < n; i++)
         {
-            inertia += distance;
+            changed |= labels[i] != indices[i];
+            labels[i] = indices[i];
+            inertia += distances[i] * distances[i];
         }
 
-        return changed != 0;
+        return changed;
     }
 }
