@@ -14,9 +14,13 @@ namespace Imbalance.Learning;
 /// clusterer of <see cref="OverSampling.KMeansSmote"/> and of <see cref="UnderSampling.ClusterCentroids"/>.
 /// </summary>
 /// <remarks>
-/// Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
-/// MiniBatchKMeans (imblearn's default): cluster labels, and therefore K-Means SMOTE's output, agree with
-/// scikit-learn only where the clustering itself is unambiguous.
+/// <para>Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
+/// MiniBatchKMeans (K-Means SMOTE's default in imblearn): cluster labels and centres, and therefore K-Means SMOTE's
+/// and ClusterCentroids' output, agree with scikit-learn only where the clustering itself is unambiguous (centres
+/// then to rounding, as scikit-learn also centres the data before clustering).</para>
+/// <para>Each Lloyd step assigns rows to their nearest centre with a 1-nearest-neighbour query through the shared
+/// exact k-NN engine (ties to the lower centre), then moves each centre to the mean of its rows (an empty cluster
+/// keeps its centre); a run stops when no label changes or the squared centre shift is at most the tolerance.</para>
 /// </remarks>
 public sealed class KMeans : ICentroidClusterer
 {
