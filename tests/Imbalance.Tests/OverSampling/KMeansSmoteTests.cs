@@ -1,3 +1,4 @@
+using Imbalance.Learning;
 using Imbalance.OverSampling;
 using Imbalance.Tests.Parity;
 

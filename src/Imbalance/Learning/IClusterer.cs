@@ -1,7 +1,7 @@
-namespace Imbalance.OverSampling;
+namespace Imbalance.Learning;
 
 /// <summary>
-/// A clustering algorithm <see cref="KMeansSmote"/> partitions the data with: imblearn's <c>kmeans_estimator</c>,
+/// A clustering algorithm <see cref="OverSampling.KMeansSmote"/> partitions the data with: imblearn's <c>kmeans_estimator</c>,
 /// of which K-Means SMOTE uses <c>n_clusters</c> and <c>fit_predict</c>. The default is <see cref="KMeans"/>.
 /// </summary>
 public interface IClusterer

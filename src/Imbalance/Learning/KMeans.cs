@@ -1,22 +1,28 @@
 using System.Globalization;
+using System.Numerics;
+using Imbalance.Neighbors;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
-namespace Imbalance.OverSampling;
+namespace Imbalance.Learning;
 
 /// <summary>
 /// K-means clustering configured like scikit-learn's <c>KMeans(n_clusters=8, init="k-means++", n_init="auto",
 /// max_iter=300, tol=1e-4)</c> (scikit-learn 1.4's <c>"auto"</c>: one run with k-means++): greedy k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the advantages of
 /// careful seeding", SODA 2007, with <c>2 + ln(k)</c> candidates per centre as scikit-learn does), then Lloyd
-/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The default clusterer of
-/// <see cref="KMeansSmote"/>.
+/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The library's one k-means: the default
+/// clusterer of <see cref="OverSampling.KMeansSmote"/> and of <see cref="UnderSampling.ClusterCentroids"/>.
 /// </summary>
 /// <remarks>
-/// Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
-/// MiniBatchKMeans (imblearn's default): cluster labels, and therefore K-Means SMOTE's output, agree with
-/// scikit-learn only where the clustering itself is unambiguous.
+/// <para>Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
+/// MiniBatchKMeans (K-Means SMOTE's default in imblearn): cluster labels and centres, and therefore K-Means SMOTE's
+/// and ClusterCentroids' output, agree with scikit-learn only where the clustering itself is unambiguous (centres
+/// then to rounding, as scikit-learn also centres the data before clustering).</para>
+/// <para>Each Lloyd step assigns rows to their nearest centre with a 1-nearest-neighbour query through the shared
+/// exact k-NN engine (ties to the lower centre), then moves each centre to the mean of its rows (an empty cluster
+/// keeps its centre); a run stops when no label changes or the squared centre shift is at most the tolerance.</para>
 /// </remarks>
-public sealed class KMeans : IClusterer
+public sealed class KMeans : ICentroidClusterer
 {
     private readonly int _nClusters = 8;
     private readonly int _nInit = 1;
@@ -73,36 +79,69 @@ public sealed class KMeans : IClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
-    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default)
+    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) =>
+        Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken).Labels;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
+    /// <see cref="NClusters"/>.</exception>
+    public double[,] FitCentroids(double[,] x, CancellationToken cancellationToken = default)
+    {
+        var rows = Rows(x);
+        var d = x.GetLength(1);
+        var centres = Fit(rows, x.GetLength(0), d, cancellationToken).Centres;
+        var result = new double[NClusters, d];
+        centres.CopyTo(MatrixRows.Of(result));
+        return result;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clusterCount"/> is below 1.</exception>
+    public ICentroidClusterer WithClusterCount(int clusterCount) => new KMeans
+    {
+        NClusters = clusterCount,
+        NInit = NInit,
+        MaxIterations = MaxIterations,
+        Tolerance = Tolerance,
+        RandomState = RandomState,
+    };
+
+    private static double[] Rows(double[,] x)
     {
         ArgumentNullException.ThrowIfNull(x);
         InputGuard.CheckMatrix(x, nameof(x));
-        var n = x.GetLength(0);
-        var d = x.GetLength(1);
+        return MatrixRows.Of(x).ToArray();
+    }
+
+    /// <summary>Clusters <paramref name="n"/> rows of <paramref name="d"/> features (flat row-major, not written to):
+    /// the labels and the centres (flat <c>k x d</c>) of the best run.</summary>
+    internal (int[] Labels, double[] Centres) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
+    {
         var k = NClusters;
         if (n < k)
         {
-            throw InputGuard.Invalid(nameof(x), string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
+            throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
         }
 
-        var rows = MatrixRows.Of(x).ToArray();
         var tolerance = Tolerance * MeanVariance(rows, n, d);
         var rng = new SeedSource(RandomState).CheckRandomState();
         int[]? bestLabels = null;
+        double[]? bestCentres = null;
         var bestInertia = double.PositiveInfinity;
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var centres = Seed(rows, n, d, k, rng);
             var (labels, inertia) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
-            if (inertia < bestInertia)
+            if (bestLabels is null || inertia < bestInertia)
             {
                 bestInertia = inertia;
                 bestLabels = labels;
+                bestCentres = centres;
             }
         }
 
-        return bestLabels!;
+        return (bestLabels!, bestCentres!);
     }
 
     private static double MeanVariance(ReadOnlySpan<double> rows, int n, int d)
@@ -132,8 +171,21 @@ public sealed class KMeans : IClusterer
 
     private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
+        var j = 0;
         var sum = 0.0;
-        for (var j = 0; j < a.Length; j++)
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        {
+            var acc = Vector<double>.Zero;
+            for (; j <= a.Length - Vector<double>.Count; j += Vector<double>.Count)
+            {
+                var diff = new Vector<double>(a[j..]) - new Vector<double>(b[j..]);
+                acc += diff * diff;
+            }
+
+            sum = Vector.Sum(acc);
+        }
+
+        for (; j < a.Length; j++)
         {
             var diff = a[j] - b[j];
             sum += diff * diff;
@@ -144,16 +196,16 @@ public sealed class KMeans : IClusterer
 
     /// <summary>Greedy k-means++: each new centre is the best of <c>2 + ln(k)</c> candidates drawn proportionally to
     /// the squared distance to the closest centre so far.</summary>
-    private static double[] Seed(ReadOnlySpan<double> rows, int n, int d, int k, RandomState rng)
+    private static double[] Seed(double[] rows, int n, int d, int k, RandomState rng)
     {
         var centres = new double[k * d];
         var trials = 2 + (int)Math.Log(k);
-        rows.Slice(rng.RandInt(0, n) * d, d).CopyTo(centres.AsSpan(0, d));
+        rows.AsSpan(rng.RandInt(0, n) * d, d).CopyTo(centres.AsSpan(0, d));
         var closest = new double[n];
         var potential = 0.0;
         for (var i = 0; i < n; i++)
         {
-            closest[i] = SquaredDistance(rows.Slice(i * d, d), centres.AsSpan(0, d));
+            closest[i] = SquaredDistance(rows.AsSpan(i * d, d), centres.AsSpan(0, d));
             potential += closest[i];
         }
 
@@ -174,10 +226,19 @@ public sealed class KMeans : IClusterer
                     cumulative += closest[index];
                 }
 
+                // Distances in parallel blocks (each row written once), the potential summed in row order, so the
+                // result does not depend on the number of threads.
+                Parallel.For(0, (n + 255) / 256, block =>
+                {
+                    var centre = rows.AsSpan(index * d, d);
+                    for (var i = block * 256; i < Math.Min(n, (block + 1) * 256); i++)
+                    {
+                        candidate[i] = Math.Min(closest[i], SquaredDistance(rows.AsSpan(i * d, d), centre));
+                    }
+                });
                 var candidatePotential = 0.0;
                 for (var i = 0; i < n; i++)
                 {
-                    candidate[i] = Math.Min(closest[i], SquaredDistance(rows.Slice(i * d, d), rows.Slice(index * d, d)));
                     candidatePotential += candidate[i];
                 }
 
@@ -189,7 +250,7 @@ public sealed class KMeans : IClusterer
                 }
             }
 
-            rows.Slice(bestIndex * d, d).CopyTo(centres.AsSpan(c * d, d));
+            rows.AsSpan(bestIndex * d, d).CopyTo(centres.AsSpan(c * d, d));
             best.AsSpan().CopyTo(closest);
             potential = bestPotential;
         }
@@ -206,7 +267,7 @@ public sealed class KMeans : IClusterer
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var changed = Assign(rows, n, d, centres, labels, out _);
+            var changed = Assign(rows, n, d, centres, labels, cancellationToken, out _);
             Array.Clear(sums);
             Array.Clear(counts);
             for (var i = 0; i < n; i++)
@@ -243,52 +304,29 @@ public sealed class KMeans : IClusterer
             }
         }
 
-        Assign(rows, n, d, centres, labels, out var inertia);
+        Assign(rows, n, d, centres, labels, cancellationToken, out var inertia);
         return (labels, inertia);
     }
 
-    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, out double inertia)
+    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, CancellationToken cancellationToken, out double inertia)
     {
-        // Rows are assigned independently (in parallel); the inertia is then summed in row order, so the result does
+        // The nearest centre of every row is a 1-nearest-neighbour query against the centres, answered by the shared
+        // exact k-NN engine (ties to the lower centre index); the inertia is summed in row order, so the result does
         // not depend on the number of threads.
         var k = centres.Length / d;
-        var distances = new double[n];
-        var changed = 0;
-        Parallel.For(0, (n + 1023) / 1024, block =>
-        {
-            var local = false;
-            for (var i = block * 1024; i < Math.Min(n, (block + 1) * 1024); i++)
-            {
-                var row = rows.AsSpan(i * d, d);
-                var best = 0;
-                var bestDistance = double.PositiveInfinity;
-                for (var c = 0; c < k; c++)
-                {
-                    var distance = SquaredDistance(row, centres.AsSpan(c * d, d));
-                    if (distance < bestDistance)
-                    {
-                        bestDistance = distance;
-                        best = c;
-                    }
-                }
-
-                local |= labels[i] != best;
-                labels[i] = best;
-                distances[i] = bestDistance;
-            }
-
-            if (local)
-            {
-                Interlocked.Exchange(ref changed, 1);
-            }
-        });
-
+        var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned((double[])centres.Clone(), k, d);
+        var nearest = index.KNeighbors(rows, n, 1, cancellationToken);
+        var indices = nearest.IndexData;
+        var distances = nearest.DistanceData;
+        var changed = false;
         inertia = 0.0;
-        foreach (var distance in distances)
+        for (var i = 0; i < n; i++)
         {
-            inertia += distance;
+            changed |= labels[i] != indices[i];
+            labels[i] = indices[i];
+            inertia += distances[i] * distances[i];
         }
 
-        return changed != 0;
+        return changed;
     }
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Imbalance.Learning;
+using Imbalance.Neighbors;
+using Imbalance.Sampling;
+
+namespace Imbalance.UnderSampling;
+
+/// <summary>
+/// Under-samples a targeted class by clustering it into as many clusters as rows to keep and keeping one row per
+/// cluster, the centre itself or the real row nearest to it: imblearn's <c>ClusterCentroids</c> (a prototype
+/// generation method).
+/// </summary>
+/// <remarks>
+/// <para>Classes are visited in sorted label order. A targeted class keeping <c>n</c> rows is clustered by a copy of
+/// <see cref="Estimator"/> with <c>n_clusters = n</c>; with <see cref="ClusterCentroidsVoting.Soft"/> voting (what
+/// <see cref="ClusterCentroidsVoting.Auto"/> means for dense input) its new rows are the <c>n</c> centres in cluster
+/// order, with <see cref="ClusterCentroidsVoting.Hard"/> voting each centre is replaced by its nearest row of the
+/// class (a 1-nearest-neighbour query through the shared engine, ties to the lower row). Other classes keep all their
+/// rows in order. Output: rows grouped by class in sorted label order.</para>
+/// <para>The default estimator is <see cref="KMeans"/> with <c>NInit = 10</c> and <see cref="RandomState"/>, as
+/// imblearn 0.10.0 uses scikit-learn 1.2's <c>KMeans(random_state=random_state)</c>, whose default is
+/// <c>n_init=10</c> runs of k-means++ and Lloyd iterations. With an integer seed every class's fit starts from that
+/// seed, as scikit-learn re-seeds in each <c>fit</c>.</para>
+/// <para><see cref="ResampleResult{TLabel}.SampleIndices"/>: imblearn has no <c>sample_indices_</c> for this sampler.
+/// Here it is given for <see cref="ClusterCentroidsVoting.Hard"/> voting (every output row is a real row: the
+/// selected rows, then the untouched classes' rows, in output order; two centres may select the same row) and is
+/// <see langword="null"/> for soft voting, whose rows are synthetic.</para>
+/// <para>Parity: our k-means is not bit-compatible with scikit-learn's, so the output equals imblearn 0.10.0's
+/// (class counts exactly, centres to rounding, centres in possibly another cluster order) where the clustering is
+/// unambiguous, e.g. on well separated groups. Unlike imblearn, NaN and infinite values are rejected.</para>
+/// </remarks>
+public sealed class ClusterCentroids : Sampler, IUnderSampler
+{
+    private readonly int? _randomState;
+    private readonly ClusterCentroidsVoting _voting;
+
+    /// <summary>
+    /// The seed of the default estimator (imblearn's <c>random_state</c> as an int, passed to
+    /// <c>KMeans(random_state=...)</c>); <see langword="null"/> (the default) for an unpredictable seed. Not used when
+    /// <see cref="Estimator"/> is set (that estimator has its own seed, as in imblearn).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The seed is negative.</exception>
+    public int? RandomState
+    {
+        get => _randomState;
+        init => _randomState = InputGuard.CheckSeed(value, nameof(RandomState));
+    }
+
+    /// <summary>
+    /// The clusterer (imblearn's <c>estimator</c>, a clusterer exposing <c>n_clusters</c> and <c>cluster_centers_</c>);
+    /// <see langword="null"/> (the default) means <c>new KMeans { NInit = 10, RandomState = RandomState }</c>. It is
+    /// never changed: each class is clustered by <see cref="ICentroidClusterer.WithClusterCount"/> copies.
+    /// </summary>
+    public ICentroidClusterer? Estimator { get; init; }
+
+    /// <summary>How centres become rows (imblearn's <c>voting</c>); default <see cref="ClusterCentroidsVoting.Auto"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ClusterCentroidsVoting"/>.</exception>
+    public ClusterCentroidsVoting Voting
+    {
+        get => _voting;
+        init => _voting = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(
+                nameof(Voting),
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"The 'voting' parameter of ClusterCentroids must be a str among {{'auto', 'hard', 'soft'}}. Got {(int)value} instead."));
+    }
+
+    /// <inheritdoc />
+    public override SamplingType SamplingType => SamplingType.UnderSampling;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"ClusterCentroids(SamplingStrategy={SamplingStrategy}, RandomState={RandomState?.ToString(CultureInfo.InvariantCulture) ?? "null"}, Estimator={Estimator?.ToString() ?? "null"}, Voting={Voting})";
+
+    private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
+    {
+        // imblearn: "auto" is hard for sparse input, soft otherwise; input here is always dense.
+        var hard = Voting == ClusterCentroidsVoting.Hard;
+        var estimator = Estimator ?? new KMeans { NInit = 10, RandomState = RandomState };
+        var d = input.FeatureCount;
+        var source = MatrixRows.Of(input.X);
+        var selected = new List<int>(input.SampleCount);
+        var rows = new List<double>();
+        var codes = new List<int>(input.SampleCount);
+        for (var code = 0; code < input.Classes.ClassCount; code++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var positions = input.Classes.Positions(code);
+            if (!input.Targets.IsTargeted(code))
+            {
+                foreach (var position in positions)
+                {
+                    selected.Add(position);
+                    codes.Add(code);
+                    if (!hard)
+                    {
+                        AddRow(rows, source.Slice(position * d, d));
+                    }
+                }
+
+                continue;
+            }
+
+            var keep = input.Targets[code];
+            var classRows = new double[positions.Length, d];
+            var classSpan = MatrixRows.Of(classRows);
+            for (var r = 0; r < positions.Length; r++)
+            {
+                source.Slice(positions[r] * d, d).CopyTo(classSpan.Slice(r * d, d));
+            }
+
+            var centres = estimator.WithClusterCount(keep).FitCentroids(classRows, cancellationToken);
+            if (centres.GetLength(0) != keep || centres.GetLength(1) != d)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"`estimator` should be a clustering estimator exposing a fitted parameter `cluster_centers_`: expected {keep} x {d} centres, got {centres.GetLength(0)} x {centres.GetLength(1)}."));
+            }
+
+            var centreSpan = MatrixRows.Of(centres);
+            if (hard)
+            {
+                var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned(classSpan.ToArray(), positions.Length, d);
+                var nearest = index.KNeighbors(centreSpan.ToArray(), keep, 1, cancellationToken).IndexData;
+                foreach (var row in nearest)
+                {
+                    selected.Add(positions[row]);
+                }
+            }
+            else
+            {
+                for (var c = 0; c < keep; c++)
+                {
+                    codes.Add(code);
+                    AddRow(rows, centreSpan.Slice(c * d, d));
+                }
+            }
+        }
+
+        if (hard)
+        {
+            return SamplerOutput.Select(input, selected.ToArray());
+        }
+
+        var x = new double[codes.Count, d];
+        rows.ToArray().CopyTo(MatrixRows.Of(x));
+        return SamplerOutput.FromRows(x, codes.ToArray(), null);
+    }
+
+    private static void AddRow(List<double> rows, ReadOnlySpan<double> row)
+    {
+        foreach (var value in row)
+        {
+            rows.Add(value);
+        }
+    }
+}
