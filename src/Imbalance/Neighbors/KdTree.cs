@@ -25,6 +25,8 @@ internal sealed class KdTree
     private readonly bool[] _leaf;
     private readonly double[] _lower;  // node x feature
     private readonly double[] _upper;
+    private readonly int[] _splitFeature;  // internal nodes: the feature split on
+    private readonly double[] _splitValue; // internal nodes: the value of the first row of the right child
 
     public KdTree(double[] data, int n, int d, DistanceMetric metric, int leafSize)
     {
@@ -44,6 +46,8 @@ internal sealed class KdTree
         _leaf = new bool[nodes];
         _lower = new double[nodes * d];
         _upper = new double[nodes * d];
+        _splitFeature = new int[nodes];
+        _splitValue = new double[nodes];
         Build(data, 0, 0, n, nodes);
         _rows = new double[n * d];
         for (var i = 0; i < n; i++)
@@ -53,8 +57,12 @@ internal sealed class KdTree
     }
 
     /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row.</summary>
+    /// <remarks>Queries are processed in the order of the leaf they fall into, so consecutive queries walk the same
+    /// part of the tree (cache locality); each result is written at its query's own position, so the order of work
+    /// does not change any result.</remarks>
     public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
+        var order = LeafOrder(queries);
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(
@@ -67,8 +75,9 @@ internal sealed class KdTree
                 var q0 = block * QueryBlock;
                 var count = Math.Min(QueryBlock, queries.Rows - q0);
                 var span = queries.Span;
-                for (var i = q0; i < q0 + count; i++)
+                for (var position = q0; position < q0 + count; position++)
                 {
+                    var i = order[position];
                     var values = heap.Values.AsSpan();
                     var indices = heap.Indices.AsSpan();
                     TopK.Reset(values, indices);
@@ -85,6 +94,46 @@ internal sealed class KdTree
                 return heap;
             },
             _ => { });
+    }
+
+    /// <summary>The query rows sorted (stably) by the leaf each falls into when descending by the split values.</summary>
+    private int[] LeafOrder(RowSource queries)
+    {
+        var rows = queries.Rows;
+        var span = queries.Span;
+        var leafOf = new int[rows];
+        var nodes = _leaf.Length;
+        for (var i = 0; i < rows; i++)
+        {
+            var query = span.Slice(i * _d, _d);
+            var node = 0;
+            while (!_leaf[node])
+            {
+                node = query[_splitFeature[node]] < _splitValue[node] ? (2 * node) + 1 : (2 * node) + 2;
+            }
+
+            leafOf[i] = node;
+        }
+
+        // Counting sort by leaf number.
+        var starts = new int[nodes + 1];
+        foreach (var leaf in leafOf)
+        {
+            starts[leaf + 1]++;
+        }
+
+        for (var node = 0; node < nodes; node++)
+        {
+            starts[node + 1] += starts[node];
+        }
+
+        var order = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            order[starts[leafOf[i]]++] = i;
+        }
+
+        return order;
     }
 
     private void Build(double[] data, int node, int start, int end, int nodes)
@@ -127,6 +176,8 @@ internal sealed class KdTree
 
         var mid = start + ((end - start) / 2);
         Select(data, feature, start, end - 1, mid);
+        _splitFeature[node] = feature;
+        _splitValue[node] = data[(_order[mid] * _d) + feature];
         Build(data, (2 * node) + 1, start, mid, nodes);
         Build(data, (2 * node) + 2, mid, end, nodes);
     }
@@ -218,6 +269,17 @@ internal sealed class KdTree
         var lo = _lower.AsSpan(node * _d, _d);
         var hi = _upper.AsSpan(node * _d, _d);
         var acc = 0.0;
+        if (_metric.Kind == DistanceKind.Euclidean)
+        {
+            for (var t = 0; t < _d; t++)
+            {
+                var gap = Math.Max(Math.Max(lo[t] - query[t], query[t] - hi[t]), 0.0);
+                acc += gap * gap;
+            }
+
+            return acc;
+        }
+
         for (var t = 0; t < _d; t++)
         {
             var gap = Math.Max(Math.Max(lo[t] - query[t], query[t] - hi[t]), 0.0);
