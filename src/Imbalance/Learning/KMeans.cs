@@ -264,10 +264,11 @@ public sealed class KMeans : ICentroidClusterer
         var labels = new int[n];
         var sums = new double[k * d];
         var counts = new int[k];
+        var nearest = new NearestBuffers(new int[n], new double[n]);
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var changed = Assign(rows, n, d, centres, labels, cancellationToken, out _);
+            var changed = Assign(rows, n, d, centres, labels, nearest, cancellationToken, out _);
             Array.Clear(sums);
             Array.Clear(counts);
             for (var i = 0; i < n; i++)
@@ -304,20 +305,22 @@ public sealed class KMeans : ICentroidClusterer
             }
         }
 
-        Assign(rows, n, d, centres, labels, cancellationToken, out var inertia);
+        Assign(rows, n, d, centres, labels, nearest, cancellationToken, out var inertia);
         return (labels, inertia);
     }
 
-    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, CancellationToken cancellationToken, out double inertia)
+    private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, NearestBuffers nearest, CancellationToken cancellationToken, out double inertia)
     {
         // The nearest centre of every row is a 1-nearest-neighbour query against the centres, answered by the shared
         // exact k-NN engine (ties to the lower centre index); the inertia is summed in row order, so the result does
         // not depend on the number of threads.
+        // The index is used and dropped before the centres move, so it may read them without a copy; the answer
+        // buffers are reused across Lloyd iterations.
         var k = centres.Length / d;
-        var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned((double[])centres.Clone(), k, d);
-        var nearest = index.KNeighbors(rows, n, 1, cancellationToken);
-        var indices = nearest.IndexData;
-        var distances = nearest.DistanceData;
+        var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned(centres, k, d);
+        index.KNeighbors(rows, n, 1, nearest.Indices, nearest.Distances, cancellationToken);
+        var indices = nearest.Indices;
+        var distances = nearest.Distances;
         var changed = false;
         inertia = 0.0;
         for (var i = 0; i < n; i++)
@@ -329,4 +332,7 @@ public sealed class KMeans : ICentroidClusterer
 
         return changed;
     }
+
+    /// <summary>Reused answer buffers of the nearest-centre queries.</summary>
+    private sealed record NearestBuffers(int[] Indices, double[] Distances);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -141,7 +142,7 @@ internal sealed class BruteForceSearch
 
                 return scratch;
             },
-            _ => { });
+            scratch => scratch.Return());
     }
 
     /// <summary>
@@ -409,15 +410,18 @@ internal sealed class BruteForceSearch
         }
     }
 
-    /// <summary>Per-worker buffers, reused across query blocks.</summary>
+    /// <summary>
+    /// Per-worker buffers, reused across query blocks and rented from the shared array pools, so repeated small
+    /// searches (k-means iterations, per-class queries) do not allocate them again.
+    /// </summary>
     private sealed class Scratch
     {
         public Scratch(int queries, int d, int heapSize, int k)
         {
             var padded = (queries + Lanes - 1) & ~(Lanes - 1);
-            Query = new double[padded * d];
-            HeapValues = new double[padded * heapSize];
-            HeapIndices = new int[padded * heapSize];
+            Query = ArrayPool<double>.Shared.Rent(padded * d);
+            HeapValues = ArrayPool<double>.Shared.Rent(padded * heapSize);
+            HeapIndices = ArrayPool<int>.Shared.Rent(padded * heapSize);
             Pairs = new Candidate[heapSize];
             ExactValues = new double[k];
             ExactIndices = new int[k];
@@ -434,5 +438,12 @@ internal sealed class BruteForceSearch
         public double[] ExactValues { get; }
 
         public int[] ExactIndices { get; }
+
+        public void Return()
+        {
+            ArrayPool<double>.Shared.Return(Query);
+            ArrayPool<double>.Shared.Return(HeapValues);
+            ArrayPool<int>.Shared.Return(HeapIndices);
+        }
     }
 }

@@ -138,11 +138,28 @@ public sealed class NeighborsIndex
     internal NeighborsResult KNeighbors(double[] queries, int rows, int k, CancellationToken cancellationToken = default) =>
         Query(new RowSource(queries, rows, Features), CheckK(k, rows), cancellationToken);
 
+    /// <summary>
+    /// Queries with rows given as a flat row-major array, writing into caller-owned buffers of at least
+    /// <c>rows * k</c> values (iterative callers such as k-means reuse them instead of allocating per call).
+    /// </summary>
+    internal void KNeighbors(double[] queries, int rows, int k, int[] indices, double[] distances, CancellationToken cancellationToken = default)
+    {
+        k = CheckK(k, rows);
+        cancellationToken.ThrowIfCancellationRequested();
+        Search(new RowSource(queries, rows, Features), k, indices, distances, cancellationToken);
+    }
+
     private NeighborsResult Query(RowSource queries, int k, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var indices = new int[queries.Rows * k];
         var distances = new double[queries.Rows * k];
+        Search(queries, k, indices, distances, cancellationToken);
+        return new NeighborsResult(queries.Rows, k, indices, distances);
+    }
+
+    private void Search(RowSource queries, int k, int[] indices, double[] distances, CancellationToken cancellationToken)
+    {
         if (_tree is not null)
         {
             _tree.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
@@ -151,8 +168,6 @@ public sealed class NeighborsIndex
         {
             _brute!.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
         }
-
-        return new NeighborsResult(queries.Rows, k, indices, distances);
     }
 
     private void CheckWidth(int width, string parameterName)
