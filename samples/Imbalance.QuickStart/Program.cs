@@ -1,6 +1,7 @@
 // Imbalance quick start: make an imbalanced three-class data set, then print the class counts before and after
-// each sampler in the library. Run with: dotnet run --project samples/Imbalance.QuickStart
+// each sampler in the library (SmoteNc and SmoteN need categorical features, so they are not in this list). Run with: dotnet run --project samples/Imbalance.QuickStart
 using System.Globalization;
+using Imbalance.Combine;
 using Imbalance.Datasets;
 using Imbalance.OverSampling;
 using Imbalance.Sampling;
@@ -25,6 +26,23 @@ ISampler[] samplers =
     new RandomUnderSampler { RandomState = 42 },
     new RandomUnderSampler { RandomState = 42, Replacement = true },
     new RandomUnderSampler { RandomState = 42, SamplingStrategy = SamplingStrategy.Counts(new Dictionary<string, int> { ["common"] = 1_000 }) },
+    new Smote { RandomState = 42 },
+    new BorderlineSmote { RandomState = 42 },
+    new Adasyn { RandomState = 42 },
+    new SvmSmote { RandomState = 42 },
+    new KMeansSmote { RandomState = 42, ClusterBalanceThreshold = 0.0 },
+    new NearMiss { Version = 1 },
+    new TomekLinks(),
+    new EditedNearestNeighbours(),
+    new RepeatedEditedNearestNeighbours(),
+    new AllKnn(),
+    new CondensedNearestNeighbour { RandomState = 42 },
+    new OneSidedSelection { RandomState = 42 },
+    new NeighbourhoodCleaningRule(),
+    new ClusterCentroids { RandomState = 42 },
+    new InstanceHardnessThreshold { RandomState = 42 },
+    new SmoteEnn { RandomState = 42 },
+    new SmoteTomek { RandomState = 42 },
 ];
 
 foreach (var sampler in samplers)
