@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Imbalance.OverSampling;
 using Imbalance.Sampling;
 using Imbalance.Tests.Parity;
@@ -26,8 +25,7 @@ public class SpecVectorSmoteTests
     public void Matches_imblearn(string name)
     {
         var c = ParityFixture.Case(ParityFixture.SamplerVectors, "cases", name);
-        var x = ParityFixture.Matrix(Inline(c.GetProperty("X"), "X"));
-        var y = ParityFixture.Ints(Inline(c.GetProperty("y"), "y"));
+        var (x, y) = ParityFixture.SamplerVectorInput(c);
 
         var result = _samplers[name]().FitResample(x, y);
 
@@ -95,9 +93,4 @@ public class SpecVectorSmoteTests
         ParityFixture.Bits(result.X).Take(x.Length).Should().Equal(ParityFixture.Bits(x));
         result.X.GetLength(0).Should().Be(expected.GetLength(0));
     }
-
-    private static JsonElement Inline(JsonElement e, string field) =>
-        e.ValueKind != JsonValueKind.String
-            ? e
-            : ParityFixture.RandomSamplers.GetProperty("datasets").GetProperty("X20_Y20").GetProperty(field);
 }

@@ -167,6 +167,38 @@ internal static class ParityFixture
     /// <summary>The bit patterns of a matrix, row-major, for bit-exact comparison.</summary>
     public static long[] Bits(double[,] x) => x.Cast<double>().Select(BitConverter.DoubleToInt64Bits).ToArray();
 
+    /// <summary>
+    /// The X and y of a sampler_vectors.json case. The names "X20" / "Y20" stand for imblearn's test_smote.py data,
+    /// which imblearn_random_samplers.json keeps as dataset "X20_Y20".
+    /// </summary>
+    public static (double[,] X, int[] Y) SamplerVectorInput(JsonElement c) =>
+        (Matrix(Inline(c.GetProperty("X"), "X20", "X")), Ints(Inline(c.GetProperty("y"), "Y20", "y")));
+
+    /// <summary>
+    /// Asserts that a result equals a sampler_vectors.json case: sampling_strategy_, X bit for bit, y and
+    /// sample_indices_.
+    /// </summary>
+    public static void ShouldMatchSamplerVector(ResampleResult<int> result, JsonElement c)
+    {
+        var expectedStrategy = c.GetProperty("sampling_strategy_").EnumerateObject()
+            .Select(p => (int.Parse(p.Name, CultureInfo.InvariantCulture), p.Value.GetInt32())).ToArray();
+        Ordered(result.ResolvedStrategy).Should().Equal(expectedStrategy);
+        Bits(result.X).Should().Equal(Bits(Matrix(c.GetProperty("X_resampled"))));
+        result.Y.Should().Equal(Ints(c.GetProperty("y_resampled")));
+        result.SampleIndices.Should().Equal(Ints(c.GetProperty("sample_indices_")));
+    }
+
+    private static JsonElement Inline(JsonElement e, string reference, string field)
+    {
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            return e;
+        }
+
+        e.GetString().Should().Be(reference);
+        return RandomSamplers.GetProperty("datasets").GetProperty("X20_Y20").GetProperty(field);
+    }
+
     private static JsonElement Load(string fileName)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", fileName);

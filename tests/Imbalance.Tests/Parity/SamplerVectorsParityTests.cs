@@ -38,17 +38,11 @@ public class SamplerVectorsParityTests
     public void Matches_imblearn(string name)
     {
         var c = ParityFixture.Case(ParityFixture.SamplerVectors, "cases", name);
-        var x = ParityFixture.Matrix(Inline(c.GetProperty("X"), "X20", "X"));
-        var y = ParityFixture.Ints(Inline(c.GetProperty("y"), "Y20", "y"));
+        var (x, y) = ParityFixture.SamplerVectorInput(c);
 
         var result = _samplers[name]().FitResample(x, y);
 
-        var expectedStrategy = c.GetProperty("sampling_strategy_").EnumerateObject()
-            .Select(p => (int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p.Value.GetInt32())).ToArray();
-        ParityFixture.Ordered(result.ResolvedStrategy).Should().Equal(expectedStrategy);
-        ParityFixture.Bits(result.X).Should().Equal(ParityFixture.Bits(ParityFixture.Matrix(c.GetProperty("X_resampled"))));
-        result.Y.Should().Equal(ParityFixture.Ints(c.GetProperty("y_resampled")));
-        result.SampleIndices.Should().Equal(ParityFixture.Ints(c.GetProperty("sample_indices_")));
+        ParityFixture.ShouldMatchSamplerVector(result, c);
 
         if (c.TryGetProperty("class0_std", out var std))
         {
@@ -60,20 +54,5 @@ public class SamplerVectorsParityTests
             var actual = NumPyReductions.ColumnStd(MatrixRows.Of(x), x.GetLength(1), rows);
             actual.Select(BitConverter.DoubleToInt64Bits).Should().Equal(expected.Select(BitConverter.DoubleToInt64Bits));
         }
-    }
-
-    /// <summary>
-    /// The input itself, or for the names "X20" / "Y20" imblearn's test_smote.py data, which
-    /// imblearn_random_samplers.json keeps as dataset "X20_Y20".
-    /// </summary>
-    private static JsonElement Inline(JsonElement e, string reference, string field)
-    {
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            return e;
-        }
-
-        e.GetString().Should().Be(reference);
-        return ParityFixture.RandomSamplers.GetProperty("datasets").GetProperty("X20_Y20").GetProperty(field);
     }
 }

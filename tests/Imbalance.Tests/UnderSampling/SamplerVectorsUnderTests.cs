@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Imbalance.Sampling;
 using Imbalance.Tests.Parity;
 using Imbalance.UnderSampling;
@@ -36,27 +35,10 @@ public class SamplerVectorsUnderTests
     public void Matches_imblearn(string name)
     {
         var c = ParityFixture.Case(ParityFixture.SamplerVectors, "cases", name);
-        var x = ParityFixture.Matrix(Inline(c.GetProperty("X"), "X20", "X"));
-        var y = ParityFixture.Ints(Inline(c.GetProperty("y"), "Y20", "y"));
+        var (x, y) = ParityFixture.SamplerVectorInput(c);
 
         var result = _samplers[name]().FitResample(x, y);
 
-        var expectedStrategy = c.GetProperty("sampling_strategy_").EnumerateObject()
-            .Select(p => (int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p.Value.GetInt32())).ToArray();
-        ParityFixture.Ordered(result.ResolvedStrategy).Should().Equal(expectedStrategy);
-        ParityFixture.Bits(result.X).Should().Equal(ParityFixture.Bits(ParityFixture.Matrix(c.GetProperty("X_resampled"))));
-        result.Y.Should().Equal(ParityFixture.Ints(c.GetProperty("y_resampled")));
-        result.SampleIndices.Should().Equal(ParityFixture.Ints(c.GetProperty("sample_indices_")));
-    }
-
-    private static JsonElement Inline(JsonElement e, string reference, string field)
-    {
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            return e;
-        }
-
-        e.GetString().Should().Be(reference);
-        return ParityFixture.RandomSamplers.GetProperty("datasets").GetProperty("X20_Y20").GetProperty(field);
+        ParityFixture.ShouldMatchSamplerVector(result, c);
     }
 }
