@@ -45,9 +45,7 @@ public sealed class SmoteTomek : Sampler, ICombinedSampler
     public int? MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = value is null or >= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "MaxDegreeOfParallelism must be at least 1.");
+        init => _maxDegreeOfParallelism = InputGuard.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <inheritdoc />

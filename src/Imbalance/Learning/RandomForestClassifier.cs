@@ -98,7 +98,7 @@ public sealed class RandomForestClassifier : IClassifier
     public int? MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "MaxDegreeOfParallelism must be at least 1 (or null for every core).");
+        init => _maxDegreeOfParallelism = InputGuard.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <summary>Grows the forest (scikit-learn's <c>fit(X, y, sample_weight)</c>).</summary>

@@ -65,4 +65,11 @@ internal static class InputGuard
         seed is < 0
             ? throw new ArgumentOutOfRangeException(parameterName, seed, "Seed must be between 0 and 2**32 - 1")
             : seed;
+
+    /// <summary>Checks a <c>MaxDegreeOfParallelism</c> setting (scikit-learn's <c>n_jobs</c>): null for every core,
+    /// else at least 1.</summary>
+    public static int? CheckParallelism(int? value, string parameterName) =>
+        value is null or >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(parameterName, value, "MaxDegreeOfParallelism must be at least 1 (or null for every core).");
 }

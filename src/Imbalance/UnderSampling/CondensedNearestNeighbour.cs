@@ -68,7 +68,7 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
     public int? MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = ImblearnClasses.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
+        init => _maxDegreeOfParallelism = InputGuard.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <inheritdoc />

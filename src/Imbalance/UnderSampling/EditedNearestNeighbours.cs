@@ -50,7 +50,7 @@ public sealed class EditedNearestNeighbours : Sampler, ICleaningSampler
     public int? MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = ImblearnClasses.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
+        init => _maxDegreeOfParallelism = InputGuard.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <inheritdoc />

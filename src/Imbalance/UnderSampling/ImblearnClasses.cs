@@ -55,12 +55,6 @@ internal static class ImblearnClasses
         return best;
     }
 
-    /// <summary>Checks an optional maximum degree of parallelism (imblearn's <c>n_jobs</c>).</summary>
-    public static int? CheckParallelism(int? value, string parameterName) =>
-        value is null or >= 1
-            ? value
-            : throw new ArgumentOutOfRangeException(parameterName, value, "MaxDegreeOfParallelism must be at least 1.");
-
     /// <summary>Checks a neighbour count parameter (imblearn's <c>Interval(Integral, 1, None)</c>).</summary>
     public static int CheckNeighbours(int value, string parameterName, string imblearnName) =>
         value >= 1

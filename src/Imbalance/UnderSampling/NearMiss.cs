@@ -73,7 +73,7 @@ public sealed class NearMiss : Sampler, IUnderSampler
     public int? MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
-        init => _maxDegreeOfParallelism = ImblearnClasses.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
+        init => _maxDegreeOfParallelism = InputGuard.CheckParallelism(value, nameof(MaxDegreeOfParallelism));
     }
 
     /// <inheritdoc />
