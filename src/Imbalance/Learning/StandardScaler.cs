@@ -7,7 +7,7 @@ namespace Imbalance.Learning;
 /// <c>StandardScaler(with_mean=True, with_std=True)</c>: <c>z = (x - mean) / std</c> with the population standard
 /// deviation; a constant feature keeps scale 1.
 /// </summary>
-public sealed class StandardScaler : ITransformer
+public sealed class StandardScaler : IFeatureTransformer
 {
     /// <summary>Centre the features (scikit-learn's <c>with_mean</c>); default true.</summary>
     public bool WithMean { get; init; } = true;
@@ -68,5 +68,5 @@ public sealed class StandardScaler : ITransformer
         return new StandardScalerModel(WithMean ? mean : new double[d], scale, variance);
     }
 
-    ITransformerModel ITransformer.Fit(double[,] x, CancellationToken cancellationToken) => Fit(x, cancellationToken);
+    IFeatureTransformerModel IFeatureTransformer.Fit(double[,] x, CancellationToken cancellationToken) => Fit(x, cancellationToken);
 }

@@ -4,7 +4,7 @@ using Imbalance.Sampling;
 namespace Imbalance.Learning;
 
 /// <summary>A fitted <see cref="StandardScaler"/>: scikit-learn's <c>mean_</c>, <c>var_</c> and <c>scale_</c>.</summary>
-public sealed class StandardScalerModel : ITransformerModel
+public sealed class StandardScalerModel : IFeatureTransformerModel
 {
     private readonly double[] _mean;
     private readonly double[] _scale;

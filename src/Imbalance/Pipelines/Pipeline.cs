@@ -46,7 +46,7 @@ public sealed class Pipeline : IClassifier
     /// imblearn's <c>make_pipeline</c>: a pipeline of the given steps named after their types in lower case
     /// (<c>"standardscaler"</c>, <c>"smote"</c>); repeated names get <c>-1</c>, <c>-2</c>, ... suffixes.
     /// </summary>
-    /// <param name="steps">Transformers (<see cref="ITransformer"/>), samplers (<see cref="ISampler"/>), nested
+    /// <param name="steps">Transformers (<see cref="IFeatureTransformer"/>), samplers (<see cref="ISampler"/>), nested
     /// pipelines, and optionally a final <see cref="IClassifier"/>.</param>
     /// <returns>The pipeline.</returns>
     /// <exception cref="ArgumentException">A step is of none of those kinds, or a classifier is not last.</exception>
@@ -70,7 +70,7 @@ public sealed class Pipeline : IClassifier
             {
                 Pipeline p => pipeline.Add(name, p, StepKind.Pipeline, nameof(steps)),
                 ISampler s => pipeline.Add(name, s, StepKind.Sampler, nameof(steps)),
-                ITransformer t => pipeline.Add(name, t, StepKind.Transformer, nameof(steps)),
+                IFeatureTransformer t => pipeline.Add(name, t, StepKind.Transformer, nameof(steps)),
                 IClassifier c => pipeline.Add(name, c, StepKind.Classifier, nameof(steps)),
                 _ => throw new ArgumentException(
                     $"Step {i} ({steps[i].GetType().Name}) is not a transformer, sampler, pipeline or classifier.", nameof(steps)),
@@ -86,7 +86,7 @@ public sealed class Pipeline : IClassifier
     /// <returns>A new pipeline.</returns>
     /// <exception cref="ArgumentException">The name is empty, repeated or contains <c>"__"</c>, or the pipeline already
     /// ends with a classifier.</exception>
-    public Pipeline Then(string name, ITransformer transformer) => Add(name, transformer, StepKind.Transformer, nameof(transformer));
+    public Pipeline Then(string name, IFeatureTransformer transformer) => Add(name, transformer, StepKind.Transformer, nameof(transformer));
 
     /// <summary>Appends a sampler step (run at fit time only).</summary>
     /// <param name="name">A unique, non-empty step name without <c>"__"</c>.</param>
@@ -138,7 +138,7 @@ public sealed class Pipeline : IClassifier
             throw new InvalidOperationException("The pipeline has no final classifier: its last step must be an IClassifier to call Fit.");
         }
 
-        var transforms = new List<ITransformerModel>();
+        var transforms = new List<IFeatureTransformerModel>();
         var state = new FitState<TLabel>(x, y, sampleWeight);
         FitSteps(state, transforms, cancellationToken);
         var model = ((IClassifier)_steps[^1].Step).Fit(state.X, state.Y, state.Weights, cancellationToken);
@@ -152,7 +152,7 @@ public sealed class Pipeline : IClassifier
     public override string ToString() => "Pipeline(" + string.Join(", ", _steps.Select(s => $"{s.Name}={s.Step}")) + ")";
 
     /// <summary>Runs every step but a final classifier, collecting the fitted transformers.</summary>
-    private void FitSteps<TLabel>(FitState<TLabel> state, List<ITransformerModel> transforms, CancellationToken cancellationToken)
+    private void FitSteps<TLabel>(FitState<TLabel> state, List<IFeatureTransformerModel> transforms, CancellationToken cancellationToken)
         where TLabel : notnull
     {
         foreach (var step in _steps)
@@ -161,7 +161,7 @@ public sealed class Pipeline : IClassifier
             switch (step.Kind)
             {
                 case StepKind.Transformer:
-                    var model = ((ITransformer)step.Step).Fit(state.X, cancellationToken);
+                    var model = ((IFeatureTransformer)step.Step).Fit(state.X, cancellationToken);
                     state.X = model.Transform(state.X);
                     transforms.Add(model);
                     break;

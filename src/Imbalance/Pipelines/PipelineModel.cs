@@ -11,16 +11,16 @@ namespace Imbalance.Pipelines;
 public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
     where TLabel : notnull
 {
-    private readonly ITransformerModel[] _transforms;
+    private readonly IFeatureTransformerModel[] _transforms;
 
-    internal PipelineModel(IReadOnlyList<ITransformerModel> transforms, IClassificationModel<TLabel> final)
+    internal PipelineModel(IReadOnlyList<IFeatureTransformerModel> transforms, IClassificationModel<TLabel> final)
     {
         _transforms = [.. transforms];
         FinalModel = final;
     }
 
     /// <summary>The fitted transformers, in the order they are applied (nested pipelines flattened).</summary>
-    public IReadOnlyList<ITransformerModel> Transformers => _transforms;
+    public IReadOnlyList<IFeatureTransformerModel> Transformers => _transforms;
 
     /// <summary>The fitted final classifier.</summary>
     public IClassificationModel<TLabel> FinalModel { get; }

@@ -1,7 +1,7 @@
 namespace Imbalance.Learning;
 
 /// <summary>A fitted transformer (scikit-learn's fitted transformer): immutable, safe to use from many threads.</summary>
-public interface ITransformerModel
+public interface IFeatureTransformerModel
 {
     /// <summary>Transforms rows (scikit-learn's <c>transform(X)</c>) into a new matrix; the input is not changed.</summary>
     /// <param name="x">Rows with the training width.</param>
