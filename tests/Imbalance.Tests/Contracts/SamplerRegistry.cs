@@ -68,6 +68,14 @@ public static class SamplerRegistry
             [
                 ("KindSel=Mode", [("KindSel", () => EnumValue("Imbalance.UnderSampling.SelectionKind", "Mode"))], false),
             ],
+            ["CondensedNearestNeighbour"] =
+            [
+                ("DistinctRows=true", [("DistinctRows", () => true)], false),
+            ],
+            ["OneSidedSelection"] =
+            [
+                ("DistinctRows=true", [("DistinctRows", () => true)], false),
+            ],
             ["AllKnn"] =
             [
                 ("AllowMinority=true", [("AllowMinority", () => true)], false),
@@ -97,10 +105,32 @@ public static class SamplerRegistry
                 (before, target, added) => added >= target && added <= target + before),
             ["NearMiss(Version=3)"] = new(
                 "NearMiss-3 keeps only the rows that are nearest neighbours of the minority, which can be fewer than asked (imblearn warns).",
-                (_, target, kept) => kept >= 1 && kept <= target),
+                (_, target, kept) => kept >= Math.Min(1, target) && kept <= target),
             ["InstanceHardnessThreshold"] = new(
                 "Instance hardness keeps the rows whose probability is at least a percentile threshold; interpolation and ties make the count approximate.",
                 (before, target, kept) => kept >= target - 1 && kept <= before),
+        };
+
+    /// <summary>
+    /// Cleaning-sampler configurations that may name a row more than once, by case name, with the documented reason:
+    /// every other cleaning sampler returns each row at most once (and never grows a class).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RepeatingCleaners { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CondensedNearestNeighbour"] = "imblearn 0.10 draws the seeds with randint (with replacement) and can add a seed again; DistinctRows = false keeps its rows bit for bit.",
+            ["OneSidedSelection"] = "imblearn 0.10 draws the seeds with randint (with replacement); DistinctRows = false keeps its rows bit for bit.",
+        };
+
+    /// <summary>
+    /// Cleaning samplers that resolve the strategy again between rounds, as imblearn does, by type name with the
+    /// reason: a class untargeted on the input may become targeted (and be cleaned) later, so for them an untargeted
+    /// class only never grows.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Reresolving { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AllKnn"] = "With AllowMinority = true, imblearn's AllKNN runs ENN with the strategy resolved on the data left after each round, so the class that becomes the minority changes what 'auto' targets.",
         };
 
     /// <summary>
@@ -208,7 +238,11 @@ public static class SamplerRegistry
         foreach (var type in Types)
         {
             Relaxations.TryGetValue(type.Name, out var relaxation);
-            cases.Add(new SamplerCase(type.Name, type, seed => CreateDefault(type, seed), relaxation, indicesArePerturbedSources: false));
+            cases.Add(new SamplerCase(type.Name, type, seed => CreateDefault(type, seed), relaxation, indicesArePerturbedSources: false)
+            {
+                RepeatsRows = RepeatingCleaners.ContainsKey(type.Name),
+                Reresolves = Reresolving.ContainsKey(type.Name),
+            });
             if (!Variants.TryGetValue(type.Name, out var variants))
             {
                 continue;
@@ -231,7 +265,11 @@ public static class SamplerRegistry
                         return sampler;
                     },
                     Relaxations.TryGetValue(caseName, out var own) ? own : relaxation,
-                    perturbed));
+                    perturbed)
+                {
+                    RepeatsRows = RepeatingCleaners.ContainsKey(type.Name) && !variant.StartsWith("DistinctRows=true", StringComparison.Ordinal),
+                    Reresolves = Reresolving.ContainsKey(type.Name),
+                });
             }
         }
 
