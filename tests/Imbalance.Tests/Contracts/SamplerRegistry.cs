@@ -94,9 +94,9 @@ public static class SamplerRegistry
             ["Adasyn"] = new(
                 "ADASYN gives each minority row rint(ratio_i * n_samples) new rows; the rounded parts need not add up to the target (off by at most half the class size).",
                 (before, target, added) => added >= 0 && 2 * Math.Abs(added - target) <= before),
-            ["BorderlineSmote(Kind=Borderline2)"] = new(
-                "Borderline-SMOTE-2 splits the target as int(f * (n + 1)) + int((1 - f) * n), which can miss it by one.",
-                (_, target, added) => Math.Abs(added - target) <= 1),
+            ["BorderlineSmote"] = new(
+                "Borderline-SMOTE adds nothing to a class none of whose rows is in danger (imblearn 0.10 skips the class); Borderline-SMOTE-2 splits the target as int(f * (n + 1)) + int((1 - f) * n), which can miss it by one.",
+                (_, target, added) => added == 0 || Math.Abs(added - target) <= 1),
             ["SvmSmote"] = new(
                 "SVM-SMOTE generates only the interpolation part (or only the extrapolation part) when the class has no danger (or no safe) support vectors, so it can add fewer rows than asked.",
                 (_, target, added) => added >= 0 && added <= target),
@@ -130,6 +130,7 @@ public static class SamplerRegistry
     public static IReadOnlyDictionary<string, string> Reresolving { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["RepeatedEditedNearestNeighbours"] = "imblearn's RENN runs ENN with the strategy resolved on the data left after each round, so 'majority' or 'not minority' can target another class later.",
             ["AllKnn"] = "With AllowMinority = true, imblearn's AllKNN runs ENN with the strategy resolved on the data left after each round, so the class that becomes the minority changes what 'auto' targets.",
         };
 
