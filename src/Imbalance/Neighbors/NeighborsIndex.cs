@@ -117,7 +117,7 @@ public sealed class NeighborsIndex
             throw new ArgumentOutOfRangeException(nameof(nNeighbors), k, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {k}"));
         }
 
-        if (k + 1 > Count)
+        if (k + 1L > Count)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(nNeighbors),

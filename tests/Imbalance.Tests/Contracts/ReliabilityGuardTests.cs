@@ -42,6 +42,41 @@ public class ReliabilityGuardTests
     }
 
     [Fact]
+    public void Cross_validating_smote_under_the_default_folds_with_a_one_row_class_throws_the_named_error_unwrapped()
+    {
+        var (x, y) = TestData.ThreeClasses();
+        y = y.ToArray();
+        y[^1] = 3;
+        var pipeline = Pipeline.Create().Then("smote", new Smote { RandomState = 0 }).Then("lr", new LogisticRegression());
+
+        var act = () => CrossValidation.CrossValScore(pipeline, x, y, Scoring.FromPredictions<int>("accuracy", (t, p) => ClassificationMetrics.AccuracyScore(t, p)));
+
+        act.Should().Throw<ArgumentException>().Which.Should().NotBeOfType<AggregateException>();
+    }
+
+    [Fact]
+    public void Overlapping_test_folds_are_rejected_before_any_fold_runs_when_predicting()
+    {
+        var (x, y) = TestData.ThreeClasses();
+        var all = Enumerable.Range(0, y.Length).ToArray();
+        var folds = new[] { new Fold(all[50..], all[..60]), new Fold(all[..50], all[40..]) };
+
+        var act = () => CrossValidation.CrossValPredict(new LogisticRegression(), x, y, folds);
+
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "folds");
+    }
+
+    [Fact]
+    public void Asking_every_other_row_for_int_MaxValue_neighbours_is_rejected_by_name()
+    {
+        var index = new NearestNeighbors().Fit(new double[,] { { 0 }, { 1 }, { 2 } });
+
+        var act = () => index.KNeighbors(int.MaxValue);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "nNeighbors");
+    }
+
+    [Fact]
     public void A_null_fold_is_rejected_by_name()
     {
         var (x, y) = TestData.ThreeClasses();
