@@ -20,8 +20,19 @@ public static class ClassificationMetrics
     /// <param name="yPred">Predicted labels.</param>
     /// <param name="normalize">Whether to return the fraction (default) or the count.</param>
     /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <exception cref="ArgumentException"><paramref name="normalize"/> is set and the sample weights sum to zero
+    /// (scikit-learn returns NaN with a warning).</exception>
     public static double AccuracyScore<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, bool normalize = true, IReadOnlyList<double>? sampleWeight = null)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, sampleWeight: sampleWeight).Accuracy(normalize);
+        where TLabel : notnull
+    {
+        var matrix = ConfusionMatrix.Create(yTrue, yPred, sampleWeight: sampleWeight);
+        if (normalize && !(matrix.TotalWeight > 0))
+        {
+            throw new ArgumentException("The sample weights sum to zero, so the normalised accuracy is undefined; pass non-zero weights or normalize: false.", nameof(sampleWeight));
+        }
+
+        return matrix.Accuracy(normalize);
+    }
 
     /// <summary>scikit-learn's <c>balanced_accuracy_score</c>: <inheritdoc cref="ConfusionMatrix{TLabel}.BalancedAccuracy" path="/summary"/></summary>
     /// <param name="yTrue">Ground-truth labels.</param>

@@ -198,6 +198,8 @@ public static class ImbalancedMetrics
     public static double MacroAveragedMeanAbsoluteError<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<double>? sampleWeight = null)
         where TLabel : struct, INumber<TLabel>
     {
+        ArgumentNullException.ThrowIfNull(yTrue);
+        ArgumentNullException.ThrowIfNull(yPred);
         var encoding = TargetEncoding<TLabel>.Encode(yTrue, yPred, null);
         var weights = SampleWeights.Check(sampleWeight, yTrue.Count);
         var k = encoding.Classes.Length;

@@ -171,7 +171,7 @@ public static class CrossValidation
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, folds.Count, options, body);
+        ParallelLoop.For(0, folds.Count, options, body);
     }
 
     private static IReadOnlyList<Fold> CheckFolds(IReadOnlyList<Fold> folds, int rows, string parameterName)
@@ -181,8 +181,9 @@ public static class CrossValidation
             throw new ArgumentException("At least one fold is required.", parameterName);
         }
 
-        foreach (var fold in folds)
+        for (var f = 0; f < folds.Count; f++)
         {
+            var fold = folds[f] ?? throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Fold {f} of {parameterName} is null."), parameterName);
             if (fold.TrainIndices.Concat(fold.TestIndices).Any(i => (uint)i >= (uint)rows) || fold.TrainIndices.Length == 0 || fold.TestIndices.Length == 0)
             {
                 throw new ArgumentException($"Each fold needs training and test rows with indices in [0, {rows}).", parameterName);
