@@ -24,6 +24,8 @@ public sealed class NeighborsIndex
     internal NeighborsIndex(NearestNeighbors configuration, double[] rows, int n, int d, NeighborsAlgorithm algorithm)
     {
         _rows = rows;
+        LeafSize = configuration.LeafSize;
+        ConfiguredParallelism = configuration.MaxDegreeOfParallelism;
         Count = n;
         Features = d;
         Metric = configuration.Metric;
@@ -39,6 +41,15 @@ public sealed class NeighborsIndex
             _brute = new BruteForceSearch(rows, n, d, Metric);
         }
     }
+
+    /// <summary>The fitted rows, row-major, for saving; never written to.</summary>
+    internal double[] Rows => _rows;
+
+    /// <summary>The configuration's leaf size, for saving.</summary>
+    internal int LeafSize { get; }
+
+    /// <summary>The configuration's <c>MaxDegreeOfParallelism</c>, for saving.</summary>
+    internal int? ConfiguredParallelism { get; }
 
     /// <summary>The number of fitted rows (scikit-learn's <c>n_samples_fit_</c>).</summary>
     public int Count { get; }
