@@ -168,6 +168,48 @@ public static class CrossValidation
         return result;
     }
 
+    /// <summary>
+    /// The out-of-fold probability of one class for every row: the column of
+    /// <see cref="CrossValPredictProba{TLabel}"/> that belongs to <paramref name="label"/>, the held-out score that
+    /// threshold moving (<see cref="Metrics.ThresholdMoving"/>) and precision-recall curves take.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="label">The class whose probability is returned; a class of <paramref name="y"/>.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>One probability per row.</returns>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is not a class of <paramref name="y"/>, or the folds
+    /// do not partition the rows.</exception>
+    public static double[] CrossValPredictProbability<TLabel>(
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, TLabel label, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var classes = LabelEncoder<TLabel>.Fit(y ?? throw new ArgumentNullException(nameof(y))).Classes;
+        var column = -1;
+        for (var c = 0; c < classes.Count; c++)
+        {
+            column = EqualityComparer<TLabel>.Default.Equals(classes[c], label) ? c : column;
+        }
+
+        if (column < 0)
+        {
+            throw new ArgumentException($"label={label} is not a class of y; its classes are [{string.Join(", ", classes)}].", nameof(label));
+        }
+
+        var proba = CrossValPredictProba(estimator, x, y, folds, cancellationToken);
+        var result = new double[proba.GetLength(0)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = proba[i, column];
+        }
+
+        return result;
+    }
+
     private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, Action<int> body, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions
