@@ -29,6 +29,12 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of features seen in training (scikit-learn's <c>n_features_in_</c>).</summary>
     public int FeatureCount { get; }
 
+    /// <summary>The fitted trees in order, for saving.</summary>
+    internal IReadOnlyList<CartTree> Trees => _trees;
+
+    /// <summary>The configured prediction parallelism, for saving.</summary>
+    internal int? MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
     /// <summary>The number of trees (<c>len(estimators_)</c>).</summary>
     public int TreeCount => _trees.Length;
 

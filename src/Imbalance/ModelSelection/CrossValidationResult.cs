@@ -26,4 +26,8 @@ public sealed class CrossValidationResult
     /// <param name="scorer">The scorer name.</param>
     /// <returns>The mean.</returns>
     public double Mean(string scorer) => TestScores[scorer].Average();
+
+    /// <summary>The mean and standard deviation of every scorer, printable as a table.</summary>
+    /// <returns>The summary.</returns>
+    public CrossValidationSummary Summary() => new(TestScores);
 }

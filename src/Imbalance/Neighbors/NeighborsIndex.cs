@@ -44,6 +44,8 @@ public sealed class NeighborsIndex
         _givenRows = rows;
         _shift = shift;
         _rows = shift == 0 ? rows : MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift);
+        LeafSize = configuration.LeafSize;
+        ConfiguredParallelism = configuration.MaxDegreeOfParallelism;
         Count = n;
         Features = d;
         Metric = configuration.Metric;
@@ -59,6 +61,15 @@ public sealed class NeighborsIndex
             _brute = new BruteForceSearch(_rows, n, d, Metric);
         }
     }
+
+    /// <summary>The fitted rows as given (not rescaled), row-major, for saving; never written to.</summary>
+    internal double[] Rows => _givenRows;
+
+    /// <summary>The configuration's leaf size, for saving.</summary>
+    internal int LeafSize { get; }
+
+    /// <summary>The configuration's <c>MaxDegreeOfParallelism</c>, for saving.</summary>
+    internal int? ConfiguredParallelism { get; }
 
     /// <summary>The number of fitted rows (scikit-learn's <c>n_samples_fit_</c>).</summary>
     public int Count { get; }
