@@ -58,9 +58,7 @@ public class ResamplingEstimatorTests
         var sampler = new RecordingSampler(new Smote());
         var pipeline = ml.Transforms.Concatenate("Features", "Features")
             .Append(LightGbm(ml).WithResampling(sampler));
-        // SchemaShape.Create is internal to ML.NET; AutoML and CrossValidate reach it the same way.
-        var create = typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic, [typeof(DataViewSchema)])!;
-        var schema = (SchemaShape)create.Invoke(null, [ml.Data.LoadFromEnumerable(TestData.Binary(20)).Schema])!;
+        var schema = TestData.Shape(ml.Data.LoadFromEnumerable(TestData.Binary(20)).Schema);
 
         var output = pipeline.GetOutputSchema(schema);
 

@@ -68,6 +68,13 @@ public static class TestData
         return [.. rows.OrderBy(_ => rng.Next())];
     }
 
+    /// <summary>ML.NET's internal SchemaShape.Create, the way CrossValidate and AutoML obtain a shape.</summary>
+    public static SchemaShape Shape(DataViewSchema schema)
+    {
+        var create = typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic, [typeof(DataViewSchema)])!;
+        return (SchemaShape)create.Invoke(null, [schema])!;
+    }
+
     public static double Gaussian(Random rng) =>
         Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble())) * Math.Cos(2.0 * Math.PI * rng.NextDouble());
 
