@@ -25,7 +25,7 @@ public static class CrossValidation
     /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
     /// <returns>The scores per fold and the timings.</returns>
     /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
-    public static CrossValidationResult CrossValidate<TLabel>(
+    public static CrossValidationScores CrossValidate<TLabel>(
         IClassifier estimator,
         FeatureMatrix x,
         IReadOnlyList<TLabel> y,
@@ -67,7 +67,7 @@ public static class CrossValidation
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
         }, cancellationToken);
 
-        return new CrossValidationResult(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
+        return new CrossValidationScores(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
     }
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>

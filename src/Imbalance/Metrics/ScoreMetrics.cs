@@ -12,7 +12,7 @@ namespace Imbalance.Metrics;
 /// scikit-learn, an explicit <c>posLabel</c> that does not occur in <c>yTrue</c> is rejected instead of giving a
 /// curve of NaN rates with a warning.
 /// </remarks>
-public static class RankingMetrics
+public static class ScoreMetrics
 {
     /// <summary>
     /// scikit-learn 1.2's <c>roc_curve</c>: false and true positive rates at each distinct score, with collinear
