@@ -124,18 +124,18 @@ public class ReliabilityGuardTests
     [Fact]
     public void Auc_rejects_NaN_coordinates()
     {
-        var x = () => RankingMetrics.Auc([0.0, double.NaN, 1.0], [0.0, 0.5, 1.0]);
-        var y = () => RankingMetrics.Auc([0.0, 0.5, 1.0], [0.0, double.NaN, 1.0]);
+        var x = () => ScoreMetrics.Auc([0.0, double.NaN, 1.0], [0.0, 0.5, 1.0]);
+        var y = () => ScoreMetrics.Auc([0.0, 0.5, 1.0], [0.0, double.NaN, 1.0]);
 
         x.Should().Throw<ArgumentException>().Where(e => e.ParamName == "x").WithMessage("x contains NaN at index 1*");
         y.Should().Throw<ArgumentException>().Where(e => e.ParamName == "y");
-        RankingMetrics.Auc([0.0, 0.5, 1.0], [0.0, 0.5, 1.0]).Should().Be(0.5);
+        ScoreMetrics.Auc([0.0, 0.5, 1.0], [0.0, 0.5, 1.0]).Should().Be(0.5);
     }
 
     [Fact]
     public void Roc_curve_of_a_single_class_has_NaN_rates_as_in_scikit_learn()
     {
-        var curve = RankingMetrics.RocCurve(new[] { 1, 1, 1 }, [0.2, 0.5, 0.9]);
+        var curve = ScoreMetrics.RocCurve(new[] { 1, 1, 1 }, [0.2, 0.5, 0.9]);
 
         curve.FalsePositiveRates.Should().OnlyContain(v => double.IsNaN(v), "there are no negatives");
         curve.TruePositiveRates.Should().NotContain(v => double.IsNaN(v));
