@@ -148,14 +148,16 @@ internal static class SmoteCore
     /// <param name="fitted">Rows the query would be fitted on.</param>
     /// <param name="parameterName">The sampler parameter, as the caller wrote it.</param>
     /// <param name="value">The value the caller set.</param>
-    /// <exception cref="ArgumentException"><paramref name="nNeighbors"/> exceeds <paramref name="fitted"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nNeighbors"/> exceeds <paramref name="fitted"/>
+    /// (scikit-learn's message; the value the caller set is the exception's <c>ActualValue</c>).</exception>
     public static void CheckNeighbors(long nNeighbors, int fitted, string parameterName, int value)
     {
         if (nNeighbors > fitted)
         {
-            throw InputGuard.Invalid(
+            throw new ArgumentOutOfRangeException(
                 parameterName,
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples,  but n_samples = {fitted}, n_neighbors = {nNeighbors} ({parameterName} = {value})."));
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples,  but n_samples = {fitted}, n_neighbors = {nNeighbors}"));
         }
     }
 

@@ -60,6 +60,13 @@ internal static class InputGuard
     /// </summary>
     public static ArgumentException Invalid(string parameterName, string message) => new(message, parameterName);
 
+    /// <summary>
+    /// An <see cref="ArgumentOutOfRangeException"/> about a sampler parameter that is not a parameter of the throwing
+    /// method, carrying the value the caller set (so that a message in imblearn's words, which may quote a derived
+    /// value such as <c>k + 1</c>, still reports it).
+    /// </summary>
+    public static ArgumentOutOfRangeException OutOfRange(string parameterName, object? value, string message) => new(parameterName, value, message);
+
     /// <summary>Checks a seed: NumPy accepts integers in [0, 2^32 - 1]; an <see cref="int"/> seed must not be negative.</summary>
     public static int? CheckSeed(int? seed, string parameterName) =>
         seed is < 0

@@ -165,15 +165,18 @@ internal sealed class ShrinkingNeighbourhood
             }
         }
 
+        var reported = TargetedAlive(targets);
         if (k + 1L > AliveCount)
         {
-            throw InputGuard.Invalid(
+            // imblearn's k + 1 in long arithmetic (k may be int.MaxValue); the caller's k is the ActualValue.
+            throw InputGuard.OutOfRange(
                 "NNeighbors",
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k + 1L}, n_samples_fit = {AliveCount} (NNeighbors = {k})."));
+                k,
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k + 1L}, n_samples_fit = {AliveCount}, n_samples = {reported}"));
         }
 
         var need = k + 1;
-        var neighbours = Neighbours(rows, need, TargetedAlive(targets), cancellationToken);
+        var neighbours = Neighbours(rows, need, reported, cancellationToken);
         var scratch = new int[_classCount];
         removed.Clear();
         for (var q = 0; q < rows.Count; q++)

@@ -20,7 +20,7 @@ namespace Imbalance.Tests.Contracts;
 public class SamplerPropertyTests
 {
     /// <summary>Cases per sampler in the normal test run.</summary>
-    public const int NormalIterations = 200;
+    public const int NormalIterations = 150;
 
     /// <summary>
     /// Fewer cases in the normal run for the samplers that fit a model per case (100 trees in 5 folds for instance
@@ -29,8 +29,8 @@ public class SamplerPropertyTests
     /// </summary>
     private static readonly Dictionary<string, int> SlowCases = new(StringComparer.Ordinal)
     {
-        ["InstanceHardnessThreshold"] = 30,
-        ["ClusterCentroids"] = 60,
+        ["InstanceHardnessThreshold"] = 25,
+        ["ClusterCentroids"] = 40,
     };
 
     public static TheoryData<string> Cases => SamplerRegistry.CaseNames;
