@@ -7,7 +7,7 @@ namespace Imbalance.Datasets;
 /// The small real data sets scikit-learn ships (its "toy datasets"), embedded in the package and loaded with one call:
 /// <see cref="LoadBreastCancer"/>, <see cref="LoadWine"/>, <see cref="LoadIris"/>, <see cref="LoadDigits"/>. Same rows,
 /// order, classes and names as scikit-learn 1.2.1's <c>load_*</c> functions. Use them for examples, documentation and
-/// tests; make them imbalanced with <see cref="DataGenerators.MakeImbalance{TLabel}(double[,], IReadOnlyList{TLabel}, IReadOnlyDictionary{TLabel, int}, int?)"/>.
+/// tests; make them imbalanced with <see cref="DataGenerators.MakeImbalance{TLabel}(Interop.FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyDictionary{TLabel, int}, int?)"/>.
 /// </summary>
 /// <remarks>The files come from scikit-learn (BSD-3-Clause), copied unchanged; <see cref="Notice"/> holds their source
 /// and licence, which travel with the package as an embedded resource.</remarks>

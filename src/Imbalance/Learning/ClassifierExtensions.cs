@@ -3,8 +3,8 @@ using Imbalance.Interop;
 namespace Imbalance.Learning;
 
 /// <summary>
-/// <see cref="IClassifier.Fit{TLabel}"/> and <see cref="IFeatureTransformer.Fit"/> for the other supported input shapes
-/// (see <see cref="FeatureMatrix"/>), converted once through <see cref="MatrixAdapter"/>.
+/// <see cref="IClassifier.Fit{TLabel}"/>, <see cref="IFeatureTransformer.Fit"/> and the clusterers' fits for the other
+/// supported input shapes (see <see cref="FeatureMatrix"/>), converted once through <see cref="MatrixAdapter"/>.
 /// </summary>
 public static class ClassifierExtensions
 {
@@ -43,5 +43,27 @@ public static class ClassifierExtensions
     {
         ArgumentNullException.ThrowIfNull(model);
         return model.Transform(x.ToArray2D(nameof(x)));
+    }
+
+    /// <summary>Clusters rows of any supported shape; see <see cref="IClusterer.FitPredict"/>.</summary>
+    /// <param name="clusterer">The clusterer (e.g. <see cref="KMeans"/>).</param>
+    /// <param name="x">The rows.</param>
+    /// <param name="cancellationToken">Cancels a long fit.</param>
+    /// <returns>The cluster of each row.</returns>
+    public static int[] FitPredict(this IClusterer clusterer, FeatureMatrix x, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clusterer);
+        return clusterer.FitPredict(x.ToArray2D(nameof(x)), cancellationToken);
+    }
+
+    /// <summary>Fits centroids on rows of any supported shape; see <see cref="ICentroidClusterer.FitCentroids"/>.</summary>
+    /// <param name="clusterer">The clusterer (e.g. <see cref="KMeans"/>).</param>
+    /// <param name="x">The rows.</param>
+    /// <param name="cancellationToken">Cancels a long fit.</param>
+    /// <returns>The centroids, one row per cluster.</returns>
+    public static double[,] FitCentroids(this ICentroidClusterer clusterer, FeatureMatrix x, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clusterer);
+        return clusterer.FitCentroids(x.ToArray2D(nameof(x)), cancellationToken);
     }
 }

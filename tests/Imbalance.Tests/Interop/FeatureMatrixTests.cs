@@ -46,6 +46,10 @@ public class FeatureMatrixTests
         DataSplit.TrainTestSplit(input, y, randomState: 3, stratify: true).TestIndices
             .Should().Equal(DataSplit.TrainTestSplit(x, y, randomState: 3, stratify: true).TestIndices);
 
+        var kmeans = new KMeans { NClusters = 3, RandomState = 0 };
+        kmeans.FitPredict(input).Should().Equal(kmeans.FitPredict(x));
+        kmeans.FitCentroids(input).Should().BeEquivalentTo(kmeans.FitCentroids(x), o => o.WithStrictOrdering());
+
         var index = new NearestNeighbors { NNeighbors = 3 }.Fit(input);
         index.KNeighbors(input).IndexData.Should().Equal(new NearestNeighbors { NNeighbors = 3 }.Fit(x).KNeighbors(x).IndexData);
     }

@@ -1,3 +1,5 @@
+using Imbalance.Datasets;
+using Imbalance.Interop;
 using Imbalance.Learning;
 using Imbalance.ModelSelection;
 using Imbalance.Sampling;
@@ -52,5 +54,26 @@ public class ConvenienceTests
         summary.ToString().Should().Contain("average_precision").And.Contain("±");
         var act = () => summary["nope"];
         act.Should().Throw<KeyNotFoundException>();
+    }
+
+    [Fact]
+    public void Out_of_fold_probability_of_a_class_is_its_column()
+    {
+        var (x, y) = TestData.ThreeClasses();
+        var labels = y.Select(v => new[] { "a", "b", "c" }[v]).ToArray();
+        var proba = CrossValidation.CrossValPredictProba(new LogisticRegression(), x, labels);
+        var column = CrossValidation.CrossValPredictProbability(new LogisticRegression(), x.ToJagged(), labels, "b");
+        column.Should().Equal(Enumerable.Range(0, labels.Length).Select(i => proba[i, 1]));
+        var act = () => CrossValidation.CrossValPredictProbability(new LogisticRegression(), x, labels, "z");
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "label");
+    }
+
+    [Fact]
+    public void MakeImbalance_takes_any_shape()
+    {
+        var (x, y) = TestData.ThreeClasses();
+        var counts = new Dictionary<int, int> { [0] = 10, [1] = 5, [2] = 15 };
+        DataGenerators.MakeImbalance(x.ToJagged(), y, counts, randomState: 0).SampleIndices
+            .Should().Equal(DataGenerators.MakeImbalance(x, y, counts, randomState: 0).SampleIndices);
     }
 }
