@@ -233,6 +233,19 @@ public class ResamplingEstimatorTests
         TestData.Rows<KeyRow>(ml, resampled).Should().OnlyContain(r => sourceBack[(int)r.Features[0]].Label == r.Label);
     }
 
+    [Fact]
+    public void Null_and_empty_arguments_are_rejected_before_any_work()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(TestData.Binary(20));
+
+        FluentActions.Invoking(() => LightGbm(ml).WithResampling(new Smote(), labelColumnName: "")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labelColumnName");
+        FluentActions.Invoking(() => LightGbm(ml).WithResampling(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("sampler");
+        FluentActions.Invoking(() => ml.Data.Resample(data, new Smote(), featureColumnName: null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("featureColumnName");
+        FluentActions.Invoking(() => ml.Data.Resample(null!, new Smote())).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("data");
+        FluentActions.Invoking(() => ml.Data.RandomUnderSample(data, new RandomUnderSampler(), "")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labelColumnName");
+    }
+
     public sealed class FloatLabelRow
     {
         public float Label { get; set; }
