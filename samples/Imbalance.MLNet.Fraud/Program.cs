@@ -23,10 +23,11 @@ var pipelineStart = mlContext.Transforms.Concatenate("Features", Transaction.Fea
 var labels = mlContext.Data.CreateEnumerable<Transaction>(data, reuseRowObject: false).Select(t => t.IsFraud).ToArray();
 Console.WriteLine($"{csv}: {labels.Length} transactions, {labels.Count(l => l)} fraudulent ({labels.Count(l => l) / (double)labels.Length:P1})");
 
-LightGbmBinaryTrainer LightGbm(string? weightColumn = null) => mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+LightGbmBinaryTrainer LightGbm(string? weightColumn = null, double positiveWeight = 1.0) => mlContext.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
 {
     LabelColumnName = "IsFraud",
     ExampleWeightColumnName = weightColumn,
+    WeightOfPositiveExamples = positiveWeight,
     NumberOfLeaves = 16,
     NumberOfIterations = 100,
     MinimumExampleCountPerLeaf = 10,
@@ -35,13 +36,15 @@ LightGbmBinaryTrainer LightGbm(string? weightColumn = null) => mlContext.BinaryC
     Silent = true,
 });
 
-(string Name, IEstimator<ITransformer> Pipeline, bool TuneThreshold)[] strategies =
+// Each strategy builds its pipeline from the training fold (only the LightGBM positive weight needs to look at it).
+(string Name, Func<IDataView, IEstimator<ITransformer>> Pipeline, bool TuneThreshold)[] strategies =
 [
-    ("No handling", pipelineStart.Append(LightGbm()), false),
-    ("WithResampling(Smote)", pipelineStart.Append(LightGbm().WithResampling(new Smote { RandomState = 0 })), false),
-    ("WithResampling(RandomUnderSampler)", pipelineStart.Append(LightGbm().WithResampling(new RandomUnderSampler { RandomState = 0 })), false),
-    ("Class weights (balanced)", pipelineStart.Append(mlContext.Transforms.AddClassWeights("IsFraud")).Append(LightGbm("Weight")), false),
-    ("Threshold tuned for G-mean", pipelineStart.Append(LightGbm()), true),
+    ("No handling", _ => pipelineStart.Append(LightGbm()), false),
+    ("WithResampling(Smote)", _ => pipelineStart.Append(LightGbm().WithResampling(new Smote { RandomState = 0 })), false),
+    ("WithResampling(RandomUnderSampler)", _ => pipelineStart.Append(LightGbm().WithResampling(new RandomUnderSampler { RandomState = 0 })), false),
+    ("Class weights (balanced)", _ => pipelineStart.Append(mlContext.Transforms.AddClassWeights("IsFraud")).Append(LightGbm("Weight")), false),
+    ("LightGBM WeightOfPositiveExamples", train => pipelineStart.Append(LightGbm(positiveWeight: mlContext.BinaryClassification.WeightOfPositiveExamples(train, "IsFraud"))), false),
+    ("Threshold tuned for G-mean", _ => pipelineStart.Append(LightGbm()), true),
 ];
 
 var folds = mlContext.Data.StratifiedCrossValidationSplit(data, numberOfFolds: 5, labelColumnName: "IsFraud", seed: 0);
@@ -60,17 +63,17 @@ Console.WriteLine("Means over 5 stratified folds; PR-AUC is average precision; F
 Console.WriteLine("model's default threshold, or at the threshold tuned on a validation split of each training fold.");
 Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
 
-ImbalancedBinaryMetrics Evaluate(IEstimator<ITransformer> pipeline, StratifiedSplit fold, bool tuneThreshold)
+ImbalancedBinaryMetrics Evaluate(Func<IDataView, IEstimator<ITransformer>> makePipeline, StratifiedSplit fold, bool tuneThreshold)
 {
     if (!tuneThreshold)
     {
-        var scored = pipeline.Fit(fold.TrainSet).Transform(fold.TestSet);
+        var scored = makePipeline(fold.TrainSet).Fit(fold.TrainSet).Transform(fold.TestSet);
         return mlContext.BinaryClassification.EvaluateImbalanced(scored, labelColumnName: "IsFraud");
     }
 
     // Tune on held-out rows of the training fold, never on the test fold.
     var inner = mlContext.Data.StratifiedTrainTestSplit(fold.TrainSet, testFraction: 0.25, labelColumnName: "IsFraud", seed: 0);
-    var model = pipeline.Fit(inner.TrainSet);
+    var model = makePipeline(inner.TrainSet).Fit(inner.TrainSet);
     var threshold = mlContext.BinaryClassification.TuneThreshold(model.Transform(inner.TestSet), ThresholdObjective.GeometricMean, labelColumnName: "IsFraud").BestThreshold;
     return mlContext.BinaryClassification.EvaluateImbalanced(model.Transform(fold.TestSet), labelColumnName: "IsFraud", threshold: threshold);
 }

@@ -38,6 +38,24 @@ public class ResamplingEstimatorTests
     }
 
     [Fact]
+    public void A_fitted_pipeline_with_resampling_and_class_weights_saves_and_loads_and_scores_the_same()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(TestData.Binary());
+        var pipeline = ml.Transforms.AddClassWeights()
+            .Append(ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight", numberOfTrees: 5, minimumExampleCountPerLeaf: 5)
+                .WithResampling(new RandomUnderSampler { RandomState = 0 }));
+        var model = pipeline.Fit(data);
+        using var stream = new MemoryStream();
+
+        ml.Model.Save(model, data.Schema, stream);
+        stream.Position = 0;
+        var loaded = ml.Model.Load(stream, out _);
+
+        TestData.Column<float>(loaded.Transform(data), "Score").Should().Equal(TestData.Column<float>(model.Transform(data), "Score"));
+    }
+
+    [Fact]
     public void Column_names_default_to_the_trainers_own()
     {
         var ml = new MLContext(seed: 1);
