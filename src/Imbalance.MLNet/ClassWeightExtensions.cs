@@ -46,6 +46,7 @@ public static class ClassWeightExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         var column = DataViewTable.RequireColumn(data.Schema, labelColumnName, nameof(labelColumnName));
         if (column.Type.RawType != typeof(bool))
         {

@@ -42,7 +42,7 @@ public static class DataFrameResampling
     {
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(labelColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         var label = Column(data, labelColumnName, nameof(labelColumnName));
         var features = featureColumnNames is null
             ? data.Columns.Where(c => c.Name != labelColumnName && NumericTypes.Contains(c.DataType)).ToArray()

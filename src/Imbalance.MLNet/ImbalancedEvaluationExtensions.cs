@@ -96,6 +96,8 @@ public static class ImbalancedEvaluationExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(predictedLabelColumnName);
         var label = DataViewTable.RequireColumn(data.Schema, labelColumnName, nameof(labelColumnName));
         var predicted = DataViewTable.RequireColumn(data.Schema, predictedLabelColumnName, nameof(predictedLabelColumnName));
         if (!label.Type.Equals(predicted.Type))
@@ -126,6 +128,8 @@ public static class ImbalancedEvaluationExtensions
     private static (bool[] Labels, double[] Scores, bool[]? Predicted) ReadBinary(IDataView data, string labelColumnName, string scoreColumnName, string? predictedLabelColumnName)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(scoreColumnName);
         RequireType(data.Schema, labelColumnName, typeof(bool), nameof(labelColumnName));
         RequireType(data.Schema, scoreColumnName, typeof(float), nameof(scoreColumnName));
         List<string> names = [labelColumnName, scoreColumnName];

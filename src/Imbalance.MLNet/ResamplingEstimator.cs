@@ -33,10 +33,14 @@ public sealed class ResamplingEstimator<TTransformer> : IEstimator<TTransformer>
     /// <param name="featureColumnName">The features column; by default the trainer's own, else <c>"Features"</c>.</param>
     /// <param name="exampleWeightColumnName">An example-weight column carried through resampling; by default the trainer's own weight column, if any.</param>
     /// <exception cref="ArgumentNullException"><paramref name="trainer"/> or <paramref name="sampler"/> is null.</exception>
+    /// <exception cref="ArgumentException">A column name is empty.</exception>
     public ResamplingEstimator(IEstimator<TTransformer> trainer, ISampler sampler, string? labelColumnName = null, string? featureColumnName = null, string? exampleWeightColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentNullException.ThrowIfNull(sampler);
+        RejectEmpty(labelColumnName, nameof(labelColumnName));
+        RejectEmpty(featureColumnName, nameof(featureColumnName));
+        RejectEmpty(exampleWeightColumnName, nameof(exampleWeightColumnName));
         Trainer = trainer;
         Sampler = sampler;
         LabelColumnName = labelColumnName ?? TrainerColumns.Name(trainer, "LabelColumn") ?? "Label";
@@ -76,6 +80,14 @@ public sealed class ResamplingEstimator<TTransformer> : IEstimator<TTransformer>
     /// <summary>The trainer's output schema; reads no data (resampling does not change the schema).</summary>
     /// <param name="inputSchema">The input schema shape.</param>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => Trainer.GetOutputSchema(inputSchema);
+
+    private static void RejectEmpty(string? name, string parameterName)
+    {
+        if (name is { Length: 0 })
+        {
+            throw new ArgumentException("A column name cannot be empty; pass null to use the trainer's column.", parameterName);
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Trainer.GetType().Name}.WithResampling({Sampler})";

@@ -58,6 +58,8 @@ public static class ResamplingExtensions
         string? exampleWeightColumnName = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
+        ArgumentException.ThrowIfNullOrEmpty(featureColumnName);
         return ViewResampler.Resample(data, sampler, featureColumnName, labelColumnName, exampleWeightColumnName, keepOtherColumns: true, nameof(data), cancellationToken);
     }
 
@@ -86,6 +88,7 @@ public static class ResamplingExtensions
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(sampler);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         return StreamingUnderSampler.Run(data, sampler, labelColumnName, cancellationToken);
     }
 }

@@ -28,6 +28,7 @@ public static class StratifiedSplitExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         if (!(testFraction > 0 && testFraction < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "testFraction must be in (0, 1).");
@@ -55,6 +56,7 @@ public static class StratifiedSplitExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrEmpty(labelColumnName);
         ArgumentOutOfRangeException.ThrowIfLessThan(numberOfFolds, 2);
         var labels = ReadLabels(data, labelColumnName);
         var folds = DataViewTable.VisitLabels(labels, new FoldSplitter(numberOfFolds, seed), nameof(data));

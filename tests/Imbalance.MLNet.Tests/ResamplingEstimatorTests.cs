@@ -38,6 +38,24 @@ public class ResamplingEstimatorTests
     }
 
     [Fact]
+    public void A_fitted_pipeline_with_resampling_and_class_weights_saves_and_loads_and_scores_the_same()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(TestData.Binary());
+        var pipeline = ml.Transforms.AddClassWeights()
+            .Append(ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight", numberOfTrees: 5, minimumExampleCountPerLeaf: 5)
+                .WithResampling(new RandomUnderSampler { RandomState = 0 }));
+        var model = pipeline.Fit(data);
+        using var stream = new MemoryStream();
+
+        ml.Model.Save(model, data.Schema, stream);
+        stream.Position = 0;
+        var loaded = ml.Model.Load(stream, out _);
+
+        TestData.Column<float>(loaded.Transform(data), "Score").Should().Equal(TestData.Column<float>(model.Transform(data), "Score"));
+    }
+
+    [Fact]
     public void Column_names_default_to_the_trainers_own()
     {
         var ml = new MLContext(seed: 1);
@@ -231,6 +249,19 @@ public class ResamplingEstimatorTests
         TestData.Column<uint>(resampled, "Label").GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count())
             .Should().Equal(new Dictionary<uint, int> { [1] = 4, [2] = 4, [3] = 4 });
         TestData.Rows<KeyRow>(ml, resampled).Should().OnlyContain(r => sourceBack[(int)r.Features[0]].Label == r.Label);
+    }
+
+    [Fact]
+    public void Null_and_empty_arguments_are_rejected_before_any_work()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(TestData.Binary(20));
+
+        FluentActions.Invoking(() => LightGbm(ml).WithResampling(new Smote(), labelColumnName: "")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labelColumnName");
+        FluentActions.Invoking(() => LightGbm(ml).WithResampling(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("sampler");
+        FluentActions.Invoking(() => ml.Data.Resample(data, new Smote(), featureColumnName: null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("featureColumnName");
+        FluentActions.Invoking(() => ml.Data.Resample(null!, new Smote())).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("data");
+        FluentActions.Invoking(() => ml.Data.RandomUnderSample(data, new RandomUnderSampler(), "")).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labelColumnName");
     }
 
     public sealed class FloatLabelRow
