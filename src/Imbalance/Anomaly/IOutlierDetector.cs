@@ -3,7 +3,7 @@ namespace Imbalance.Anomaly;
 /// <summary>
 /// An unfitted novelty / outlier detector (scikit-learn's <c>OutlierMixin</c> estimators): <see cref="Fit"/> learns
 /// what normal rows look like, without labels, and returns an immutable <see cref="IOutlierModel"/>.
-/// <see cref="IsolationForest"/> and <c>OneClassSvm</c> implement it; <c>OutlierDetectorClassifier</c>
+/// <see cref="IsolationForest"/> and <see cref="OneClassSvm"/> implement it; <see cref="OutlierDetectorClassifier"/>
 /// turns any of them into a classifier.
 /// </summary>
 public interface IOutlierDetector

@@ -15,7 +15,7 @@ namespace Imbalance.Anomaly;
 /// <remarks>
 /// <para>Use it when the minority class is so rare (well under 1 %) that a classifier has too few positives to learn
 /// from: fit it on normal rows (or all rows) and rank by <see cref="IsolationForestModel.ScoreSamples"/>, or wrap it
-/// in an <c>OutlierDetectorClassifier</c> to choose a threshold on labelled data. It needs no scaling and is
+/// in an <see cref="OutlierDetectorClassifier"/> to choose a threshold on labelled data. It needs no scaling and is
 /// fast; it finds rows that are globally unusual, not rows unusual only relative to a class boundary.</para>
 /// <para>Parity: for the same integer <see cref="RandomState"/> it draws random numbers in scikit-learn's order (the
 /// regression target <c>uniform(size=n)</c> from one <c>check_random_state</c>; the tree seeds
