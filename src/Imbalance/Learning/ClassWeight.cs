@@ -82,7 +82,7 @@ public sealed class ClassWeight
     /// <summary>
     /// One weight per row of <paramref name="y"/>: the weight of the row's class (scikit-learn's
     /// <c>compute_sample_weight</c>). Use it for learners that take sample weights, or for a weighted batch sampler
-    /// (<c>Batching.BalancedBatchSampler</c>).
+    /// (<see cref="Batching.WeightedBatchSampler"/>).
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="y">The labels.</param>
