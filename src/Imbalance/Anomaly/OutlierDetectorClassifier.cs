@@ -66,7 +66,17 @@ public sealed class OutlierDetectorClassifier : IClassifier
         init => _beta = value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(nameof(Beta), value, "Beta must be positive.");
     }
 
-    /// <summary>Seed of the validation split; null draws a fresh one. The detector has its own seed.</summary>
+    /// <summary>At most this many normal rows (drawn at random, seeded by <see cref="RandomState"/>) train the
+    /// detector; <see langword="null"/> (default) uses all. Use it to bound a <see cref="OneClassSvm"/>'s O(n^2) cost.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? MaxNormalRows
+    {
+        get;
+        init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxNormalRows), value, "MaxNormalRows must be at least 1.");
+    }
+
+    /// <summary>Seed of the validation split (and of the <see cref="MaxNormalRows"/> draw); null draws a fresh one.
+    /// The detector has its own seed.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int? RandomState
     {
@@ -110,6 +120,12 @@ public sealed class OutlierDetectorClassifier : IClassifier
         var anomaly = 1 - normal;
         var split = DataSplit.TrainTestSplit(x, encoder.Codes, testSize: ValidationFraction, randomState: RandomState, stratify: true);
         var normalRows = split.TrainIndices.Where(i => encoder.Codes[i] == normal).ToArray();
+        if (MaxNormalRows is { } most && most < normalRows.Length)
+        {
+            var picks = new Randomness.SeedSource(RandomState).CheckRandomState().Choice(normalRows.Length, most, replace: false);
+            normalRows = [.. picks.Order().Select(p => normalRows[p])];
+        }
+
         var model = Detector.Fit(MatrixRows.Take(x, normalRows), cancellationToken);
         var scores = Negate(model.ScoreSamples(split.XTest, cancellationToken));
         var curve = ThresholdMoving.TuneThreshold(split.YTest, scores, Objective, posLabel: anomaly, beta: Beta);
