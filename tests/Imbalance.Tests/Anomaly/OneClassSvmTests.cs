@@ -25,11 +25,11 @@ public class OneClassSvmTests
         var model = FromCase(c).Fit(x);
         model.Gamma.Should().Be(TestData.Number(c.GetProperty("gamma")));
         model.Support.Should().Equal(c.Ints("support"));
-        MaxDifference([.. model.DualCoefficients], c.Vector("dual_coef")).Should().BeLessThan(1e-9);
-        model.Offset.Should().BeApproximately(TestData.Number(c.GetProperty("offset")), 1e-9);
-        MaxDifference(model.DecisionFunction(test), c.Vector("decision_function")).Should().BeLessThan(1e-9);
-        MaxDifference(model.ScoreSamples(test), c.Vector("score_samples")).Should().BeLessThan(1e-9);
-        MaxDifference(model.DecisionFunction(x), c.Vector("decision_function_train")).Should().BeLessThan(1e-9);
+        MaxDifference([.. model.DualCoefficients], c.Vector("dual_coef")).Should().BeLessThan(1e-12);
+        model.Offset.Should().BeApproximately(TestData.Number(c.GetProperty("offset")), 1e-12);
+        MaxDifference(model.DecisionFunction(test), c.Vector("decision_function")).Should().BeLessThan(1e-12);
+        MaxDifference(model.ScoreSamples(test), c.Vector("score_samples")).Should().BeLessThan(1e-12);
+        MaxDifference(model.DecisionFunction(x), c.Vector("decision_function_train")).Should().BeLessThan(1e-12);
         model.Predict(test).Should().Equal(c.Ints("predict"));
     }
 
