@@ -36,8 +36,8 @@ Console.WriteLine($"Threshold {tuned.BestThreshold:F3} (out-of-fold F1 {tuned.Be
 Console.WriteLine(ImbalancedMetrics.ClassificationReportImbalanced(split.YTest, moved));
 
 // Precision-recall curve on the test part, and its average precision.
-var pr = RankingMetrics.PrecisionRecallCurve(split.YTest, testScores, posLabel: Positive);
-Console.WriteLine($"PR curve ({pr.Thresholds.Count} thresholds), average precision {RankingMetrics.AveragePrecisionScore(split.YTest, testScores, posLabel: Positive):F3}");
+var pr = ScoreMetrics.PrecisionRecallCurve(split.YTest, testScores, posLabel: Positive);
+Console.WriteLine($"PR curve ({pr.Thresholds.Count} thresholds), average precision {ScoreMetrics.AveragePrecisionScore(split.YTest, testScores, posLabel: Positive):F3}");
 Console.WriteLine("threshold  precision  recall");
 for (var i = 0; i < pr.Thresholds.Count; i += Math.Max(1, pr.Thresholds.Count / 8))
 {

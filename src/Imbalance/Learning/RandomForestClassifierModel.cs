@@ -70,7 +70,7 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1,
         };
-        Parallel.For(0, blocks, options, b =>
+        ParallelLoop.For(0, blocks, options, b =>
         {
             // Each block writes its own rows; within a row trees are added in order, so results never depend on threads.
             var end = Math.Min(n, (b + 1) * RowsPerBlock);

@@ -25,7 +25,7 @@ public static class CrossValidation
     /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
     /// <returns>The scores per fold and the timings.</returns>
     /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
-    public static CrossValidationResult CrossValidate<TLabel>(
+    public static CrossValidationScores CrossValidate<TLabel>(
         IClassifier estimator,
         FeatureMatrix x,
         IReadOnlyList<TLabel> y,
@@ -67,7 +67,7 @@ public static class CrossValidation
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
         }, cancellationToken);
 
-        return new CrossValidationResult(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
+        return new CrossValidationScores(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
     }
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>
@@ -217,15 +217,7 @@ public static class CrossValidation
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        try
-        {
-            Parallel.For(0, folds.Count, options, body);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // The caller sees the fold's own exception (e.g. the scorer's ArgumentException), never an AggregateException.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        ParallelLoop.For(0, folds.Count, options, body);
     }
 
     private static IReadOnlyList<Fold> CheckFolds(IReadOnlyList<Fold> folds, int rows, string parameterName)
@@ -235,8 +227,9 @@ public static class CrossValidation
             throw new ArgumentException("At least one fold is required.", parameterName);
         }
 
-        foreach (var fold in folds)
+        for (var f = 0; f < folds.Count; f++)
         {
+            var fold = folds[f] ?? throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Fold {f} of {parameterName} is null."), parameterName);
             if (fold.TrainIndices.Concat(fold.TestIndices).Any(i => (uint)i >= (uint)rows) || fold.TrainIndices.Length == 0 || fold.TestIndices.Length == 0)
             {
                 throw new ArgumentException($"Each fold needs training and test rows with indices in [0, {rows}).", parameterName);

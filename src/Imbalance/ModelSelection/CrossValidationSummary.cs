@@ -4,7 +4,7 @@ using System.Text;
 namespace Imbalance.ModelSelection;
 
 /// <summary>
-/// The mean and standard deviation of every scorer of a <see cref="CrossValidationResult"/>, printable as a small
+/// The mean and standard deviation of every scorer of a <see cref="CrossValidationScores"/>, printable as a small
 /// table (<see cref="ToString"/>): what a notebook prints with <c>scores.mean()</c> and <c>scores.std()</c> per key of
 /// scikit-learn's <c>cross_validate</c> result.
 /// </summary>

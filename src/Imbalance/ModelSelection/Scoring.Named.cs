@@ -52,7 +52,7 @@ public static partial class Scoring
     public static Scorer<TLabel> AveragePrecision<TLabel>(TLabel posLabel)
         where TLabel : notnull =>
         FromProbabilities<TLabel>("average_precision", (t, proba, classes) =>
-            RankingMetrics.AveragePrecisionScore(t, Column(proba, classes, posLabel), posLabel: posLabel));
+            ScoreMetrics.AveragePrecisionScore(t, Column(proba, classes, posLabel), posLabel: posLabel));
 
     /// <summary>scikit-learn's <c>"roc_auc"</c> scorer: the ROC AUC of the predicted probability of
     /// <paramref name="posLabel"/>.</summary>
@@ -62,7 +62,7 @@ public static partial class Scoring
     public static Scorer<TLabel> RocAuc<TLabel>(TLabel posLabel)
         where TLabel : notnull =>
         FromProbabilities<TLabel>("roc_auc", (t, proba, classes) =>
-            RankingMetrics.RocAucScore(t.Select(v => EqualityComparer<TLabel>.Default.Equals(v, posLabel) ? 1 : 0).ToArray(), Column(proba, classes, posLabel)));
+            ScoreMetrics.RocAucScore(t.Select(v => EqualityComparer<TLabel>.Default.Equals(v, posLabel) ? 1 : 0).ToArray(), Column(proba, classes, posLabel)));
 
     /// <summary>The probability column of <paramref name="label"/> (0 when the fold's model never saw it).</summary>
     private static double[] Column<TLabel>(double[,] proba, IReadOnlyList<TLabel> classes, TLabel label)

@@ -4,9 +4,9 @@ namespace Imbalance.ModelSelection;
 /// The outcome of <see cref="CrossValidation.CrossValidate{TLabel}"/>, scikit-learn's <c>cross_validate</c> dictionary:
 /// one test score per fold for each scorer, and the fold fit and score times.
 /// </summary>
-public sealed class CrossValidationResult
+public sealed class CrossValidationScores
 {
-    internal CrossValidationResult(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes)
+    internal CrossValidationScores(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes)
     {
         TestScores = testScores;
         FitTimes = fitTimes;
