@@ -10,8 +10,9 @@ namespace Imbalance.Learning;
 /// K-means clustering configured like scikit-learn's <c>KMeans(n_clusters=8, init="k-means++", n_init="auto",
 /// max_iter=300, tol=1e-4)</c> (scikit-learn 1.4's <c>"auto"</c>: one run with k-means++): greedy k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the advantages of
 /// careful seeding", SODA 2007, with <c>2 + ln(k)</c> candidates per centre as scikit-learn does), then Lloyd
-/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The library's one k-means: the default
-/// clusterer of <see cref="OverSampling.KMeansSmote"/> and of <see cref="UnderSampling.ClusterCentroids"/>.
+/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The library's full-batch k-means: the
+/// default clusterer of <see cref="UnderSampling.ClusterCentroids"/>; <see cref="OverSampling.KMeansSmote"/> defaults
+/// to <see cref="MiniBatchKMeans"/>, as imblearn does, and accepts this one.
 /// </summary>
 /// <remarks>
 /// <para>Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
