@@ -12,7 +12,7 @@ using Imbalance.UnderSampling;
 //   generate DIR               writes the standard data sets (raw little-endian binary + a JSON header) once
 //   run SAMPLER DATA REPEATS   times SAMPLER on DATA (a path without extension) REPEATS times in this fresh process and
 //                              prints one JSON line: the first call (what a user's program pays, JIT included), every
-//                              call, and the peak resident set size (VmHWM).
+//                              call (wall and CPU seconds of the process), and the peak resident set size (VmHWM).
 return args switch
 {
     ["generate", var dir] => Generate(dir),
@@ -58,15 +58,20 @@ static int Run(string samplerName, string data, int repeats)
     bytes.CopyTo(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length)));
     var y = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(data + ".y.i32")).ToArray();
     var times = new List<double>();
+    var cpu = new List<double>();
     string? error = null;
     var outRows = 0;
+    var checksum = "";
     for (var r = 0; r < repeats && error is null; r++)
     {
         var sampler = Samplers.Make(samplerName);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         try
         {
-            outRows = sampler.FitResample(x, y).Count;
+            var result = sampler.FitResample(x, y);
+            outRows = result.Count;
+            checksum = Checksum(result.X, result.Y);
         }
         catch (ArgumentException e)
         {
@@ -74,11 +79,29 @@ static int Run(string samplerName, string data, int repeats)
         }
 
         times.Add(watch.Elapsed.TotalSeconds);
+        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 
-    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, rows_out = outRows, error, peak_rss_mb = PeakRssMb() });
+    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, cpu, rows_out = outRows, checksum, error, peak_rss_mb = PeakRssMb() });
     Console.WriteLine(line);
     return 0;
+}
+
+// FNV-1a over the output's bits, to compare versions of the library on the same data.
+static string Checksum(double[,] x, int[] y)
+{
+    var hash = 14695981039346656037UL;
+    foreach (var value in MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(ref x[0, 0], x.Length)))
+    {
+        hash = (hash ^ value) * 1099511628211UL;
+    }
+
+    foreach (var value in MemoryMarshal.AsBytes(y.AsSpan()))
+    {
+        hash = (hash ^ value) * 1099511628211UL;
+    }
+
+    return hash.ToString("x16", CultureInfo.InvariantCulture);
 }
 
 static double PeakRssMb()

@@ -60,19 +60,20 @@ def main():
         header = json.load(f)
     x = np.fromfile(data + ".x.f64", dtype="<f8").reshape(header["rows"], header["features"])
     y = np.fromfile(data + ".y.i32", dtype="<i4")
-    times, error, rows_out = [], None, 0
+    times, cpu, error, rows_out = [], [], None, 0
     for _ in range(repeats):
         sampler = SAMPLERS[name]()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         try:
             _, y_res = sampler.fit_resample(x, y)
             rows_out = len(y_res)
         except (ValueError, RuntimeError) as e:
             error = str(e).split("\n")[0]
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - cpu_start)
         if error is not None:
             break
-    print(json.dumps({"side": "imblearn", "sampler": name, "times": times, "rows_out": rows_out,
+    print(json.dumps({"side": "imblearn", "sampler": name, "times": times, "cpu": cpu, "rows_out": rows_out,
                       "error": error, "peak_rss_mb": peak_rss_mb()}))
 
 

@@ -7,7 +7,8 @@ for every (data set, sampler) pair and writes a Markdown table.
 The data sets are generated once into benchmarks/SideBySide/data/ (gitignored) by the C# runner. Each process runs
 the sampler --repeats times: the first call is what a user's program pays (the .NET side includes JIT compilation),
 the later ones are the steady state. Reported: medians over processes (first call) and over all later calls
-(steady state), the spread (max - min) / median of the first calls, the peak RSS and the 1-minute load average
+(steady state), the process CPU time of the first call (all threads; robust to a loaded machine, but it counts a
+second core as extra time), the spread (max - min) / median of the first calls, the peak RSS and the 1-minute load average
 (`/proc/loadavg`) around each pair. Needs Debian's python3-imblearn; CI does not run it.
 """
 import argparse
@@ -33,10 +34,10 @@ def load():
         return float(f.read().split()[0])
 
 
-def run(side, sampler, shape, repeats, timeout, env):
+def run(side, sampler, shape, repeats, timeout, env, dll=DLL):
     data = os.path.join(DATA, shape)
     if side == "ours":
-        cmd = ["dotnet", DLL, "run", sampler, data, str(repeats)]
+        cmd = ["dotnet", dll, "run", sampler, data, str(repeats)]
     else:
         cmd = ["/usr/bin/python3", os.path.join(HERE, "imblearn_runner.py"), sampler, data, str(repeats)]
     try:
@@ -57,7 +58,9 @@ def summarise(results):
     firsts = [r["times"][0] for r in ok]
     later = [t for r in ok for t in r["times"][1:]] or firsts
     first = statistics.median(firsts)
+    cpus = [r["cpu"][0] for r in ok if r.get("cpu")]
     return {
+        "cpu": statistics.median(cpus) if cpus else None,
         "first": first,
         "steady": statistics.median(later),
         "spread": (max(firsts) - min(firsts)) / first if first > 0 else 0.0,
@@ -88,10 +91,12 @@ def main():
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--jsonl", default=os.path.join(HERE, "data", "results.jsonl"))
     parser.add_argument("--dotnet-env", default="", help="extra KEY=VALUE,... for the .NET processes only")
+    parser.add_argument("--dll", default=DLL, help="the built C# runner (copy the build output elsewhere to keep "
+                                                   "building while a long comparison runs)")
     args = parser.parse_args()
-    if not os.path.exists(DLL):
+    if not os.path.exists(args.dll):
         sys.exit("build first: dotnet build -c Release benchmarks/SideBySide")
-    subprocess.run(["dotnet", DLL, "generate", DATA], check=True, capture_output=True)
+    subprocess.run(["dotnet", args.dll, "generate", DATA], check=True, capture_output=True)
     dotnet_env = dict(os.environ)
     for pair in filter(None, args.dotnet_env.split(",")):
         key, value = pair.split("=", 1)
@@ -108,7 +113,7 @@ def main():
                     if side in skip:
                         continue
                     env = dotnet_env if side == "ours" else None
-                    result = run(side, sampler, shape, args.repeats, args.timeout, env)
+                    result = run(side, sampler, shape, args.repeats, args.timeout, env, args.dll)
                     result.update(shape=shape, at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
                     log.write(json.dumps(result) + "\n")
                     log.flush()
@@ -121,6 +126,7 @@ def main():
                        f" | {fmt(theirs['first']) if theirs['first'] is not None else theirs['text']}"
                        f" | {ratio(theirs['first'], ours['first'])}"
                        f" | {fmt(ours['steady'])} | {fmt(theirs['steady'])} | {ratio(theirs['steady'], ours['steady'])}"
+                       f" | {fmt(ours.get('cpu'))} / {fmt(theirs.get('cpu'))} | {ratio(theirs.get('cpu'), ours.get('cpu'))}"
                        f" | {ours.get('rss', 0):.0f} / {theirs.get('rss', 0):.0f}"
                        f" | {ours.get('spread', 0) * 100:.0f} % / {theirs.get('spread', 0) * 100:.0f} %"
                        f" | {avg_load:.1f}"
@@ -129,8 +135,9 @@ def main():
                 print(row, flush=True)
     print()
     print("| data | sampler | ours, fresh process | imblearn, fresh process | speed-up | ours, steady | imblearn, steady"
-          " | speed-up | peak RSS MB ours / imblearn | spread ours / imblearn | load | note |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          " | speed-up | CPU ours / imblearn, fresh | CPU ratio | peak RSS MB ours / imblearn | spread ours / imblearn"
+          " | load | note |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for row in rows:
         print(row)
 
