@@ -180,19 +180,39 @@ public sealed class KMeans : ICentroidClusterer
         var trials = 2 + (int)Math.Log(k);
         rows.AsSpan(rng.RandInt(0, n) * d, d).CopyTo(centres.AsSpan(0, d));
         tree.Reset(centres.AsSpan(0, d));
+        var positions = new int[trials];
+        var potentials = new double[trials];
+        var parallel = (long)n * d >= 100_000; // below that a thread hand-off costs more than a candidate
         for (var c = 1; c < k; c++)
         {
-            var bestPosition = -1;
-            var bestPotential = double.PositiveInfinity;
+            // The draws depend only on the current potential, so all candidates are drawn first (in order) and then
+            // evaluated in parallel (read-only); the first best candidate wins, whatever the number of threads.
             var potential = tree.Potential;
             for (var t = 0; t < trials; t++)
             {
-                var position = tree.Sample(rng.RandomSample() * potential);
-                var candidatePotential = tree.Evaluate(tree.Row(position));
-                if (candidatePotential < bestPotential)
+                positions[t] = tree.Sample(rng.RandomSample() * potential);
+            }
+
+            if (parallel)
+            {
+                Parallel.For(0, trials, t => potentials[t] = tree.Evaluate(tree.Row(positions[t])));
+            }
+            else
+            {
+                for (var t = 0; t < trials; t++)
                 {
-                    bestPotential = candidatePotential;
-                    bestPosition = position;
+                    potentials[t] = tree.Evaluate(tree.Row(positions[t]));
+                }
+            }
+
+            var bestPosition = -1;
+            var bestPotential = double.PositiveInfinity;
+            for (var t = 0; t < trials; t++)
+            {
+                if (potentials[t] < bestPotential)
+                {
+                    bestPotential = potentials[t];
+                    bestPosition = positions[t];
                 }
             }
 
