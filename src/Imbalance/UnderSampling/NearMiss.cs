@@ -170,11 +170,23 @@ public sealed class NearMiss : Sampler, IUnderSampler
     /// The first <paramref name="count"/> positions of a stable sort of the scores (Python's <c>sorted</c>, with
     /// <c>reverse=True</c> for <paramref name="largest"/>, which also keeps equal scores in their original order).
     /// </summary>
-    private static IEnumerable<int> Best(double[] scores, int count, bool largest)
+    private static ReadOnlySpan<int> Best(double[] scores, int count, bool largest)
     {
-        var order = Enumerable.Range(0, scores.Length);
-        var sorted = largest ? order.OrderByDescending(i => scores[i]) : order.OrderBy(i => scores[i]);
-        return sorted.Take(count);
+        // Sorting (score, position) pairs, ties by position, is the stable sort without LINQ's per-element overhead.
+        var keys = new (double Score, int Position)[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            keys[i] = (largest ? -scores[i] : scores[i], i);
+        }
+
+        Array.Sort(keys, static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Position.CompareTo(b.Position));
+        var result = new int[Math.Min(count, keys.Length)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = keys[i].Position;
+        }
+
+        return result;
     }
 
     private NeighborsIndex FitRows(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k) =>
