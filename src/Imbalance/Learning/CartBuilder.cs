@@ -112,6 +112,8 @@ internal sealed class CartBuilder
         var left = new List<int>();
         var right = new List<int>();
         var value = new List<double>();
+        var weighted = new List<double>();
+        var impurities = new List<double>();
         var maxDepthSeen = 0;
         var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant)>();
         stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0));
@@ -159,6 +161,8 @@ internal sealed class CartBuilder
 
             // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
             value.AddRange(_sumTotal);
+            weighted.Add(_wNode);
+            impurities.Add(impurity);
             maxDepthSeen = Math.Max(maxDepthSeen, depth);
             if (!isLeaf)
             {
@@ -167,7 +171,11 @@ internal sealed class CartBuilder
             }
         }
 
-        return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen);
+        return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen)
+        {
+            WeightedNodeSamples = [.. weighted],
+            Impurity = [.. impurities],
+        };
     }
 
     private Split NodeSplit(double impurity, ref int nConstant)

@@ -23,6 +23,12 @@ internal sealed class CartTree
         Depth = depth;
     }
 
+    /// <summary>The weighted number of training rows in each node (scikit-learn's <c>tree_.weighted_n_node_samples</c>).</summary>
+    public required double[] WeightedNodeSamples { get; init; }
+
+    /// <summary>The impurity of each node (scikit-learn's <c>tree_.impurity</c>).</summary>
+    public required double[] Impurity { get; init; }
+
     /// <summary>Number of classes (columns of a node's value).</summary>
     public int ClassCount { get; }
 
@@ -82,5 +88,87 @@ internal sealed class CartTree
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>tree_.compute_feature_importances(normalize=True)</c>: per feature the weighted impurity
+    /// decrease of the splits on it, in node order, divided by the root's weight and normalised to sum to 1 (all zero
+    /// for a single-leaf tree).
+    /// </summary>
+    public double[] FeatureImportances(int features)
+    {
+        var importances = new double[features];
+        for (var node = 0; node < _feature.Length; node++)
+        {
+            var l = _left[node];
+            if (l < 0)
+            {
+                continue;
+            }
+
+            var r = _right[node];
+            importances[_feature[node]] += (WeightedNodeSamples[node] * Impurity[node])
+                - (WeightedNodeSamples[l] * Impurity[l])
+                - (WeightedNodeSamples[r] * Impurity[r]);
+        }
+
+        for (var f = 0; f < features; f++)
+        {
+            importances[f] /= WeightedNodeSamples[0];
+        }
+
+        var total = Sampling.NumPyReductions.PairwiseSum(importances);
+        if (total > 0.0)
+        {
+            for (var f = 0; f < features; f++)
+            {
+                importances[f] /= total;
+            }
+        }
+
+        return importances;
+    }
+
+    /// <summary>
+    /// scikit-learn's forest <c>feature_importances_</c>: the mean of the trees' normalised importances (trees with a
+    /// single node left out; rows added in tree order), normalised again to sum to 1.
+    /// </summary>
+    public static double[] ForestFeatureImportances(IReadOnlyList<CartTree> trees, int features)
+    {
+        var mean = new double[features];
+        var count = 0;
+        foreach (var tree in trees)
+        {
+            if (tree.NodeCount <= 1)
+            {
+                continue;
+            }
+
+            var imp = tree.FeatureImportances(features);
+            for (var f = 0; f < features; f++)
+            {
+                mean[f] += imp[f];
+            }
+
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return mean;
+        }
+
+        for (var f = 0; f < features; f++)
+        {
+            mean[f] /= count;
+        }
+
+        var total = Sampling.NumPyReductions.PairwiseSum(mean);
+        for (var f = 0; f < features; f++)
+        {
+            mean[f] /= total;
+        }
+
+        return mean;
     }
 }

@@ -35,6 +35,13 @@ public sealed class DecisionTreeClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of leaves (scikit-learn's <c>get_n_leaves()</c>).</summary>
     public int LeafCount => _tree.LeafCount;
 
+    /// <summary>The impurity-based importance of each feature (scikit-learn's <c>feature_importances_</c>): the
+    /// weighted impurity decrease of the splits on it, normalised to sum to 1 (all zero for a single-leaf tree).</summary>
+    public IReadOnlyList<double> FeatureImportances => _tree.FeatureImportances(FeatureCount);
+
+    /// <summary>The fitted tree, for the ensembles that combine trees.</summary>
+    internal CartTree Tree => _tree;
+
     /// <summary>The predicted class of each row (scikit-learn's <c>predict</c>): the class with the largest weighted
     /// count in the row's leaf, ties to the first class in <see cref="Classes"/>.</summary>
     /// <param name="x">Rows with the training width, finite.</param>

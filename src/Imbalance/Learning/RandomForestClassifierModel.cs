@@ -35,6 +35,10 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The node count of each tree, in order (<c>[t.tree_.node_count for t in estimators_]</c>).</summary>
     public IReadOnlyList<int> TreeNodeCounts => _trees.Select(t => t.NodeCount).ToArray();
 
+    /// <summary>The impurity-based importance of each feature (scikit-learn's <c>feature_importances_</c>): the mean
+    /// of the trees' normalised importances (single-leaf trees left out), normalised to sum to 1.</summary>
+    public IReadOnlyList<double> FeatureImportances => CartTree.ForestFeatureImportances(_trees, FeatureCount);
+
     /// <summary>The predicted class of each row (scikit-learn's <c>predict</c>): the class with the largest mean
     /// probability over the trees, ties to the first class in <see cref="Classes"/>.</summary>
     /// <param name="x">Rows with the training width, finite.</param>
