@@ -53,6 +53,12 @@ internal sealed class CartTree
         return node;
     }
 
+    /// <summary>The split feature of a node (-2 for leaves, scikit-learn's <c>tree_.feature</c>).</summary>
+    public int FeatureOf(int node) => _feature[node];
+
+    /// <summary>The split threshold of a node (-2 for leaves, scikit-learn's <c>tree_.threshold</c>).</summary>
+    public double ThresholdOf(int node) => _threshold[node];
+
     /// <summary>The weighted class counts of a node.</summary>
     public ReadOnlySpan<double> Value(int node) => _value.AsSpan(node * ClassCount, ClassCount);
 
