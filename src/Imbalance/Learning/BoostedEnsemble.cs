@@ -37,25 +37,58 @@ internal sealed class BoostedEnsemble(
         for (var e = 0; e < Estimators.Length; e++)
         {
             var member = Estimators[e];
-            if (SammeR)
+            var leaves = EnsembleMembers.Leaves(member, rows32, n, Features, k);
+            if (leaves is not null)
+            {
+                // Per leaf: the SAMME.R vector, or the one-hot weight of the leaf's class; then a lookup per row.
+                var tree = ((DecisionTreeClassifierModel<int>)member).Tree;
+                var table = new double[tree.NodeCount * k];
+                for (var node = 0; node < tree.NodeCount; node++)
+                {
+                    var f = tree.Fractions(node);
+                    var row = table.AsSpan(node * k, k);
+                    if (SammeR)
+                    {
+                        SammeProba(f, row);
+                    }
+                    else
+                    {
+                        var best = 0;
+                        for (var c = 1; c < k; c++)
+                        {
+                            if (f[c] > f[best])
+                            {
+                                best = c;
+                            }
+                        }
+
+                        for (var c = 0; c < k; c++)
+                        {
+                            row[c] = c == best ? Weights[e] : 0.0;
+                        }
+                    }
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    var src = table.AsSpan(leaves[i] * k, k);
+                    for (var c = 0; c < k; c++)
+                    {
+                        pred[(i * k) + c] = e == 0 ? src[c] : pred[(i * k) + c] + src[c];
+                    }
+                }
+            }
+            else if (SammeR)
             {
                 // _samme_proba: (K - 1) * (log p - (1 / K) * sum(log p)), p clipped to eps.
                 var proba = EnsembleMembers.Proba(member, x, rows32, k, cancellationToken);
-                var logs = new double[k];
+                var v = new double[k];
                 for (var i = 0; i < n; i++)
                 {
-                    var rowSum = 0.0;
+                    SammeProba(proba.AsSpan(i * k, k), v);
                     for (var c = 0; c < k; c++)
                     {
-                        logs[c] = Math.Log(Math.Max(proba[(i * k) + c], Eps));
-                        rowSum = c == 0 ? logs[c] : rowSum + logs[c];
-                    }
-
-                    var mean = 1.0 / k * rowSum;
-                    for (var c = 0; c < k; c++)
-                    {
-                        var v = (k - 1) * (logs[c] - mean);
-                        pred[(i * k) + c] = e == 0 ? v : pred[(i * k) + c] + v;
+                        pred[(i * k) + c] = e == 0 ? v[c] : pred[(i * k) + c] + v[c];
                     }
                 }
             }
@@ -92,6 +125,25 @@ internal sealed class BoostedEnsemble(
         }
 
         return binary;
+    }
+
+    /// <summary>scikit-learn's <c>_samme_proba</c> of one row: <c>(K - 1) * (log p - (1 / K) * sum(log p))</c>, p
+    /// clipped to machine epsilon.</summary>
+    private static void SammeProba(ReadOnlySpan<double> proba, Span<double> result)
+    {
+        var k = proba.Length;
+        var rowSum = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            result[c] = Math.Log(Math.Max(proba[c], Eps));
+            rowSum = c == 0 ? result[c] : rowSum + result[c];
+        }
+
+        var mean = 1.0 / k * rowSum;
+        for (var c = 0; c < k; c++)
+        {
+            result[c] = (k - 1) * (result[c] - mean);
+        }
     }
 
     /// <summary>scikit-learn's <c>_compute_proba_from_decision</c>: a softmax of the decision (halved and mirrored

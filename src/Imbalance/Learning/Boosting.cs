@@ -57,6 +57,7 @@ internal static class Boosting
         var warnings = new List<string>();
         var sammeR = algorithm == AdaBoostAlgorithm.SammeR;
         var incorrect = new double[n];
+        var presorted = sampling is null && estimator is DecisionTreeClassifier ? CartBuilder.Presort(columns, n, d) : null;
         for (var iboost = 0; iboost < nEstimators; iboost++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,10 +75,35 @@ internal static class Boosting
                 rows = RandomUnderSampler.Select(sampling.Classes, sampling.Targets, new RandomState(samplerSeed), sampling.Replacement, cancellationToken);
             }
 
-            var member = EnsembleMembers.Fit(learner, x, columns, rows, codes, k, sw, cancellationToken);
+            var member = EnsembleMembers.Fit(learner, x, columns, rows, codes, k, sw, cancellationToken, presorted);
             double[]? proba = null;
             int[] predicted;
-            if (sammeR)
+            var leaves = EnsembleMembers.Leaves(member, rows32, n, d, k);
+            CartTree? tree = null;
+            if (leaves is not null)
+            {
+                // A tree's outputs depend only on the leaf: compute them per leaf, look them up per row.
+                tree = ((DecisionTreeClassifierModel<int>)member).Tree;
+                var argmax = new int[tree.NodeCount];
+                for (var node = 0; node < argmax.Length; node++)
+                {
+                    var f = tree.Fractions(node);
+                    for (var c = 1; c < k; c++)
+                    {
+                        if (f[c] > f[argmax[node]])
+                        {
+                            argmax[node] = c;
+                        }
+                    }
+                }
+
+                predicted = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    predicted[i] = argmax[leaves[i]];
+                }
+            }
+            else if (sammeR)
             {
                 proba = EnsembleMembers.Proba(member, x, rows32, k, cancellationToken);
                 predicted = EnsembleMembers.ArgMax(proba, k);
@@ -114,7 +140,14 @@ internal static class Boosting
                 estimatorWeight = 1.0;
                 if (!last)
                 {
-                    UpdateSammeR(sw, proba!, codes, k, learningRate);
+                    if (tree is not null)
+                    {
+                        UpdateSammeR(sw, tree, leaves!, codes, k, learningRate);
+                    }
+                    else
+                    {
+                        UpdateSammeR(sw, proba!, codes, k, learningRate);
+                    }
                 }
             }
             else
@@ -173,6 +206,46 @@ internal static class Boosting
         }
 
         return new BoostedEnsemble([.. estimators], weights, errors, k, d, sammeR, sampling is null ? null : [.. indices], [.. warnings]);
+    }
+
+    /// <summary>SAMME.R's weight update for a tree learner: the step and its exponential per (leaf, true class),
+    /// computed with the same operations as the per-row update.</summary>
+    private static void UpdateSammeR(double[] sw, CartTree tree, int[] leaves, int[] codes, int k, double learningRate)
+    {
+        var off = -1.0 / (k - 1);
+        var factor = -1.0 * learningRate * ((k - 1.0) / k);
+        var steps = new double[tree.NodeCount * k];
+        var exps = new double[tree.NodeCount * k];
+        var logs = new double[k];
+        for (var node = 0; node < tree.NodeCount; node++)
+        {
+            var f = tree.Fractions(node);
+            for (var c = 0; c < k; c++)
+            {
+                logs[c] = Math.Log(Math.Max(f[c], Eps));
+            }
+
+            for (var t = 0; t < k; t++)
+            {
+                var s = 0.0;
+                for (var c = 0; c < k; c++)
+                {
+                    s += (c == t ? 1.0 : off) * logs[c];
+                }
+
+                steps[(node * k) + t] = factor * s;
+                exps[(node * k) + t] = Math.Exp(factor * s);
+            }
+        }
+
+        for (var i = 0; i < sw.Length; i++)
+        {
+            var j = (leaves[i] * k) + codes[i];
+            if (sw[i] > 0 || steps[j] < 0)
+            {
+                sw[i] *= exps[j];
+            }
+        }
     }
 
     /// <summary>SAMME.R's weight update: <c>w *= exp(-lr (K-1)/K sum_c y_c log p_c)</c> where it moves a positive

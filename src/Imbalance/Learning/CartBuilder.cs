@@ -49,8 +49,11 @@ internal sealed class CartBuilder
     private int _end;
     private int _pos;
 
-    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed)
+    private readonly int[]? _presorted;
+
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null)
     {
+        _presorted = presorted;
         _columns = columns;
         _n = n;
         _d = d;
@@ -102,6 +105,32 @@ internal sealed class CartBuilder
         }
 
         return columns;
+    }
+
+    /// <summary>Every row sorted by each feature (feature-major), in the order <c>SortByFeature</c> leaves them: by
+    /// float32 value, ties by row index. Boosting reuses it for the root of every round's tree.</summary>
+    public static int[] Presort(float[] columns, int n, int d)
+    {
+        var order = new int[n * d];
+        var keys = new ulong[n];
+        for (var f = 0; f < d; f++)
+        {
+            var column = columns.AsSpan(f * n, n);
+            for (var i = 0; i < n; i++)
+            {
+                var bits = BitConverter.SingleToUInt32Bits(column[i]);
+                var ordered = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+                keys[i] = ((ulong)ordered << 32) | (uint)i;
+            }
+
+            Array.Sort(keys);
+            for (var i = 0; i < n; i++)
+            {
+                order[(f * n) + i] = (int)(uint)keys[i];
+            }
+        }
+
+        return order;
     }
 
     /// <summary>Grows the tree (scikit-learn's <c>DepthFirstTreeBuilder.build</c>).</summary>
@@ -300,6 +329,24 @@ internal sealed class CartBuilder
     private void SortByFeature(int feature, int start, int end)
     {
         var column = _columns.AsSpan(feature * _n, _n);
+        if (_presorted is not null && start == 0 && end == _nSamples)
+        {
+            // The root holds every positively weighted row: read them off the presorted order (same order as the sort).
+            var order = _presorted.AsSpan(feature * _n, _n);
+            var p = 0;
+            foreach (var i in order)
+            {
+                if (_w is null || _w[i] != 0.0)
+                {
+                    _samples[p] = i;
+                    _xf[p] = column[i];
+                    p++;
+                }
+            }
+
+            return;
+        }
+
         var keys = _keys.AsSpan(start, end - start);
         for (var p = 0; p < keys.Length; p++)
         {

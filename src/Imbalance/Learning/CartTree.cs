@@ -11,6 +11,8 @@ internal sealed class CartTree
     private readonly int[] _left;
     private readonly int[] _right;
     private readonly double[] _value;
+    private readonly Node[] _nodes;
+    private readonly double[] _fractions;
 
     public CartTree(int classCount, int[] feature, double[] threshold, int[] left, int[] right, double[] value, int depth)
     {
@@ -21,6 +23,31 @@ internal sealed class CartTree
         _right = right;
         _value = value;
         Depth = depth;
+
+        // Prediction reads one packed node per step and the leaf's precomputed fractions (the same division
+        // predict_proba does per row, done once per leaf).
+        _nodes = new Node[feature.Length];
+        _fractions = new double[value.Length];
+        for (var node = 0; node < feature.Length; node++)
+        {
+            _nodes[node] = new Node(threshold[node], feature[node], left[node], right[node]);
+            var counts = value.AsSpan(node * classCount, classCount);
+            var sum = 0.0;
+            foreach (var v in counts)
+            {
+                sum += v;
+            }
+
+            if (sum == 0.0)
+            {
+                sum = 1.0;
+            }
+
+            for (var c = 0; c < classCount; c++)
+            {
+                _fractions[(node * classCount) + c] = counts[c] / sum;
+            }
+        }
     }
 
     /// <summary>The weighted number of training rows in each node (scikit-learn's <c>tree_.weighted_n_node_samples</c>).</summary>
@@ -44,14 +71,22 @@ internal sealed class CartTree
     /// <summary>The leaf reached by a row already rounded to float32 like scikit-learn's <c>X.astype(float32)</c>.</summary>
     public int Leaf(ReadOnlySpan<float> row)
     {
+        var nodes = _nodes;
         var node = 0;
-        while (_left[node] >= 0)
+        while (true)
         {
-            node = row[_feature[node]] <= _threshold[node] ? _left[node] : _right[node];
-        }
+            ref readonly var n = ref nodes[node];
+            if (n.Left < 0)
+            {
+                return node;
+            }
 
-        return node;
+            node = row[n.Feature] <= n.Threshold ? n.Left : n.Right;
+        }
     }
+
+    /// <summary>The class fractions of a node (its counts divided by their sum, a zero sum by 1).</summary>
+    public ReadOnlySpan<double> Fractions(int node) => _fractions.AsSpan(node * ClassCount, ClassCount);
 
     /// <summary>The split feature of a node (-2 for leaves, scikit-learn's <c>tree_.feature</c>).</summary>
     public int FeatureOf(int node) => _feature[node];
@@ -66,21 +101,17 @@ internal sealed class CartTree
     /// scikit-learn's <c>predict_proba</c> of one tree: counts divided by their sum (a zero sum divides by 1).</summary>
     public void AccumulateProba(ReadOnlySpan<float> row, Span<double> dest, bool add)
     {
-        var value = Value(Leaf(row));
-        var sum = 0.0;
-        foreach (var v in value)
+        var fractions = Fractions(Leaf(row));
+        if (add)
         {
-            sum += v;
+            for (var c = 0; c < fractions.Length; c++)
+            {
+                dest[c] += fractions[c];
+            }
         }
-
-        if (sum == 0.0)
+        else
         {
-            sum = 1.0;
-        }
-
-        for (var c = 0; c < value.Length; c++)
-        {
-            dest[c] = add ? dest[c] + (value[c] / sum) : value[c] / sum;
+            fractions.CopyTo(dest);
         }
     }
 
@@ -177,4 +208,6 @@ internal sealed class CartTree
 
         return mean;
     }
+
+    private readonly record struct Node(double Threshold, int Feature, int Left, int Right);
 }

@@ -125,12 +125,12 @@ public sealed class DecisionTreeClassifier : IClassifier
 
     /// <summary>Grows the tree on class codes already laid out as feature-major float32 columns (the ensembles' fast
     /// path; the same tree <see cref="Fit{TLabel}"/> grows on those rows, with every code a class).</summary>
-    internal DecisionTreeClassifierModel<int> FitCodes(float[] columns, int n, int d, int[] codes, int k, double[]? weights, CancellationToken cancellationToken)
+    internal DecisionTreeClassifierModel<int> FitCodes(float[] columns, int n, int d, int[] codes, int k, double[]? weights, CancellationToken cancellationToken, int[]? presorted = null)
     {
         var maxFeatures = Learning.MaxFeatures.Resolve(MaxFeatures, d, nameof(MaxFeatures));
         var settings = Settings(Criterion, MaxDepth, MinSamplesSplit, MinSamplesLeaf, maxFeatures);
         var seed = (uint)new SeedSource(RandomState).CheckRandomState().RandInt(0, Randomness.RandomState.MaxInt);
-        var tree = new CartBuilder(columns, n, d, codes, k, weights, settings, seed).Build(cancellationToken);
+        var tree = new CartBuilder(columns, n, d, codes, k, weights, settings, seed, presorted).Build(cancellationToken);
         return new DecisionTreeClassifierModel<int>(tree, Enumerable.Range(0, k).ToArray(), d);
     }
 

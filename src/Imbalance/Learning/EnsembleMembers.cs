@@ -12,7 +12,7 @@ internal static class EnsembleMembers
     /// <summary>Fits <paramref name="classifier"/> on the rows <paramref name="rows"/> (all rows when null) with their
     /// codes and optional weights.</summary>
     public static IClassificationModel<int> Fit(
-        IClassifier classifier, double[,] x, float[] columns, int[]? rows, int[] codes, int k, double[]? weights, CancellationToken cancellationToken)
+        IClassifier classifier, double[,] x, float[] columns, int[]? rows, int[] codes, int k, double[]? weights, CancellationToken cancellationToken, int[]? presorted = null)
     {
         var n = x.GetLength(0);
         var d = x.GetLength(1);
@@ -27,7 +27,7 @@ internal static class EnsembleMembers
                 throw InputGuard.Invalid("sampleWeight", "Sample weights must not all be zero.");
             }
 
-            return tree.FitCodes(subColumns, m, d, subCodes, k, subWeights, cancellationToken);
+            return tree.FitCodes(subColumns, m, d, subCodes, k, subWeights, cancellationToken, rows is null ? presorted : null);
         }
 
         var subX = rows is null ? x : GatherRows(x, rows);
@@ -67,6 +67,24 @@ internal static class EnsembleMembers
         }
 
         return result;
+    }
+
+    /// <summary>The leaf of every row when the member is a tree over all codes (its outputs are then per leaf);
+    /// otherwise null.</summary>
+    public static int[]? Leaves(IClassificationModel<int> member, float[] rows32, int n, int d, int k)
+    {
+        if (member is not DecisionTreeClassifierModel<int> tree || tree.Classes.Count != k)
+        {
+            return null;
+        }
+
+        var leaves = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            leaves[i] = tree.Tree.Leaf(rows32.AsSpan(i * d, d));
+        }
+
+        return leaves;
     }
 
     /// <summary>The member's predicted code for every row (scikit-learn's <c>estimator.predict</c>).</summary>
