@@ -49,7 +49,9 @@ internal sealed class CartBuilder
     private int _end;
     private int _pos;
 
+    private const int RadixThreshold = 256;
     private readonly int[]? _presorted;
+    private readonly ulong[] _radixBuffer;
 
     public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null)
     {
@@ -87,6 +89,7 @@ internal sealed class CartBuilder
         _constantFeatures = new int[d];
         _xf = new float[n];
         _keys = new ulong[n];
+        _radixBuffer = new ulong[n];
         _sumTotal = new double[classCount];
         _sumLeft = new double[classCount];
         _sumRight = new double[classCount];
@@ -356,7 +359,15 @@ internal sealed class CartBuilder
             keys[p] = ((ulong)ordered << 32) | (uint)i;
         }
 
-        keys.Sort();
+        if (keys.Length >= RadixThreshold)
+        {
+            keys = RadixSort(keys, _radixBuffer.AsSpan(start, end - start));
+        }
+        else
+        {
+            keys.Sort();
+        }
+
         for (var p = 0; p < keys.Length; p++)
         {
             var key = keys[p];
@@ -364,6 +375,70 @@ internal sealed class CartBuilder
             _samples[start + p] = i;
             _xf[start + p] = column[i];
         }
+    }
+
+    /// <summary>
+    /// Sorts packed (value, row) keys like <c>keys.Sort()</c> does: a stable least-significant-digit radix sort on the
+    /// value half (bytes that are equal across all keys are skipped), then each run of equal values sorted by row.
+    /// Returns whichever of the two buffers holds the result.
+    /// </summary>
+    private static Span<ulong> RadixSort(Span<ulong> keys, Span<ulong> buffer)
+    {
+        Span<int> counts = stackalloc int[4 * 256];
+        counts.Clear();
+        foreach (var key in keys)
+        {
+            counts[(int)((key >> 32) & 0xFF)]++;
+            counts[256 + (int)((key >> 40) & 0xFF)]++;
+            counts[512 + (int)((key >> 48) & 0xFF)]++;
+            counts[768 + (int)(key >> 56)]++;
+        }
+
+        var source = keys;
+        var dest = buffer;
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var histogram = counts.Slice(pass * 256, 256);
+            var shift = 32 + (8 * pass);
+            if (histogram[(int)((source[0] >> shift) & 0xFF)] == source.Length)
+            {
+                continue;
+            }
+
+            var offset = 0;
+            for (var b = 0; b < 256; b++)
+            {
+                var c = histogram[b];
+                histogram[b] = offset;
+                offset += c;
+            }
+
+            foreach (var key in source)
+            {
+                dest[histogram[(int)((key >> shift) & 0xFF)]++] = key;
+            }
+
+            var swap = source;
+            source = dest;
+            dest = swap;
+        }
+
+        // Runs of equal values are in input order: put them in row order, as the comparison sort does.
+        var runStart = 0;
+        for (var p = 1; p <= source.Length; p++)
+        {
+            if (p == source.Length || (source[p] >> 32) != (source[runStart] >> 32))
+            {
+                if (p - runStart > 1)
+                {
+                    source[runStart..p].Sort();
+                }
+
+                runStart = p;
+            }
+        }
+
+        return source;
     }
 
     private void InitCriterion(int start, int end)

@@ -71,20 +71,20 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
         Parallel.For(0, blocks, options, b =>
         {
             // Each block writes its own rows; within a row trees are added in order, so results never depend on threads.
+            // Trees outer, rows inner keeps one tree hot in cache for the whole block; each row still adds the trees
+            // in tree order.
             var end = Math.Min(n, (b + 1) * RowsPerBlock);
-            for (var i = b * RowsPerBlock; i < end; i++)
+            foreach (var tree in _trees)
             {
-                var row = rows.AsSpan(i * d, d);
-                var dest = flat.AsSpan(i * k, k);
-                foreach (var tree in _trees)
+                for (var i = b * RowsPerBlock; i < end; i++)
                 {
-                    tree.AccumulateProba(row, dest, add: true);
+                    tree.AccumulateProba(rows.AsSpan(i * d, d), flat.AsSpan(i * k, k), add: true);
                 }
+            }
 
-                for (var c = 0; c < k; c++)
-                {
-                    dest[c] /= _trees.Length;
-                }
+            for (var j = b * RowsPerBlock * k; j < end * k; j++)
+            {
+                flat[j] /= _trees.Length;
             }
         });
         var proba = new double[n, k];
