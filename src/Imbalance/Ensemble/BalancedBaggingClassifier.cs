@@ -76,6 +76,11 @@ public sealed class BalancedBaggingClassifier : IClassifier
     /// <summary>Whether rows are drawn with replacement (<c>bootstrap</c>); default true.</summary>
     public bool Bootstrap { get; init; } = true;
 
+    /// <summary>Whether to score each row with the members whose bag left it out (imblearn's <c>oob_score</c>);
+    /// default false. Needs <see cref="Bootstrap"/>. The model then has <c>OobScore</c> and
+    /// <c>OobDecisionFunction</c>.</summary>
+    public bool OobScore { get; init; }
+
     /// <summary>Whether features are drawn with replacement (<c>bootstrap_features</c>); default false.</summary>
     public bool BootstrapFeatures { get; init; }
 
@@ -139,6 +144,11 @@ public sealed class BalancedBaggingClassifier : IClassifier
         }
 
         var maxFeatures = Math.Max(1, (int)(MaxFeatures * d));
+        if (OobScore && !Bootstrap)
+        {
+            throw InputGuard.Invalid(nameof(OobScore), "Out of bag estimation only available if bootstrap=True");
+        }
+
         var sampler = Sampler ?? new RandomUnderSampler { Replacement = Replacement };
         if (sampler.SamplingType != SamplingType.Bypass)
         {
@@ -200,7 +210,8 @@ public sealed class BalancedBaggingClassifier : IClassifier
             throw;
         }
 
-        return new BalancedBaggingClassifierModel<TLabel>(members, features, samples, samplerIndices, encoder.Classes, d, featureIndexing, MaxDegreeOfParallelism);
+        var model = new BalancedBaggingClassifierModel<TLabel>(members, features, samples, samplerIndices, encoder.Classes, d, featureIndexing, MaxDegreeOfParallelism);
+        return OobScore ? model.WithOob(x, encoder.Codes, cancellationToken) : model;
     }
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ public sealed class BalancedBaggingClassifierModel<TLabel> : IClassificationMode
     private readonly TLabel[] _classes;
     private readonly bool _featureIndexing;
     private readonly int? _maxDegreeOfParallelism;
+    private double[,]? _oob;
 
     internal BalancedBaggingClassifierModel(
         IClassificationModel<int>[] members, int[][] features, int[][] samples, int[]?[] samplerIndices, IReadOnlyList<TLabel> classes, int featureCount, bool featureIndexing, int? maxDegreeOfParallelism)
@@ -54,6 +55,19 @@ public sealed class BalancedBaggingClassifierModel<TLabel> : IClassificationMode
     /// positions index the bag, so the training row is <c>EstimatorsSamples[i][SamplerIndices[i][j]]</c>);
     /// <see langword="null"/> entries for samplers that do not select rows.</summary>
     public IReadOnlyList<IReadOnlyList<int>?> SamplerIndices => _samplerIndices;
+
+    /// <summary>The out-of-bag accuracy (scikit-learn's <c>oob_score_</c>) when fitted with <c>OobScore</c>;
+    /// otherwise null.</summary>
+    public double? OobScore { get; private init; }
+
+    /// <summary>The out-of-bag class probabilities of every training row (scikit-learn's
+    /// <c>oob_decision_function_</c>; NaN rows for rows no member left out) when fitted with <c>OobScore</c>;
+    /// otherwise null.</summary>
+    public double[,]? OobDecisionFunction => _oob is null ? null : (double[,])_oob.Clone();
+
+    /// <summary>What imblearn would have warned about during the fit (rows without out-of-bag scores); empty
+    /// normally.</summary>
+    public IReadOnlyList<string> Warnings { get; private init; } = [];
 
     /// <summary>The predicted class of each row (<c>predict</c>): the class with the largest mean probability, ties to
     /// the first class.</summary>
@@ -114,6 +128,76 @@ public sealed class BalancedBaggingClassifierModel<TLabel> : IClassificationMode
         }
 
         return result;
+    }
+
+    /// <summary>scikit-learn's <c>BaggingClassifier._set_oob_score</c>: each member's probabilities added, in
+    /// member order, to the rows its bag left out; rows normalised; accuracy of their argmax.</summary>
+    internal BalancedBaggingClassifierModel<TLabel> WithOob(double[,] x, int[] codes, CancellationToken cancellationToken)
+    {
+        var n = x.GetLength(0);
+        var k = _classes.Length;
+        var outputs = new (int[] Rows, double[] Proba)[_members.Length];
+        Parallel.For(0, _members.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1 }, e =>
+        {
+            var inBag = new bool[n];
+            foreach (var r in _samples[e])
+            {
+                inBag[r] = true;
+            }
+
+            var rows = Enumerable.Range(0, n).Where(r => !inBag[r]).ToArray();
+            if (rows.Length == 0)
+            {
+                outputs[e] = (rows, []);
+                return;
+            }
+
+            var bagX = BalancedBaggingClassifier.GatherBag(x, rows, _featureIndexing ? _features[e] : Enumerable.Range(0, FeatureCount).ToArray());
+            outputs[e] = (rows, EnsembleMembers.Proba(_members[e], bagX, CartTree.ToFloat32(MatrixRows.Of(bagX)), k, cancellationToken));
+        });
+        var predictions = new double[n * k];
+        foreach (var (rows, proba) in outputs)
+        {
+            for (var j = 0; j < rows.Length; j++)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    predictions[(rows[j] * k) + c] += proba[(j * k) + c];
+                }
+            }
+        }
+
+        var oob = new double[n, k];
+        var correct = 0;
+        var missing = false;
+        for (var i = 0; i < n; i++)
+        {
+            var sum = 0.0;
+            for (var c = 0; c < k; c++)
+            {
+                sum += predictions[(i * k) + c];
+            }
+
+            missing |= sum == 0.0;
+            var best = 0;
+            for (var c = 0; c < k; c++)
+            {
+                oob[i, c] = predictions[(i * k) + c] / sum;
+                best = predictions[(i * k) + c] > predictions[(i * k) + best] ? c : best;
+            }
+
+            correct += best == codes[i] ? 1 : 0;
+        }
+
+        var model = new BalancedBaggingClassifierModel<TLabel>(_members, _features, _samples, _samplerIndices, _classes, FeatureCount, _featureIndexing, _maxDegreeOfParallelism)
+        {
+            OobScore = correct / (double)n,
+            Warnings = missing
+                ? ["Some inputs do not have OOB scores. This probably means too few estimators were used to compute any reliable oob estimates."]
+                : [],
+        };
+        model._oob = oob;
+        return model;
     }
 
     private double[] Flat(double[,] x, CancellationToken cancellationToken)

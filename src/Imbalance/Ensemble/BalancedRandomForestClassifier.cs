@@ -88,6 +88,10 @@ public sealed class BalancedRandomForestClassifier : IClassifier
     /// true (imblearn 0.13 and the paper: false).</summary>
     public bool Bootstrap { get; init; } = true;
 
+    /// <summary>Whether to score each row with the trees whose bootstrap left it out (<c>oob_score</c>); default
+    /// false. Needs <see cref="Bootstrap"/>. The model then has <c>OobScore</c> and <c>OobDecisionFunction</c>.</summary>
+    public bool OobScore { get; init; }
+
     /// <summary>Which classes each tree's under-sampler reduces and to what size (imblearn's
     /// <c>sampling_strategy</c>, under-sampling rules); default <see cref="SamplingStrategy.Auto"/> (imblearn 0.13 and
     /// the paper: <see cref="SamplingStrategy.All"/>).</summary>
@@ -150,6 +154,11 @@ public sealed class BalancedRandomForestClassifier : IClassifier
         var k = encoder.ClassCount;
         var weights = LearnerInput.CheckSampleWeight(sampleWeight, n);
         var maxFeatures = Learning.MaxFeatures.Resolve(MaxFeatures, d, nameof(MaxFeatures));
+        if (OobScore && !Bootstrap)
+        {
+            throw InputGuard.Invalid(nameof(OobScore), "Out of bag estimation only available if bootstrap=True");
+        }
+
         var classes = new ClassIndex(codes, k);
         var targets = SamplingStrategy.Resolve(encoder, classes, SamplingType.UnderSampling);
         var subsample = Bootstrap && ClassWeight is { Kind: ClassWeightKind.BalancedSubsample };
@@ -189,7 +198,8 @@ public sealed class BalancedRandomForestClassifier : IClassifier
             trees[t] = new CartBuilder(subColumns, m, d, subCodes, k, treeWeights, settings, randSeed).Build(cancellationToken);
             kept[t] = rows;
         });
-        return new BalancedRandomForestClassifierModel<TLabel>(trees, kept, encoder.Classes, d, MaxDegreeOfParallelism);
+        var model = new BalancedRandomForestClassifierModel<TLabel>(trees, kept, encoder.Classes, d, MaxDegreeOfParallelism);
+        return OobScore ? model.WithOob(x, codes, treeSeeds, cancellationToken) : model;
     }
 
     /// <inheritdoc />

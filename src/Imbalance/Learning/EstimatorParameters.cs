@@ -55,6 +55,7 @@ internal static class EstimatorParameters
 
     /// <summary>A copy of <paramref name="estimator"/> with the named init-only property set (scikit-learn's
     /// <c>clone(estimator).set_params(name=value)</c>); the property's own validation runs.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Configurations are user types kept by their use; a trimmed property is simply not re-seeded.")]
     public static T With<T>(T estimator, string property, object? value)
         where T : class
     {
@@ -69,6 +70,7 @@ internal static class EstimatorParameters
         return copy;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Configurations are user types kept by their use; a trimmed property is simply not re-seeded.")]
     private static void Collect(object estimator, string prefix, List<string> keys)
     {
         foreach (var prop in Settable(estimator.GetType()))
@@ -84,6 +86,7 @@ internal static class EstimatorParameters
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Configurations are user types kept by their use; a trimmed property is simply not re-seeded.")]
     private static object Apply(object estimator, string prefix, Dictionary<string, int> seeds)
     {
         object? copy = null;

@@ -29,6 +29,7 @@ public class EnsembleParityTests
         Replacement = c.Bool("replacement", false),
         Bootstrap = c.Bool("bootstrap", true),
         ClassWeight = c.String("class_weight") == "balanced_subsample" ? ClassWeight.BalancedSubsample : null,
+        OobScore = c.Bool("oob_score", false),
         MaxDegreeOfParallelism = threads,
     };
 
@@ -42,6 +43,7 @@ public class EnsembleParityTests
         BootstrapFeatures = c.Bool("bootstrap_features", false),
         Replacement = c.Bool("replacement", false),
         SamplingStrategy = c.Strategy,
+        OobScore = c.Bool("oob_score", false),
         MaxDegreeOfParallelism = threads,
     };
 
@@ -106,6 +108,7 @@ public class EnsembleParityTests
         indices.Should().BeEquivalentTo(c.IntLists("sampler_indices"), o => o.WithStrictOrdering());
         ((IReadOnlyList<int>)forest.TreeNodeCounts).Should().Equal(c.IntLabels("node_counts"));
         EnsembleFixture.Close((IReadOnlyList<double>)forest.FeatureImportances, c.Vector("feature_importances"), 1e-12);
+        SameOob(c, (double?)forest.OobScore, (double[,]?)forest.OobDecisionFunction);
     }
 
     [Theory]
@@ -122,6 +125,20 @@ public class EnsembleParityTests
         Lists((object)bagging.SamplerIndices).Should().BeEquivalentTo(c.IntLists("sampler_indices"), o => o.WithStrictOrdering());
         var members = (IReadOnlyList<IClassificationModel<int>>)bagging.Estimators;
         members.Select(m => ((DecisionTreeClassifierModel<int>)m).NodeCount).Should().Equal(c.IntLabels("node_counts"));
+        SameOob(c, (double?)bagging.OobScore, (double[,]?)bagging.OobDecisionFunction);
+    }
+
+    private static void SameOob(EnsembleCase c, double? score, double[,]? decision)
+    {
+        if (!c.Bool("oob_score", false))
+        {
+            score.Should().BeNull();
+            decision.Should().BeNull();
+            return;
+        }
+
+        score.Should().Be(TestData.Number(c["oob_score"]));
+        EnsembleFixture.Exact(decision!, c.Matrix("oob_decision_function"));
     }
 
     [Theory]
