@@ -5,7 +5,7 @@ make_classification(n_informative=5, n_redundant=2, weights=[1 - minority], flip
 .NET side reproduces bit for bit (benchmarks/Imbalance.Benchmarks/EnsembleData.cs).
 
     dotnet build -c Release benchmarks/Imbalance.Benchmarks
-    /usr/bin/python3 benchmarks/ensemble_compare.py [REPEATS] [SHAPE ...]
+    /usr/bin/python3 benchmarks/ensemble_compare.py [REPEATS] [SHAPE ...]     (ENSEMBLES=easy,rusboost to pick)
 """
 import os
 import statistics
@@ -64,7 +64,7 @@ def main():
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for shape in shapes:
         x, y = data(shape)
-        for name in MAKERS:
+        for name in os.environ.get("ENSEMBLES", ",".join(MAKERS)).split(","):
             a = ours(name, shape, repeats)
             t1 = theirs(name, None, x, y, repeats)
             t2 = theirs(name, 2, x, y, repeats)
