@@ -50,11 +50,13 @@ internal sealed class CartTree
         }
     }
 
-    /// <summary>The weighted number of training rows in each node (scikit-learn's <c>tree_.weighted_n_node_samples</c>).</summary>
-    public required double[] WeightedNodeSamples { get; init; }
+    /// <summary>The weighted number of training rows in each node (scikit-learn's <c>tree_.weighted_n_node_samples</c>);
+    /// null for a tree read back by the serializer, which does not store it.</summary>
+    public double[]? WeightedNodeSamples { get; init; }
 
-    /// <summary>The impurity of each node (scikit-learn's <c>tree_.impurity</c>).</summary>
-    public required double[] Impurity { get; init; }
+    /// <summary>The impurity of each node (scikit-learn's <c>tree_.impurity</c>); null for a tree read back by the
+    /// serializer.</summary>
+    public double[]? Impurity { get; init; }
 
     /// <summary>Number of classes (columns of a node's value).</summary>
     public int ClassCount { get; }
@@ -115,6 +117,9 @@ internal sealed class CartTree
         }
     }
 
+    /// <summary>The node arrays, for saving (<see cref="Serialization.ModelSerializer"/>); never written to.</summary>
+    internal (int[] Feature, double[] Threshold, int[] Left, int[] Right, double[] Value) Nodes => (_feature, _threshold, _left, _right, _value);
+
     /// <summary>Converts rows to float32 the way scikit-learn's trees validate <c>X</c> (<c>dtype=np.float32</c>).</summary>
     public static float[] ToFloat32(ReadOnlySpan<double> rows)
     {
@@ -134,6 +139,11 @@ internal sealed class CartTree
     /// </summary>
     public double[] FeatureImportances(int features)
     {
+        if (WeightedNodeSamples is null || Impurity is null)
+        {
+            throw new InvalidOperationException("Feature importances need the training impurities, which a saved and loaded tree does not keep.");
+        }
+
         var importances = new double[features];
         for (var node = 0; node < _feature.Length; node++)
         {

@@ -29,6 +29,12 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of features seen in training (scikit-learn's <c>n_features_in_</c>).</summary>
     public int FeatureCount { get; }
 
+    /// <summary>The fitted trees in order, for saving.</summary>
+    internal IReadOnlyList<CartTree> Trees => _trees;
+
+    /// <summary>The configured prediction parallelism, for saving.</summary>
+    internal int? MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
     /// <summary>The number of trees (<c>len(estimators_)</c>).</summary>
     public int TreeCount => _trees.Length;
 
@@ -37,6 +43,8 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
 
     /// <summary>The impurity-based importance of each feature (scikit-learn's <c>feature_importances_</c>): the mean
     /// of the trees' normalised importances (single-leaf trees left out), normalised to sum to 1.</summary>
+    /// <exception cref="InvalidOperationException">The model was read back by the serializer, which does not keep
+    /// the training impurities.</exception>
     public IReadOnlyList<double> FeatureImportances => CartTree.ForestFeatureImportances(_trees, FeatureCount);
 
     /// <summary>The predicted class of each row (scikit-learn's <c>predict</c>): the class with the largest mean
@@ -68,7 +76,7 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1,
         };
-        Parallel.For(0, blocks, options, b =>
+        ParallelLoop.For(0, blocks, options, b =>
         {
             // Each block writes its own rows; within a row trees are added in order, so results never depend on threads.
             // Trees outer, rows inner keeps one tree hot in cache for the whole block; each row still adds the trees
