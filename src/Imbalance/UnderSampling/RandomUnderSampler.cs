@@ -38,12 +38,17 @@ public sealed class RandomUnderSampler : Sampler, IUnderSampler
     /// <inheritdoc />
     public override SamplingType SamplingType => SamplingType.UnderSampling;
 
+    /// <summary>A generator to draw from instead of one seeded by <see cref="RandomState"/>: imblearn's
+    /// <c>RandomUnderSampler(random_state=&lt;RandomState instance&gt;)</c>, whose draws advance the caller's stream
+    /// (the batch generators rely on it). Not thread-safe; only for a fresh instance per call.</summary>
+    internal Randomness.RandomState? SharedStream { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"RandomUnderSampler(SamplingStrategy={SamplingStrategy}, RandomState={RandomState?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, Replacement={Replacement})";
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken) =>
-        SamplerOutput.Select(input, Select(input.Classes, input.Targets, new SeedSource(RandomState).CheckRandomState(), Replacement, cancellationToken));
+        SamplerOutput.Select(input, Select(input.Classes, input.Targets, SharedStream ?? new SeedSource(RandomState).CheckRandomState(), Replacement, cancellationToken));
 
     /// <summary>The rows kept (imblearn's <c>sample_indices_</c>): classes in code order, a targeted class keeps
     /// <c>choice(n_class, n_keep, replace)</c> of its rows in the order drawn, others keep all their rows. The
