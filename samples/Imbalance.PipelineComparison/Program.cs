@@ -1,10 +1,12 @@
 // The classic imbalanced-learning comparison: the same logistic regression with no handling, with class weights,
 // with the focal loss instead of the log loss, and inside pipelines that over- or under-sample the training folds
-// only. Each is evaluated with stratified 5-fold cross-validation on 10,000 x 20 rows with 5% minority.
+// only; then the balanced ensembles, which resample inside the ensemble for every member. Each is evaluated with
+// stratified 5-fold cross-validation on 10,000 x 20 rows with 5% minority.
 // Run with: dotnet run -c Release --project samples/Imbalance.PipelineComparison
 using System.Diagnostics;
 using System.Globalization;
 using Imbalance.Datasets;
+using Imbalance.Ensemble;
 using Imbalance.Learning;
 using Imbalance.Metrics;
 using Imbalance.ModelSelection;
@@ -35,6 +37,10 @@ Scorer<int>[] scorers =
     ("RandomOverSampler", Pipeline.Make(new StandardScaler(), new RandomOverSampler { RandomState = 0 }, new LogisticRegression())),
     ("SMOTE", Pipeline.Make(new StandardScaler(), new Smote { RandomState = 0 }, new LogisticRegression())),
     ("RandomUnderSampler", Pipeline.Make(new StandardScaler(), new RandomUnderSampler { RandomState = 0 }, new LogisticRegression())),
+    ("BalancedRandomForest", new BalancedRandomForestClassifier { RandomState = 0 }),
+    ("BalancedBagging", new BalancedBaggingClassifier { RandomState = 0 }),
+    ("EasyEnsemble", new EasyEnsembleClassifier { RandomState = 0 }),
+    ("RUSBoost", new RusBoostClassifier { RandomState = 0 }),
 ];
 
 Console.WriteLine();
