@@ -39,7 +39,7 @@ public sealed class GridSearchCV<TParam> : IClassifier
     public required IReadOnlyList<TParam> Candidates
     {
         get => _candidates;
-        init => _candidates = value is { Count: > 0 } ? value.ToArray() : throw new ArgumentException("Give at least one candidate.", nameof(Candidates));
+        init => _candidates = value is { Count: > 0 } ? Array.AsReadOnly(value.ToArray()) : throw new ArgumentException("Give at least one candidate.", nameof(Candidates));
     }
 
     /// <summary>Builds the classifier of a candidate (replaces scikit-learn's <c>set_params</c> on a cloned
@@ -98,6 +98,6 @@ public sealed class GridSearchCV<TParam> : IClassifier
 
     internal static IReadOnlyList<Scorer> CheckScorers(IReadOnlyList<Scorer> value, string parameterName) =>
         value is { Count: > 0 } && value.All(s => s is not null) && value.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() == value.Count
-            ? value.ToArray()
+            ? Array.AsReadOnly(value.ToArray())
             : throw InputGuard.Invalid(parameterName, "Give at least one scorer, with distinct names.");
 }

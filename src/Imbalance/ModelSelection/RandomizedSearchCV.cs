@@ -30,7 +30,7 @@ public sealed class RandomizedSearchCV<TParam> : IClassifier
     public required IReadOnlyList<TParam> Candidates
     {
         get => _candidates;
-        init => _candidates = value is { Count: > 0 } ? value.ToArray() : throw new ArgumentException("Give at least one candidate.", nameof(Candidates));
+        init => _candidates = value is { Count: > 0 } ? Array.AsReadOnly(value.ToArray()) : throw new ArgumentException("Give at least one candidate.", nameof(Candidates));
     }
 
     /// <summary>Builds the classifier of a candidate; required.</summary>

@@ -75,7 +75,7 @@ public sealed class TunedThresholdClassifierCV : IClassifier
         init => _thresholdValues = value is null
             ? null
             : value.Count >= 2 && value.All(double.IsFinite)
-                ? value.Order().ToArray()
+                ? Array.AsReadOnly(value.Order().ToArray())
                 : throw new ArgumentException("Give at least two finite thresholds.", nameof(ThresholdValues));
     }
 
