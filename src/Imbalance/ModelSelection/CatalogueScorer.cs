@@ -127,19 +127,19 @@ internal sealed class CatalogueScorer : Scorer
 
             return Name switch
             {
-                "average_precision" => RankingMetrics.AveragePrecisionScore(yTrue, score, label),
+                "average_precision" => ScoreMetrics.AveragePrecisionScore(yTrue, score, label),
                 "neg_brier_score" => -ClassificationMetrics.BrierScoreLoss(yTrue, score, posLabel: label),
-                _ => RankingMetrics.RocAucScore(yTrue, score.Select(v => column == 1 ? v : 1.0 - v).ToArray()),
+                _ => ScoreMetrics.RocAucScore(yTrue, score.Select(v => column == 1 ? v : 1.0 - v).ToArray()),
             };
         }
 
         return Name switch
         {
-            "average_precision" => RankingMetrics.AveragePrecisionScore(yTrue, Aligned(proba, classes, yTrue), Average.Macro),
-            "roc_auc_ovr" => RankingMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsRest),
-            "roc_auc_ovo" => RankingMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsOne),
-            "roc_auc_ovr_weighted" => RankingMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsRest, Average.Weighted),
-            "roc_auc_ovo_weighted" => RankingMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsOne, Average.Weighted),
+            "average_precision" => ScoreMetrics.AveragePrecisionScore(yTrue, Aligned(proba, classes, yTrue), Average.Macro),
+            "roc_auc_ovr" => ScoreMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsRest),
+            "roc_auc_ovo" => ScoreMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsOne),
+            "roc_auc_ovr_weighted" => ScoreMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsRest, Average.Weighted),
+            "roc_auc_ovo_weighted" => ScoreMetrics.RocAucScore(yTrue, Aligned(proba, classes, yTrue), MultiClassStrategy.OneVsOne, Average.Weighted),
             _ => throw InputGuard.Invalid("scorers", $"The scorer '{Name}' needs a binary target, but the model has {classes.Count} classes (use roc_auc_ovr or roc_auc_ovo for multiclass)."),
         };
     }

@@ -20,8 +20,10 @@ namespace Imbalance.ModelSelection;
 /// <c>specificity</c>) use scikit-learn's default positive class 1 unless a <c>posLabel</c> is given; probability
 /// scorers use the column of <c>posLabel</c>, or of the second class without one (scikit-learn's
 /// <c>_select_proba_binary</c>).</para>
+/// <para>Typed shortcuts with the positive class given (<c>Scoring.F1(posLabel)</c>, <c>Scoring.Recall(posLabel)</c>,
+/// ...) return <see cref="Scorer{TLabel}"/>s for one label type.</para>
 /// </remarks>
-public static class Scoring
+public static partial class Scoring
 {
     /// <summary>The names <see cref="Get(string)"/> accepts (aliases aside), label scorers first.</summary>
     public static IReadOnlyList<string> Names => CatalogueScorer.Names;

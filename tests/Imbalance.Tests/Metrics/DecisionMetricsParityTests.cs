@@ -31,7 +31,7 @@ public class DecisionMetricsParityTests
         var normalize = c.GetProperty("normalize").ValueKind == JsonValueKind.Null
             ? ConfusionNormalization.None
             : Enum.Parse<ConfusionNormalization>(c.GetProperty("normalize").GetString()!, ignoreCase: true);
-        var matrix = ConfusionMatrix.Create(TestData.Ints(c.GetProperty("y_true")), TestData.Ints(c.GetProperty("y_pred")), sampleWeight: DecisionsFixture.OptionalVector(c.GetProperty("sample_weight")))
+        var matrix = ClassificationMetrics.ConfusionMatrix(TestData.Ints(c.GetProperty("y_true")), TestData.Ints(c.GetProperty("y_pred")), sampleWeight: DecisionsFixture.OptionalVector(c.GetProperty("sample_weight")))
             .ToArray(normalize);
         DecisionsFixture.MaxAbsDifference(matrix, TestData.Matrix(c.GetProperty("matrix"))).Should().BeLessThan(1e-12);
     }
@@ -70,7 +70,7 @@ public class DecisionMetricsParityTests
     {
         var c = Metrics.GetProperty("average_precision")[index];
         var average = Enum.Parse<Average>(c.GetProperty("average").GetString()!, ignoreCase: true);
-        RankingMetrics.AveragePrecisionScore(
+        ScoreMetrics.AveragePrecisionScore(
                 TestData.Ints(c.GetProperty("y_true")), TestData.Matrix(c.GetProperty("y_score")), average, DecisionsFixture.OptionalVector(c.GetProperty("sample_weight")))
             .Should().BeApproximately(TestData.Number(c.GetProperty("value")), 1e-12);
     }
@@ -80,16 +80,16 @@ public class DecisionMetricsParityTests
     {
         int[] y = [0, 1, 2, 1];
         var scores = new double[4, 2];
-        var wrongWidth = () => RankingMetrics.AveragePrecisionScore(y, scores);
+        var wrongWidth = () => ScoreMetrics.AveragePrecisionScore(y, scores);
         wrongWidth.Should().Throw<ArgumentException>().WithParameterName("yScore");
-        var binaryAverage = () => RankingMetrics.AveragePrecisionScore(y, new double[4, 3], Average.Binary);
+        var binaryAverage = () => ScoreMetrics.AveragePrecisionScore(y, new double[4, 3], Average.Binary);
         binaryAverage.Should().Throw<ArgumentException>().WithParameterName("average");
     }
 
     [Fact]
     public void Confusion_normalization_rejects_an_undefined_value()
     {
-        var act = () => ConfusionMatrix.Create([0, 1], [1, 1]).ToArray((ConfusionNormalization)9);
+        var act = () => ClassificationMetrics.ConfusionMatrix([0, 1], [1, 1]).ToArray((ConfusionNormalization)9);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("normalize");
     }
 }

@@ -43,8 +43,8 @@ public class ScoringCatalogueTests
         Scoring.Get("f1").Score(model, x, y).Should().Be(ClassificationMetrics.F1Score(y, predicted));
         Scoring.Get("mcc").Score(model, x, y).Should().Be(ClassificationMetrics.MatthewsCorrCoef(y, predicted));
         Scoring.Get("g_mean").Score(model, x, y).Should().Be(ImbalancedMetrics.GeometricMeanScore(y, predicted));
-        Scoring.Get("average_precision").Score(model, x, y).Should().Be(RankingMetrics.AveragePrecisionScore(y, positive));
-        Scoring.Get("roc_auc").Score(model, x, y).Should().Be(RankingMetrics.RocAucScore(y, positive));
+        Scoring.Get("average_precision").Score(model, x, y).Should().Be(ScoreMetrics.AveragePrecisionScore(y, positive));
+        Scoring.Get("roc_auc").Score(model, x, y).Should().Be(ScoreMetrics.RocAucScore(y, positive));
         Scoring.Get("brier").Score(model, x, y).Should().Be(-ClassificationMetrics.BrierScoreLoss(y, positive));
         Scoring.Get("brier").Name.Should().Be("neg_brier_score");
         Scoring.Get("neg_log_loss").Score(model, x, y).Should().Be(-ClassificationMetrics.LogLoss(y, proba));
@@ -58,8 +58,8 @@ public class ScoringCatalogueTests
     {
         var (x, y) = TestData.ThreeClasses();
         var model = new LogisticRegression().Fit(x, y);
-        Scoring.Get("roc_auc_ovr").Score(model, x, y).Should().Be(RankingMetrics.RocAucScore(y, model.PredictProba(x), MultiClassStrategy.OneVsRest));
-        Scoring.Get("average_precision").Score(model, x, y).Should().Be(RankingMetrics.AveragePrecisionScore(y, model.PredictProba(x)));
+        Scoring.Get("roc_auc_ovr").Score(model, x, y).Should().Be(ScoreMetrics.RocAucScore(y, model.PredictProba(x), MultiClassStrategy.OneVsRest));
+        Scoring.Get("average_precision").Score(model, x, y).Should().Be(ScoreMetrics.AveragePrecisionScore(y, model.PredictProba(x)));
         Scoring.Get("f1_macro").Score(model, x, y).Should().BeInRange(0, 1);
         var binaryOnly = () => Scoring.Get("roc_auc").Score(model, x, y);
         binaryOnly.Should().Throw<ArgumentException>().WithMessage("*binary*");
