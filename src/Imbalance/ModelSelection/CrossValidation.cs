@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Sampling;
 
@@ -21,16 +23,19 @@ public static class CrossValidation
     /// <param name="scorers">The scores to compute on each test fold.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c> on <paramref name="y"/>.</param>
     /// <param name="maxDegreeOfParallelism">Most folds run at once; <see langword="null"/> for every core.</param>
+    /// <param name="progress">Receives a report as each fold finishes (from the fold's thread); <see langword="null"/>
+    /// for none.</param>
     /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
-    /// <returns>The scores per fold and the timings.</returns>
+    /// <returns>The scores per fold, the timings, and the warnings of every fold's fitted model.</returns>
     /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
     public static CrossValidationResult CrossValidate<TLabel>(
         IClassifier estimator,
         double[,] x,
         IReadOnlyList<TLabel> y,
         IReadOnlyList<Scorer<TLabel>> scorers,
-        IReadOnlyList<Fold>? folds = null,
-        int? maxDegreeOfParallelism = null,
+        IReadOnlyList<Fold>? folds,
+        int? maxDegreeOfParallelism,
+        IProgress<ProgressReport>? progress,
         CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
@@ -46,12 +51,14 @@ public static class CrossValidation
         var scores = scorers.ToDictionary(s => s.Name, _ => new double[folds.Count], StringComparer.Ordinal);
         var fitTimes = new double[folds.Count];
         var scoreTimes = new double[folds.Count];
-        RunFolds(folds, maxDegreeOfParallelism, f =>
+        var warnings = new Diagnostic[folds.Count][];
+        RunFolds(folds, maxDegreeOfParallelism, progress, f =>
         {
             var fold = folds[f];
             var watch = Stopwatch.StartNew();
             var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
             fitTimes[f] = watch.Elapsed.TotalSeconds;
+            warnings[f] = Diagnostic.Within(FoldName(f), model.Warnings);
             watch.Restart();
             var xTest = MatrixRows.Take(x, fold.TestIndices);
             var yTest = Pick(y, fold.TestIndices);
@@ -65,7 +72,8 @@ public static class CrossValidation
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
         }, cancellationToken);
 
-        return new CrossValidationResult(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
+        return new CrossValidationResult(
+            scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes, [.. warnings.SelectMany(w => w)]);
     }
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>
@@ -75,14 +83,15 @@ public static class CrossValidation
     /// <param name="y">The class of each row.</param>
     /// <param name="scorer">The score to compute.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>The test score of each fold.</returns>
     public static double[] CrossValScore<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(scorer);
-        return CrossValidate(estimator, x, y, [scorer], folds, null, cancellationToken).TestScores[scorer.Name];
+        return CrossValidate(estimator, x, y, [scorer], folds, null, progress, cancellationToken).TestScores[scorer.Name];
     }
 
     /// <summary>
@@ -94,18 +103,19 @@ public static class CrossValidation
     /// <param name="x">All rows.</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>One predicted label per row.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static TLabel[] CrossValPredict<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
         InputGuard.CheckXy(x, y);
         folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
         var result = new TLabel[y.Count];
-        RunFolds(folds, null, f =>
+        RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
             var predictions = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
@@ -129,11 +139,12 @@ public static class CrossValidation
     /// <param name="x">All rows.</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>A <c>rows x classes</c> matrix.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static double[,] CrossValPredictProba<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
@@ -147,7 +158,7 @@ public static class CrossValidation
         }
 
         var result = new double[y.Count, classes.Count];
-        RunFolds(folds, null, f =>
+        RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
             var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
@@ -164,14 +175,53 @@ public static class CrossValidation
         return result;
     }
 
-    private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, Action<int> body, CancellationToken cancellationToken)
+    /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>) without progress reports.</summary>
+    /// <inheritdoc cref="CrossValidate{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, IReadOnlyList{Scorer{TLabel}}, IReadOnlyList{Fold}?, int?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static CrossValidationResult CrossValidate<TLabel>(
+        IClassifier estimator,
+        double[,] x,
+        IReadOnlyList<TLabel> y,
+        IReadOnlyList<Scorer<TLabel>> scorers,
+        IReadOnlyList<Fold>? folds = null,
+        int? maxDegreeOfParallelism = null,
+        CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValidate(estimator, x, y, scorers, folds, maxDegreeOfParallelism, null, cancellationToken);
+
+    /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>) without progress reports.</summary>
+    /// <inheritdoc cref="CrossValScore{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, Scorer{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static double[] CrossValScore<TLabel>(
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValScore(estimator, x, y, scorer, folds, null, cancellationToken);
+
+    /// <summary>Out-of-fold predictions (scikit-learn's <c>cross_val_predict</c>) without progress reports.</summary>
+    /// <inheritdoc cref="CrossValPredict{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static TLabel[] CrossValPredict<TLabel>(
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValPredict(estimator, x, y, folds, null, cancellationToken);
+
+    /// <summary>Out-of-fold class probabilities (scikit-learn's <c>cross_val_predict(method="predict_proba")</c>)
+    /// without progress reports.</summary>
+    /// <inheritdoc cref="CrossValPredictProba{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static double[,] CrossValPredictProba<TLabel>(
+        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValPredictProba(estimator, x, y, folds, null, cancellationToken);
+
+    /// <summary>The <see cref="Diagnostic.Source"/> prefix of fold <paramref name="f"/> (numbered from 1).</summary>
+    private static string FoldName(int f) => string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}");
+
+    private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, IProgress<ProgressReport>? progress, Action<int> body, CancellationToken cancellationToken)
     {
+        var counter = new ProgressCounter(progress, nameof(CrossValidation), folds.Count);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, folds.Count, options, body);
+        Parallel.For(0, folds.Count, options, f =>
+        {
+            body(f);
+            counter.Step();
+        });
     }
 
     private static IReadOnlyList<Fold> CheckFolds(IReadOnlyList<Fold> folds, int rows, string parameterName)

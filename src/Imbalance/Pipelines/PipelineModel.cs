@@ -1,3 +1,4 @@
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 
 namespace Imbalance.Pipelines;
@@ -13,11 +14,19 @@ public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
 {
     private readonly IFeatureTransformerModel[] _transforms;
 
-    internal PipelineModel(IReadOnlyList<IFeatureTransformerModel> transforms, IClassificationModel<TLabel> final)
+    private readonly Diagnostic[] _warnings;
+
+    internal PipelineModel(IReadOnlyList<IFeatureTransformerModel> transforms, IClassificationModel<TLabel> final, IReadOnlyList<Diagnostic> warnings)
     {
         _transforms = [.. transforms];
         FinalModel = final;
+        _warnings = [.. warnings];
     }
+
+    /// <summary>The warnings of every step while fitting, in step order, each <see cref="Diagnostic.Source"/>
+    /// prefixed with its step name (nested pipelines add their own step names): a sampler that returned fewer rows
+    /// than asked, a final classifier that did not converge.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
 
     /// <summary>The fitted transformers, in the order they are applied (nested pipelines flattened).</summary>
     public IReadOnlyList<IFeatureTransformerModel> Transformers => _transforms;

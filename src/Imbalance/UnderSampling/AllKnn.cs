@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Sampling;
 
 namespace Imbalance.UnderSampling;
@@ -70,12 +71,14 @@ public sealed class AllKnn : Sampler, ICleaningSampler
         var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 3, MaxDegreeOfParallelism);
         var stop = new EditingStop(input.Classes, AllowMinority);
         var removed = new List<int>();
+        var counter = new ProgressCounter(input.Progress, nameof(AllKnn), NNeighbors);
         for (var k = 1; k <= NNeighbors; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var targets = k == 1 ? input.Targets : stop.Reresolve(SamplingStrategy, input, neighbourhood);
             neighbourhood.EditPass(k, KindSel, targets, removed, cancellationToken);
             neighbourhood.Remove(removed);
+            counter.Step();
             if (stop.ShouldStop(neighbourhood))
             {
                 break;

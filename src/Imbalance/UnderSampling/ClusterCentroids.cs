@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
@@ -83,6 +84,7 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
         var selected = new List<int>(input.SampleCount);
         var rows = new List<double>();
         var codes = new List<int>(input.SampleCount);
+        var counter = new ProgressCounter(input.Progress, nameof(ClusterCentroids), input.Targets.Targeted.Length);
         for (var code = 0; code < input.Classes.ClassCount; code++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -111,6 +113,7 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
             }
 
             var centres = estimator.WithClusterCount(keep).FitCentroids(classRows, cancellationToken);
+            counter.Step();
             if (centres.GetLength(0) != keep || centres.GetLength(1) != d)
             {
                 throw new InvalidOperationException(string.Create(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Sampling;
 
 namespace Imbalance.UnderSampling;
@@ -78,6 +79,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
         var stop = new EditingStop(input.Classes, allowMinority: false);
         var removed = new List<int>();
         var targets = input.Targets;
+        var counter = new ProgressCounter(input.Progress, nameof(RepeatedEditedNearestNeighbours), MaxIter);
         for (var iteration = 0; iteration < MaxIter; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -88,6 +90,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
 
             neighbourhood.EditPass(NNeighbors, KindSel, targets, removed, cancellationToken);
             neighbourhood.Remove(removed);
+            counter.Step();
             if (removed.Count == 0 || stop.ShouldStop(neighbourhood))
             {
                 break;
