@@ -52,7 +52,7 @@ public sealed class KMeans : ICentroidClusterer
     public int MaxIterations
     {
         get => _maxIterations;
-        init => _maxIterations = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIterations), value, "max_iter must be at least 1.");
+        init => _maxIterations = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIterations), value, "MaxIterations must be at least 1.");
     }
 
     /// <summary>Convergence tolerance on the squared centre shift, relative to the mean feature variance

@@ -36,7 +36,7 @@ public sealed class RandomForestClassifier : IClassifier
     public int NEstimators
     {
         get => _nEstimators;
-        init => _nEstimators = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NEstimators), value, "The 'n_estimators' parameter must be an int in the range [1, inf).");
+        init => _nEstimators = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NEstimators), value, "The 'NEstimators' parameter must be an int in the range [1, inf).");
     }
 
     /// <summary>The impurity each tree minimises (scikit-learn's <c>criterion</c>); default <see cref="SplitCriterion.Gini"/>.</summary>

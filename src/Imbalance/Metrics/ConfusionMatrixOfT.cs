@@ -572,7 +572,7 @@ public sealed class ConfusionMatrix<TLabel>
         if (!posLabel.TryResolve(out var positive))
         {
             throw new ArgumentException(
-                $"pos_label=1 is not a valid label for labels of type {typeof(TLabel).Name}. It should be one of {LabelText.List(present)}; pass posLabel.",
+                $"posLabel=1 is not a valid label for labels of type {typeof(TLabel).Name}. It should be one of {LabelText.List(present)}; pass posLabel.",
                 nameof(posLabel));
         }
 
@@ -585,7 +585,7 @@ public sealed class ConfusionMatrix<TLabel>
         if (_encoding.PresentCount >= 2)
         {
             throw new ArgumentException(
-                $"pos_label={LabelText.Python(positive)} is not a valid label. It should be one of {LabelText.List(present)}",
+                $"posLabel={LabelText.Python(positive)} is not a valid label. It should be one of {LabelText.List(present)}",
                 nameof(posLabel));
         }
 

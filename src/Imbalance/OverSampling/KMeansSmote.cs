@@ -42,7 +42,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "KMeansSMOTE", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "KMeansSMOTE", value);
     }
 
     /// <summary>The clusterer (imblearn's <c>kmeans_estimator</c>); <see langword="null"/> (default) for

@@ -45,7 +45,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "SVMSMOTE", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "SVMSMOTE", value);
     }
 
     /// <summary>The number of nearest neighbours among all rows that decide noise and danger (imblearn's
@@ -54,7 +54,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
     public int MNeighbors
     {
         get => _mNeighbors;
-        init => _mNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(MNeighbors), "m_neighbors", "SVMSMOTE", value);
+        init => _mNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(MNeighbors), "SVMSMOTE", value);
     }
 
     /// <summary>The step size when extrapolating from safe support vectors (imblearn's <c>out_step</c>); default 0.5.</summary>

@@ -31,7 +31,7 @@ public sealed class AllKnn : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>How the neighbours decide (imblearn's <c>kind_sel</c>); default <see cref="SelectionKind.All"/>.</summary>

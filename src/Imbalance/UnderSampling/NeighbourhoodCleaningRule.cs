@@ -40,7 +40,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>How step 2 decides that a minority row is misclassified (imblearn's <c>kind_sel</c>); default

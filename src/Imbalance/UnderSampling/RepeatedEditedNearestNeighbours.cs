@@ -35,7 +35,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>The most ENN passes (imblearn's <c>max_iter</c>); default 100.</summary>
@@ -43,7 +43,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
     public int MaxIter
     {
         get => _maxIter;
-        init => _maxIter = ImblearnClasses.CheckNeighbours(value, nameof(MaxIter), "max_iter");
+        init => _maxIter = ImblearnClasses.CheckNeighbours(value, nameof(MaxIter));
     }
 
     /// <summary>How the neighbours decide (imblearn's <c>kind_sel</c>); default <see cref="SelectionKind.All"/>.</summary>

@@ -104,7 +104,7 @@ public class InputValidationTests
     public void Positive_label_not_present_is_rejected()
     {
         FluentActions.Invoking(() => ClassificationMetrics.PrecisionScore(Two, Two, posLabel: 5))
-            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.StartsWith("pos_label=5 is not a valid label. It should be one of [0, 1]"));
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.StartsWith("posLabel=5 is not a valid label. It should be one of [0, 1]"));
         FluentActions.Invoking(() => ImbalancedMetrics.SpecificityScore(Two, Two, posLabel: 5))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("posLabel");
         FluentActions.Invoking(() => RankingMetrics.RocCurve(Two, [0.1, 0.9], posLabel: 5))
@@ -120,7 +120,7 @@ public class InputValidationTests
         FluentActions.Invoking(() => ClassificationMetrics.RecallScore(y, y))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("['no', 'yes']"));
         FluentActions.Invoking(() => RankingMetrics.RocCurve(y, [0.1, 0.7, 0.9]))
-            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("pos_label is not specified"));
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("posLabel is not specified"));
         ClassificationMetrics.RecallScore(y, y, posLabel: "yes").Should().Be(1.0);
     }
 

@@ -68,7 +68,7 @@ public class KNeighborsClassifierTests
         var x = new double[,] { { 0, 1 }, { 1, 0 } };
         var model = new KNeighborsClassifier { NNeighbors = 3 }.Fit(x, [0, 1]);
         model.Invoking(m => m.Predict(x)).Should().Throw<InvalidOperationException>()
-            .WithMessage("Expected n_neighbors <= n_samples_fit, but n_neighbors = 3, n_samples_fit = 2, n_samples = 2");
+            .WithMessage("Expected NNeighbors <= n_samples_fit, but NNeighbors = 3, n_samples_fit = 2, n_samples = 2");
         new KNeighborsClassifier().Fit(x, [0, 1]).Invoking(m => m.Predict(new double[,] { { 1, 2, 3 } }))
             .Should().Throw<ArgumentException>().WithParameterName("x");
         new KNeighborsClassifier().Invoking(k => k.Fit(x, [0])).Should().Throw<ArgumentException>().WithParameterName("y");
