@@ -35,7 +35,7 @@ public sealed class KMeans : ICentroidClusterer
     public int NClusters
     {
         get => _nClusters;
-        init => _nClusters = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NClusters), value, string.Create(CultureInfo.InvariantCulture, $"The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got {value} instead."));
+        init => _nClusters = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NClusters), value, string.Create(CultureInfo.InvariantCulture, $"The 'NClusters' parameter of KMeans must be an int in the range [1, inf). Got {value} instead."));
     }
 
     /// <summary>How many seedings are run, keeping the lowest inertia (scikit-learn's <c>n_init</c>); default 1, what
@@ -44,7 +44,7 @@ public sealed class KMeans : ICentroidClusterer
     public int NInit
     {
         get => _nInit;
-        init => _nInit = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NInit), value, "n_init must be at least 1.");
+        init => _nInit = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NInit), value, "NInit must be at least 1.");
     }
 
     /// <summary>The most Lloyd iterations per run (scikit-learn's <c>max_iter</c>); default 300.</summary>
@@ -120,7 +120,7 @@ public sealed class KMeans : ICentroidClusterer
         var k = NClusters;
         if (n < k)
         {
-            throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
+            throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= NClusters={k}."));
         }
 
         var tolerance = Tolerance * MeanVariance(rows, n, d);

@@ -72,7 +72,7 @@ public sealed class ClassificationReport<TLabel>
         if (targetNames is not null && targetNames.Count != labels.Count)
         {
             throw new ArgumentException(
-                $"target_names has {targetNames.Count} names but {labels.Count} labels are reported.", nameof(targetNames));
+                $"targetNames has {targetNames.Count} names but {labels.Count} labels are reported.", nameof(targetNames));
         }
 
         var names = targetNames?.ToArray() ?? labels.Select(l => LabelText.Str(l)).ToArray();

@@ -519,7 +519,7 @@ public static class RankingMetrics
         if (weights is not null)
         {
             throw Sampling.InputGuard.Invalid(
-                "sampleWeight", "sample_weight is not supported for multiclass one-vs-one ROC AUC, 'sample_weight' must be None in this case.");
+                "sampleWeight", "sampleWeight is not supported for multiclass one-vs-one ROC AUC, 'sampleWeight' must be None in this case.");
         }
 
         if (average is not (Average.Macro or Average.Weighted))

@@ -55,7 +55,7 @@ public sealed class NearestNeighbors
         get => _leafSize;
         init => _leafSize = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(LeafSize), value, string.Create(CultureInfo.InvariantCulture, $"leaf_size must be greater than or equal to 1. Got {value}"));
+            : throw new ArgumentOutOfRangeException(nameof(LeafSize), value, string.Create(CultureInfo.InvariantCulture, $"LeafSize must be greater than or equal to 1. Got {value}"));
     }
 
     /// <summary>

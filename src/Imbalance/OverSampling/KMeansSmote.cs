@@ -55,7 +55,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     public double? ClusterBalanceThreshold
     {
         get => _clusterBalanceThreshold;
-        init => _clusterBalanceThreshold = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(ClusterBalanceThreshold), value, "cluster_balance_threshold must be a number or \"auto\".");
+        init => _clusterBalanceThreshold = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(ClusterBalanceThreshold), value, "ClusterBalanceThreshold must be a number or \"auto\".");
     }
 
     /// <summary>The exponent of the mean distance in a cluster's sparsity (imblearn's <c>density_exponent</c>);
@@ -64,7 +64,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     public double? DensityExponent
     {
         get => _densityExponent;
-        init => _densityExponent = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(DensityExponent), value, "density_exponent must be a number or \"auto\".");
+        init => _densityExponent = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(DensityExponent), value, "DensityExponent must be a number or \"auto\".");
     }
 
     /// <inheritdoc />
@@ -115,7 +115,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
             {
                 throw InputGuard.Invalid(
                     nameof(ClusterBalanceThreshold),
-                    $"No clusters found with sufficient samples of class {input.Labels.Format(code)}. Try lowering the cluster_balance_threshold or increasing the number of clusters.");
+                    $"No clusters found with sufficient samples of class {input.Labels.Format(code)}. Try lowering the ClusterBalanceThreshold or increasing the number of clusters.");
             }
 
             var sum = NumPyReductions.PairwiseSum(sparsities.ToArray());

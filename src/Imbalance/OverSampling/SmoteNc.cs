@@ -68,7 +68,7 @@ public sealed class SmoteNc : Sampler, IOverSampler
     {
         if (CategoricalFeatures is null)
         {
-            throw InputGuard.Invalid(nameof(CategoricalFeatures), "SMOTE-NC requires 'categorical_features'.");
+            throw InputGuard.Invalid(nameof(CategoricalFeatures), "SMOTE-NC requires 'CategoricalFeatures'.");
         }
 
         var n = input.SampleCount;

@@ -64,7 +64,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
         get => _outStep;
         init => _outStep = value is >= 0 and <= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(OutStep), value, string.Create(CultureInfo.InvariantCulture, $"The 'out_step' parameter of SVMSMOTE must be a float in the range [0, 1]. Got {value} instead."));
+            : throw new ArgumentOutOfRangeException(nameof(OutStep), value, string.Create(CultureInfo.InvariantCulture, $"The 'OutStep' parameter of SVMSMOTE must be a float in the range [0, 1]. Got {value} instead."));
     }
 
     /// <summary>The support-vector machine (imblearn's <c>svm_estimator</c>); default a

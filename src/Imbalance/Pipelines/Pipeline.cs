@@ -131,7 +131,7 @@ public sealed class Pipeline : IClassifier
         if (sampleWeight is not null && sampleWeight.Count != y.Count)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"sample_weight has {sampleWeight.Count} values for {y.Count} rows."), nameof(sampleWeight));
+                string.Create(CultureInfo.InvariantCulture, $"sampleWeight has {sampleWeight.Count} values for {y.Count} rows."), nameof(sampleWeight));
         }
 
         if (!HasFinalClassifier)

@@ -39,7 +39,7 @@ public sealed class EditedNearestNeighbours : Sampler, ICleaningSampler
     public SelectionKind KindSel
     {
         get => _kindSel;
-        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "kind_sel must be 'all' or 'mode'.");
+        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "KindSel must be 'all' or 'mode'.");
     }
 
     /// <summary>

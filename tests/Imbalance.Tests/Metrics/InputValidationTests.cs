@@ -180,7 +180,7 @@ public class InputValidationTests
         FluentActions.Invoking(() => ClassWeights.ComputeClassWeight(ClassWeightMode.Balanced, [0, 1, 2], [0, 1, 1]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("classes");
         FluentActions.Invoking(() => ClassWeights.ComputeClassWeight(new Dictionary<int, double> { [0] = 2.0, [9] = 1.0 }, [0, 1], [0, 1]))
-            .Should().Throw<ArgumentException>().WithMessage("The classes, [1], are not in class_weight*");
+            .Should().Throw<ArgumentException>().WithMessage("The classes, [1], are not in ClassWeight*");
         FluentActions.Invoking(() => ClassWeights.ComputeSampleWeight(ClassWeightMode.Uniform, Two, indices: [0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("indices");
     }

@@ -146,7 +146,7 @@ public class SmoteFamilyBehaviourTests
     public void SmoteNc_checks_its_categorical_features()
     {
         var (x, y) = Overlapping();
-        Data(() => new SmoteNc().FitResample(x, y), "CategoricalFeatures", "SMOTE-NC requires 'categorical_features'.");
+        Data(() => new SmoteNc().FitResample(x, y), "CategoricalFeatures", "SMOTE-NC requires 'CategoricalFeatures'.");
         Data(() => new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices() }.FitResample(x, y), "CategoricalFeatures", "SMOTE-NC requires at least one categorical feature; use SMOTE for continuous features only.");
         Data(() => new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices(1, 1) }.FitResample(x, y), "CategoricalFeatures", "The categorical feature indices must not repeat.");
         Data(() => new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices(-1) }.FitResample(x, y), "CategoricalFeatures", "Some of the categorical indices are out of range. Indices should be between 0 and 2");
