@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using System.Numerics;
 using Imbalance.Neighbors;
 using Imbalance.Randomness;
@@ -79,21 +80,31 @@ public sealed class KMeans : ICentroidClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
-    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) =>
-        Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken).Labels;
+    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) => FitPredictChecked(x, cancellationToken).Labels;
+
+    /// <summary><see cref="FitPredict"/> and, when the best run stopped at <see cref="MaxIterations"/>, the
+    /// convergence warning scikit-learn would have issued.</summary>
+    internal (int[] Labels, Diagnostic[] Warnings) FitPredictChecked(double[,] x, CancellationToken cancellationToken)
+    {
+        var fit = Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken);
+        return (fit.Labels, Warnings(fit.Converged));
+    }
+
+    /// <summary><see cref="FitCentroids"/> and the convergence warning of the best run, if any.</summary>
+    internal (double[,] Centres, Diagnostic[] Warnings) FitCentroidsChecked(double[,] x, CancellationToken cancellationToken)
+    {
+        var rows = Rows(x);
+        var d = x.GetLength(1);
+        var fit = Fit(rows, x.GetLength(0), d, cancellationToken);
+        var result = new double[NClusters, d];
+        fit.Centres.CopyTo(MatrixRows.Of(result));
+        return (result, Warnings(fit.Converged));
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
-    public double[,] FitCentroids(double[,] x, CancellationToken cancellationToken = default)
-    {
-        var rows = Rows(x);
-        var d = x.GetLength(1);
-        var centres = Fit(rows, x.GetLength(0), d, cancellationToken).Centres;
-        var result = new double[NClusters, d];
-        centres.CopyTo(MatrixRows.Of(result));
-        return result;
-    }
+    public double[,] FitCentroids(double[,] x, CancellationToken cancellationToken = default) => FitCentroidsChecked(x, cancellationToken).Centres;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="clusterCount"/> is below 1.</exception>
@@ -115,7 +126,7 @@ public sealed class KMeans : ICentroidClusterer
 
     /// <summary>Clusters <paramref name="n"/> rows of <paramref name="d"/> features (flat row-major, not written to):
     /// the labels and the centres (flat <c>k x d</c>) of the best run.</summary>
-    internal (int[] Labels, double[] Centres) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
+    internal (int[] Labels, double[] Centres, bool Converged) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
     {
         var k = NClusters;
         if (n < k)
@@ -128,21 +139,32 @@ public sealed class KMeans : ICentroidClusterer
         int[]? bestLabels = null;
         double[]? bestCentres = null;
         var bestInertia = double.PositiveInfinity;
+        var bestConverged = true;
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var centres = Seed(rows, n, d, k, rng);
-            var (labels, inertia) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
+            var (labels, inertia, converged) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
             if (bestLabels is null || inertia < bestInertia)
             {
                 bestInertia = inertia;
+                bestConverged = converged;
                 bestLabels = labels;
                 bestCentres = centres;
             }
         }
 
-        return (bestLabels!, bestCentres!);
+        return (bestLabels!, bestCentres!, bestConverged);
     }
+
+    private Diagnostic[] Warnings(bool converged) => converged
+        ? []
+        : [new Diagnostic(
+            DiagnosticKind.Convergence,
+            nameof(KMeans),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"k-means stopped at the iteration limit (MaxIterations = {MaxIterations}) before the centres settled. Increase MaxIterations or Tolerance, or scale the data."))];
 
     private static double MeanVariance(ReadOnlySpan<double> rows, int n, int d)
     {
@@ -258,13 +280,14 @@ public sealed class KMeans : ICentroidClusterer
         return centres;
     }
 
-    private (int[] Labels, double Inertia) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
+    private (int[] Labels, double Inertia, bool Converged) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
     {
         var k = centres.Length / d;
         var labels = new int[n];
         var sums = new double[k * d];
         var counts = new int[k];
         var nearest = new NearestBuffers(new int[n], new double[n]);
+        var converged = false;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -301,12 +324,13 @@ public sealed class KMeans : ICentroidClusterer
 
             if ((iteration > 0 && !changed) || shift <= tolerance)
             {
+                converged = true;
                 break;
             }
         }
 
         Assign(rows, n, d, centres, labels, nearest, cancellationToken, out var inertia);
-        return (labels, inertia);
+        return (labels, inertia, converged);
     }
 
     private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, NearestBuffers nearest, CancellationToken cancellationToken, out double inertia)

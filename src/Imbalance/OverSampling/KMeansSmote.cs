@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
@@ -90,9 +91,23 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         var data = RowMatrix.Of(input.X);
         var codes = input.Classes.Codes;
         var seeds = new SeedSource(RandomState);
+        var warnings = new List<Diagnostic>();
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
-            var clusters = clusterer.FitPredict(input.X, cancellationToken);
+            int[] clusters;
+            if (clusterer is KMeans kMeans)
+            {
+                (clusters, var kMeansWarnings) = kMeans.FitPredictChecked(input.X, cancellationToken);
+                lock (warnings)
+                {
+                    warnings.AddRange(kMeansWarnings);
+                }
+            }
+            else
+            {
+                clusters = clusterer.FitPredict(input.X, cancellationToken);
+            }
+
             var balance = threshold ?? ((double)count / total / 2);
             var chosen = new List<int[]>();
             var sparsities = new List<double>();
@@ -129,7 +144,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
                 SmoteCore.MakeSamples(data, classRows, classRows, nns, k, clusterCount, 1.0, seeds.CheckRandomState(), code, output);
             }
         }, cancellationToken);
-        return rows.ToOutput(input);
+        return rows.ToOutput(input).WithWarnings([.. warnings.Distinct()]);
     }
 
     /// <summary>imblearn's <c>_find_cluster_sparsity</c>: mean off-diagonal Euclidean distance ^ exponent / rows.</summary>

@@ -145,6 +145,24 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void A_k_means_stopped_at_MaxIterations_is_reported_by_the_samplers_that_use_it()
+    {
+        var (x, y) = Data();
+        var stopped = new KMeans { MaxIterations = 1, NInit = 1, RandomState = 0 };
+        var centroids = new ClusterCentroids { Estimator = stopped, RandomState = 0 }.FitResample(x, y);
+        var warning = centroids.Warnings.Should().ContainSingle().Subject;
+        warning.Kind.Should().Be(DiagnosticKind.Convergence);
+        warning.Source.Should().Be("KMeans");
+        warning.Message.Should().Contain("MaxIterations = 1");
+
+        var smote = new KMeansSmote { KMeansEstimator = new KMeans { NClusters = 4, MaxIterations = 1, NInit = 1, RandomState = 0 }, ClusterBalanceThreshold = 0.0, RandomState = 0 }
+            .FitResample(x, y);
+        smote.Warnings.Should().Contain(w => w.Kind == DiagnosticKind.Convergence && w.Source == "KMeans");
+
+        new ClusterCentroids { RandomState = 0 }.FitResample(x, y).Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_diagnostic_needs_a_source_and_a_message()
     {
         FluentActions.Invoking(() => new Diagnostic(DiagnosticKind.Convergence, "", "m")).Should().Throw<ArgumentException>().WithParameterName("source");
