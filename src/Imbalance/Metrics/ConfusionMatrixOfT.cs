@@ -647,7 +647,7 @@ public sealed class ConfusionMatrix<TLabel>
             ? []
             : [new Diagnostic(
                 DiagnosticKind.UndefinedMetric,
-                nameof(ConfusionMatrix),
+                "ConfusionMatrix",
                 $"{metric} is ill-defined and being set to 0.0 in labels with no {samples} samples: {LabelText.List(undefined)}. Use the zeroDivision parameter to control this behavior.")];
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Imbalance.Diagnostics;
+using Imbalance.Interop;
 using Imbalance.Learning;
 using Imbalance.Sampling;
 
@@ -18,7 +19,7 @@ public static class CrossValidation
     /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>).</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline to evaluate; it is not changed.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="scorers">The scores to compute on each test fold.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c> on <paramref name="y"/>.</param>
@@ -28,9 +29,9 @@ public static class CrossValidation
     /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
     /// <returns>The scores per fold, the timings, and the warnings of every fold's fitted model.</returns>
     /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
-    public static CrossValidationResult CrossValidate<TLabel>(
+    public static CrossValidationScores CrossValidate<TLabel>(
         IClassifier estimator,
-        double[,] x,
+        FeatureMatrix x,
         IReadOnlyList<TLabel> y,
         IReadOnlyList<Scorer<TLabel>> scorers,
         IReadOnlyList<Fold>? folds,
@@ -41,7 +42,8 @@ public static class CrossValidation
     {
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(scorers);
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         if (scorers.Count == 0 || scorers.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != scorers.Count)
         {
             throw new ArgumentException("Give at least one scorer, with distinct names.", nameof(scorers));
@@ -56,11 +58,11 @@ public static class CrossValidation
         {
             var fold = folds[f];
             var watch = Stopwatch.StartNew();
-            var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var model = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
             fitTimes[f] = watch.Elapsed.TotalSeconds;
             warnings[f] = Diagnostic.Within(FoldName(f), model.Warnings);
             watch.Restart();
-            var xTest = MatrixRows.Take(x, fold.TestIndices);
+            var xTest = MatrixRows.Take(rows, fold.TestIndices);
             var yTest = Pick(y, fold.TestIndices);
             var predictions = scorers.Any(s => !s.NeedsProbabilities) ? model.Predict(xTest, cancellationToken) : null;
             var probabilities = scorers.Any(s => s.NeedsProbabilities) ? model.PredictProba(xTest, cancellationToken) : null;
@@ -72,14 +74,14 @@ public static class CrossValidation
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
         }, cancellationToken);
 
-        return new CrossValidationResult(
+        return new CrossValidationScores(
             scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes, [.. warnings.SelectMany(w => w)]);
     }
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline to evaluate.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="scorer">The score to compute.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
@@ -87,7 +89,7 @@ public static class CrossValidation
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>The test score of each fold.</returns>
     public static double[] CrossValScore<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -100,7 +102,7 @@ public static class CrossValidation
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
     /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
@@ -108,18 +110,19 @@ public static class CrossValidation
     /// <returns>One predicted label per row.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static TLabel[] CrossValPredict<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
         var result = new TLabel[y.Count];
         RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
-            var predictions = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
-                .Predict(MatrixRows.Take(x, fold.TestIndices), cancellationToken);
+            var predictions = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
+                .Predict(MatrixRows.Take(rows, fold.TestIndices), cancellationToken);
             for (var i = 0; i < predictions.Length; i++)
             {
                 result[fold.TestIndices[i]] = predictions[i];
@@ -136,7 +139,7 @@ public static class CrossValidation
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
     /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
@@ -144,11 +147,12 @@ public static class CrossValidation
     /// <returns>A <c>rows x classes</c> matrix.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static double[,] CrossValPredictProba<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
         var classes = LabelEncoder<TLabel>.Fit(y).Classes;
         var column = new Dictionary<TLabel, int>();
@@ -161,8 +165,8 @@ public static class CrossValidation
         RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
-            var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
-            var proba = model.PredictProba(MatrixRows.Take(x, fold.TestIndices), cancellationToken);
+            var model = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var proba = model.PredictProba(MatrixRows.Take(rows, fold.TestIndices), cancellationToken);
             for (var i = 0; i < fold.TestIndices.Length; i++)
             {
                 for (var c = 0; c < model.Classes.Count; c++)
@@ -176,10 +180,10 @@ public static class CrossValidation
     }
 
     /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>) without progress reports.</summary>
-    /// <inheritdoc cref="CrossValidate{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, IReadOnlyList{Scorer{TLabel}}, IReadOnlyList{Fold}?, int?, IProgress{ProgressReport}?, CancellationToken)"/>
-    public static CrossValidationResult CrossValidate<TLabel>(
+    /// <inheritdoc cref="CrossValidate{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyList{Scorer{TLabel}}, IReadOnlyList{Fold}?, int?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static CrossValidationScores CrossValidate<TLabel>(
         IClassifier estimator,
-        double[,] x,
+        FeatureMatrix x,
         IReadOnlyList<TLabel> y,
         IReadOnlyList<Scorer<TLabel>> scorers,
         IReadOnlyList<Fold>? folds = null,
@@ -188,23 +192,65 @@ public static class CrossValidation
         where TLabel : notnull => CrossValidate(estimator, x, y, scorers, folds, maxDegreeOfParallelism, null, cancellationToken);
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>) without progress reports.</summary>
-    /// <inheritdoc cref="CrossValScore{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, Scorer{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    /// <inheritdoc cref="CrossValScore{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, Scorer{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
     public static double[] CrossValScore<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull => CrossValScore(estimator, x, y, scorer, folds, null, cancellationToken);
 
     /// <summary>Out-of-fold predictions (scikit-learn's <c>cross_val_predict</c>) without progress reports.</summary>
-    /// <inheritdoc cref="CrossValPredict{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    /// <inheritdoc cref="CrossValPredict{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
     public static TLabel[] CrossValPredict<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull => CrossValPredict(estimator, x, y, folds, null, cancellationToken);
 
     /// <summary>Out-of-fold class probabilities (scikit-learn's <c>cross_val_predict(method="predict_proba")</c>)
     /// without progress reports.</summary>
-    /// <inheritdoc cref="CrossValPredictProba{TLabel}(IClassifier, double[,], IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    /// <inheritdoc cref="CrossValPredictProba{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
     public static double[,] CrossValPredictProba<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull => CrossValPredictProba(estimator, x, y, folds, null, cancellationToken);
+
+    /// <summary>
+    /// The out-of-fold probability of one class for every row: the column of
+    /// <c>CrossValPredictProba</c> that belongs to <paramref name="label"/>, the held-out score that
+    /// threshold moving (<see cref="Metrics.ThresholdMoving"/>) and precision-recall curves take.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="label">The class whose probability is returned; a class of <paramref name="y"/>.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>One probability per row.</returns>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is not a class of <paramref name="y"/>, or the folds
+    /// do not partition the rows.</exception>
+    public static double[] CrossValPredictProbability<TLabel>(
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, TLabel label, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var classes = LabelEncoder<TLabel>.Fit(y ?? throw new ArgumentNullException(nameof(y))).Classes;
+        var column = -1;
+        for (var c = 0; c < classes.Count; c++)
+        {
+            column = EqualityComparer<TLabel>.Default.Equals(classes[c], label) ? c : column;
+        }
+
+        if (column < 0)
+        {
+            throw new ArgumentException($"label={label} is not a class of y; its classes are [{string.Join(", ", classes)}].", nameof(label));
+        }
+
+        var proba = CrossValPredictProba(estimator, x, y, folds, null, cancellationToken);
+        var result = new double[proba.GetLength(0)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = proba[i, column];
+        }
+
+        return result;
+    }
 
     /// <summary>The <see cref="Diagnostic.Source"/> prefix of fold <paramref name="f"/> (numbered from 1).</summary>
     private static string FoldName(int f) => string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}");
@@ -217,7 +263,7 @@ public static class CrossValidation
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, folds.Count, options, f =>
+        ParallelLoop.For(0, folds.Count, options, f =>
         {
             body(f);
             counter.Step();
@@ -231,8 +277,9 @@ public static class CrossValidation
             throw new ArgumentException("At least one fold is required.", parameterName);
         }
 
-        foreach (var fold in folds)
+        for (var f = 0; f < folds.Count; f++)
         {
+            var fold = folds[f] ?? throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Fold {f} of {parameterName} is null."), parameterName);
             if (fold.TrainIndices.Concat(fold.TestIndices).Any(i => (uint)i >= (uint)rows) || fold.TrainIndices.Length == 0 || fold.TestIndices.Length == 0)
             {
                 throw new ArgumentException($"Each fold needs training and test rows with indices in [0, {rows}).", parameterName);

@@ -16,11 +16,11 @@ public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
 
     private readonly Diagnostic[] _warnings;
 
-    internal PipelineModel(IReadOnlyList<IFeatureTransformerModel> transforms, IClassificationModel<TLabel> final, IReadOnlyList<Diagnostic> warnings)
+    internal PipelineModel(IReadOnlyList<IFeatureTransformerModel> transforms, IClassificationModel<TLabel> final, IReadOnlyList<Diagnostic>? warnings = null)
     {
         _transforms = [.. transforms];
         FinalModel = final;
-        _warnings = [.. warnings];
+        _warnings = [.. warnings ?? []];
     }
 
     /// <summary>The warnings of every step while fitting, in step order, each <see cref="Diagnostic.Source"/>

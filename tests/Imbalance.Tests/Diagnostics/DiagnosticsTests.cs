@@ -75,7 +75,7 @@ public class DiagnosticsTests
     {
         int[] truth = [0, 0, 1, 1, 2];
         int[] predicted = [0, 0, 0, 1, 1];
-        var matrix = ConfusionMatrix.Create(truth, predicted);
+        var matrix = ClassificationMetrics.ConfusionMatrix(truth, predicted);
 
         var precision = matrix.PrecisionPerClass();
         var warning = precision.Warnings.Should().ContainSingle().Subject;

@@ -6,9 +6,9 @@ namespace Imbalance.ModelSelection;
 /// The outcome of <see cref="CrossValidation"/>.<c>CrossValidate</c>, scikit-learn's <c>cross_validate</c> dictionary:
 /// one test score per fold for each scorer, and the fold fit and score times.
 /// </summary>
-public sealed class CrossValidationResult
+public sealed class CrossValidationScores
 {
-    internal CrossValidationResult(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes, IReadOnlyList<Diagnostic> warnings)
+    internal CrossValidationScores(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes, IReadOnlyList<Diagnostic> warnings)
     {
         Warnings = warnings;
         TestScores = testScores;
@@ -33,4 +33,8 @@ public sealed class CrossValidationResult
     /// <param name="scorer">The scorer name.</param>
     /// <returns>The mean.</returns>
     public double Mean(string scorer) => TestScores[scorer].Average();
+
+    /// <summary>The mean and standard deviation of every scorer, printable as a table.</summary>
+    /// <returns>The summary.</returns>
+    public CrossValidationSummary Summary() => new(TestScores);
 }
