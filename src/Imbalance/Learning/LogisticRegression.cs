@@ -18,6 +18,12 @@ namespace Imbalance.Learning;
 /// to rounding, as the iterates coincide) and with the exact optimum within 1e-5.
 /// Only the L2 penalty and the lbfgs objective are offered.
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new LogisticRegression { C = 1.0, ClassWeight = ClassWeight.Balanced }.Fit(x, y);
+/// double[,] proba = model.PredictProba(x);     // columns in model.Classes order
+/// </code>
+/// </example>
 public sealed class LogisticRegression : IClassifier
 {
     private readonly double _c = 1.0;

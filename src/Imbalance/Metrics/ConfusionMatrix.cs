@@ -1,6 +1,11 @@
 namespace Imbalance.Metrics;
 
 /// <summary>Builds a <see cref="ConfusionMatrix{TLabel}"/> with the label type inferred from the arguments.</summary>
+/// <example>
+/// <code>
+/// var matrix = ConfusionMatrix.Create(y, predicted);     // one pass; every count-based metric derives from it
+/// </code>
+/// </example>
 public static class ConfusionMatrix
 {
     /// <summary>

@@ -22,6 +22,11 @@ namespace Imbalance.OverSampling;
 /// every cluster); the default clusterer is <see cref="KMeans"/> seeded with <see cref="RandomState"/>, where imblearn
 /// uses scikit-learn's <c>MiniBatchKMeans</c>, so outputs agree only where the clusters do.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new KMeansSmote { ClusterBalanceThreshold = 0.0, RandomState = 42 }.FitResample(x, y);
+/// </code>
+/// </example>
 public sealed class KMeansSmote : Sampler, IOverSampler
 {
     private readonly int? _randomState;

@@ -20,6 +20,11 @@ namespace Imbalance.UnderSampling;
 /// <see cref="ResampleResult{TLabel}.SampleIndices"/> is imblearn's <c>sample_indices_</c>.</para>
 /// <para>Parity: for the same integer seed, equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new OneSidedSelection { RandomState = 42 }.FitResample(x, y);   // condensing, then Tomek links
+/// </code>
+/// </example>
 public sealed class OneSidedSelection : Sampler, ICleaningSampler
 {
     private readonly int? _randomState;

@@ -1,0 +1,401 @@
+using Imbalance.Combine;
+using Imbalance.Datasets;
+using Imbalance.Learning;
+using Imbalance.Metrics;
+using Imbalance.ModelSelection;
+using Imbalance.Neighbors;
+using Imbalance.OverSampling;
+using Imbalance.Pipelines;
+using Imbalance.Sampling;
+using Imbalance.UnderSampling;
+
+namespace Imbalance.Docs.Tests.Snippets;
+
+/// <summary>
+/// The <c>&lt;example&gt;</c> of each public type's XML documentation, run and checked here. Region <c>api-NAME</c>
+/// is the example of type NAME; ApiExampleTests checks that the XML documentation shows it verbatim.
+/// </summary>
+public class ApiExamples
+{
+    // 900 rows of class 0 and 100 of class 1 (scikit-learn's make_classification with the same arguments).
+    private static (double[,] X, int[] Y) Data() =>
+        DataGenerators.MakeClassification(nSamples: 1_000, nFeatures: 6, weights: [0.9, 0.1], flipY: 0.0, randomState: 0);
+
+    private static void ShouldBeBalanced(int[] y) => y.Count(v => v == 1).Should().Be(y.Count(v => v == 0));
+
+    [Fact]
+    public void Over_samplers()
+    {
+        var (x, y) = Data();
+        {
+            #region api-RandomOverSampler
+            var (xRes, yRes) = new RandomOverSampler { RandomState = 42 }.FitResample(x, y);   // copies of random minority rows
+            var smoothed = new RandomOverSampler { Shrinkage = 0.5, RandomState = 42 }.FitResample(x, y);  // jittered copies
+            #endregion
+            ShouldBeBalanced(yRes);
+            smoothed.SampleIndices.Should().HaveCount(smoothed.Count);
+        }
+
+        {
+            #region api-Smote
+            var smote = new Smote { KNeighbors = 5, RandomState = 42 };    // imblearn: SMOTE(k_neighbors=5, random_state=42)
+            var (xRes, yRes) = smote.FitResample(x, y);                    // the input rows, then the synthetic ones
+            #endregion
+            ShouldBeBalanced(yRes);
+            xRes.GetLength(0).Should().Be(1_800);
+        }
+
+        {
+            #region api-BorderlineSmote
+            var sampler = new BorderlineSmote { Kind = BorderlineSmoteKind.Borderline1, MNeighbors = 10, RandomState = 42 };
+            var result = sampler.FitResample(x, y);                          // synthetic rows only from minority rows in danger
+            #endregion
+            ShouldBeBalanced(result.Y);
+        }
+
+        {
+            #region api-Adasyn
+            var result = new Adasyn { NNeighbors = 5, RandomState = 42 }.FitResample(x, y);   // more rows where the minority is harder
+            #endregion
+            result.Y.Count(v => v == 1).Should().BeGreaterThan(800);
+        }
+
+        {
+            #region api-SvmSmote
+            var result = new SvmSmote { RandomState = 42 }.FitResample(x, y);   // SMOTE around the support vectors of an SVM
+            #endregion
+            result.Y.Count(v => v == 1).Should().BeGreaterThan(100);
+        }
+
+        {
+            #region api-KMeansSmote
+            var result = new KMeansSmote { ClusterBalanceThreshold = 0.0, RandomState = 42 }.FitResample(x, y);
+            #endregion
+            result.Y.Count(v => v == 1).Should().BeGreaterThanOrEqualTo(900, "imblearn rounds each cluster's share up");
+        }
+
+        {
+            #region api-SmoteNc
+            double[,] mixed = { { 1.0, 0 }, { 1.2, 1 }, { 0.9, 0 }, { 5.0, 2 }, { 5.5, 2 }, { 4.8, 1 }, { 5.2, 2 }, { 6.0, 2 } };
+            int[] labels = [1, 1, 1, 0, 0, 0, 0, 0];
+            var sampler = new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices(1), KNeighbors = 2, RandomState = 0 };
+            var (xRes, yRes) = sampler.FitResample(mixed, labels);   // column 1 of a new row is a category of its neighbours
+            #endregion
+            ShouldBeBalanced(yRes);
+            xRes[7, 1].Should().BeOneOf(0.0, 1.0, 2.0);
+        }
+
+        {
+            #region api-SmoteN
+            double[,] colours = { { 0, 1 }, { 0, 2 }, { 1, 1 }, { 2, 0 }, { 2, 2 }, { 1, 0 }, { 2, 1 }, { 2, 0 } };   // category codes
+            int[] labels = [1, 1, 1, 0, 0, 0, 0, 0];
+            var (xRes, yRes) = new SmoteN { KNeighbors = 2, RandomState = 0 }.FitResample(colours, labels);
+            #endregion
+            ShouldBeBalanced(yRes);
+            xRes.Cast<double>().Should().OnlyContain(v => v == 0 || v == 1 || v == 2);
+        }
+    }
+
+    [Fact]
+    public void Under_samplers()
+    {
+        var (x, y) = Data();
+        {
+            #region api-RandomUnderSampler
+            var result = new RandomUnderSampler { RandomState = 42 }.FitResample(x, y);   // 100 rows of each class
+            int[] kept = result.SampleIndices!;                                            // imblearn's sample_indices_
+            #endregion
+            ShouldBeBalanced(result.Y);
+            kept.Should().HaveCount(200);
+        }
+
+        {
+            #region api-NearMiss
+            var result = new NearMiss { Version = 1, NNeighbors = 3 }.FitResample(x, y);   // majority rows nearest the minority
+            #endregion
+            ShouldBeBalanced(result.Y);
+        }
+
+        {
+            #region api-ClusterCentroids
+            var soft = new ClusterCentroids { RandomState = 42 }.FitResample(x, y);   // majority replaced by 100 k-means centroids
+            var hard = new ClusterCentroids { Voting = ClusterCentroidsVoting.Hard, RandomState = 42 }.FitResample(x, y);   // real rows nearest them
+            #endregion
+            ShouldBeBalanced(soft.Y);
+            hard.SampleIndices.Should().NotBeNull();
+        }
+
+        {
+            #region api-TomekLinks
+            var result = new TomekLinks().FitResample(x, y);   // removes the majority row of each Tomek link
+            #endregion
+            result.Count.Should().BeLessThan(1_000);
+        }
+
+        {
+            #region api-EditedNearestNeighbours
+            var result = new EditedNearestNeighbours { NNeighbors = 3, KindSel = SelectionKind.All }.FitResample(x, y);
+            #endregion
+            result.Y.Count(v => v == 1).Should().Be(100);
+        }
+
+        {
+            #region api-RepeatedEditedNearestNeighbours
+            var result = new RepeatedEditedNearestNeighbours { MaxIter = 100 }.FitResample(x, y);   // ENN until nothing changes
+            #endregion
+            result.Count.Should().BeLessThan(1_000);
+        }
+
+        {
+            #region api-AllKnn
+            var result = new AllKnn { NNeighbors = 3 }.FitResample(x, y);   // ENN with 1, 2, then 3 neighbours
+            #endregion
+            result.Count.Should().BeLessThan(1_000);
+        }
+
+        {
+            #region api-CondensedNearestNeighbour
+            var result = new CondensedNearestNeighbour { RandomState = 42 }.FitResample(x, y);   // the rows a 1-NN rule needs
+            #endregion
+            result.Y.Count(v => v == 0).Should().BeLessThan(900);
+        }
+
+        {
+            #region api-OneSidedSelection
+            var result = new OneSidedSelection { RandomState = 42 }.FitResample(x, y);   // condensing, then Tomek links
+            #endregion
+            result.Y.Count(v => v == 0).Should().BeLessThan(900);
+        }
+
+        {
+            #region api-NeighbourhoodCleaningRule
+            var result = new NeighbourhoodCleaningRule { NNeighbors = 3 }.FitResample(x, y);
+            #endregion
+            result.Y.Count(v => v == 1).Should().Be(100);
+        }
+
+        {
+            #region api-InstanceHardnessThreshold
+            var sampler = new InstanceHardnessThreshold { Estimator = new LogisticRegression(), Cv = 5, RandomState = 42 };
+            var result = sampler.FitResample(x, y);   // drops the majority rows the classifier finds hardest
+            #endregion
+            ShouldBeBalanced(result.Y);
+        }
+    }
+
+    [Fact]
+    public void Combined_and_function_samplers()
+    {
+        var (x, y) = Data();
+        {
+            #region api-SmoteEnn
+            var result = new SmoteEnn { RandomState = 42 }.FitResample(x, y);   // SMOTE, then ENN over every class
+            #endregion
+            result.Count.Should().BeLessThan(1_800);
+        }
+
+        {
+            #region api-SmoteTomek
+            var result = new SmoteTomek { RandomState = 42 }.FitResample(x, y);   // SMOTE, then remove Tomek links
+            #endregion
+            result.Count.Should().BeLessThanOrEqualTo(1_800);
+        }
+
+        {
+            #region api-FunctionSampler
+            // Any function of (X, y) as a pipeline step; here: two cleaning rules in a row.
+            var sampler = FunctionSampler.Create<int>((xs, ys) =>
+            {
+                var (xTomek, yTomek) = new TomekLinks().FitResample(xs, ys);
+                var (xClean, yClean) = new EditedNearestNeighbours().FitResample(xTomek, yTomek);
+                return (xClean, yClean);
+            });
+            var (xRes, yRes) = sampler.FitResample(x, y);
+            #endregion
+            yRes.Length.Should().BeLessThan(1_000);
+            xRes.GetLength(0).Should().Be(yRes.Length);
+        }
+    }
+
+    [Fact]
+    public void Learners()
+    {
+        var (x, y) = Data();
+        {
+            #region api-LogisticRegression
+            var model = new LogisticRegression { C = 1.0, ClassWeight = ClassWeight.Balanced }.Fit(x, y);
+            double[,] proba = model.PredictProba(x);     // columns in model.Classes order
+            #endregion
+            proba.GetLength(1).Should().Be(2);
+        }
+
+        {
+            #region api-DecisionTreeClassifier
+            var model = new DecisionTreeClassifier { MaxDepth = 4, RandomState = 0 }.Fit(x, y);
+            int[] predicted = model.Predict(x);
+            #endregion
+            predicted.Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-RandomForestClassifier
+            var model = new RandomForestClassifier { NEstimators = 50, ClassWeight = ClassWeight.BalancedSubsample, RandomState = 0 }.Fit(x, y);
+            #endregion
+            model.Predict(x).Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-KNeighborsClassifier
+            var model = new KNeighborsClassifier { NNeighbors = 5, Weights = NeighborWeights.Distance }.Fit(x, y);
+            #endregion
+            model.Predict(x).Should().Equal(y, "with distance weights each training row is its own nearest neighbour");
+        }
+
+        {
+            #region api-StandardScaler
+            var scaler = new StandardScaler().Fit(x);          // learns each column's mean and standard deviation
+            double[,] scaled = scaler.Transform(x);            // fit on training rows only, then transform any rows
+            #endregion
+            Enumerable.Range(0, 1_000).Average(i => scaled[i, 0]).Should().BeApproximately(0, 1e-12);
+        }
+
+        {
+            #region api-KMeans
+            int[] cluster = new KMeans { NClusters = 3, RandomState = 0 }.FitPredict(x);   // scikit-learn's KMeans(n_init=10)
+            #endregion
+            cluster.Distinct().Should().HaveCount(3);
+        }
+
+        {
+            #region api-NearestNeighbors
+            var index = new NearestNeighbors { NNeighbors = 5 }.Fit(x);   // brute force or KD-tree, as scikit-learn's 'auto'
+            int[,] nearest = index.KNeighbors().ToIndexMatrix();          // each row's 5 nearest other rows
+            #endregion
+            nearest.GetLength(1).Should().Be(5);
+        }
+    }
+
+    [Fact]
+    public void Metrics()
+    {
+        var (x, y) = Data();
+        var predicted = new LogisticRegression().Fit(x, y).Predict(x);
+        var scores = new double[y.Length];
+        {
+            #region api-ClassificationMetrics
+            var f1 = ClassificationMetrics.F1Score(y, predicted, posLabel: 1);
+            var balanced = ClassificationMetrics.BalancedAccuracyScore(y, predicted);
+            var mcc = ClassificationMetrics.MatthewsCorrCoef(y, predicted);
+            #endregion
+            f1.Should().BeInRange(0, 1);
+            balanced.Should().BeInRange(0.5, 1);
+            mcc.Should().BeInRange(-1, 1);
+        }
+
+        {
+            #region api-ImbalancedMetrics
+            var gMean = ImbalancedMetrics.GeometricMeanScore(y, predicted, average: Average.Binary, posLabel: 1);
+            var report = ImbalancedMetrics.ClassificationReportImbalanced(y, predicted);   // report.Text is imblearn's table
+            #endregion
+            gMean.Should().BeInRange(0, 1);
+            report.Text.Should().Contain("iba");
+        }
+
+        {
+            var model = new LogisticRegression().Fit(x, y);
+            var proba = model.PredictProba(x);
+            for (var i = 0; i < y.Length; i++)
+            {
+                scores[i] = proba[i, 1];
+            }
+
+            #region api-RankingMetrics
+            var averagePrecision = RankingMetrics.AveragePrecisionScore(y, scores);   // scores: probability of class 1
+            var rocAuc = RankingMetrics.RocAucScore(y, scores);
+            var curve = RankingMetrics.PrecisionRecallCurve(y, scores);
+            #endregion
+            averagePrecision.Should().BeInRange(0, 1);
+            rocAuc.Should().BeInRange(0.5, 1);
+            curve.Precision.Should().HaveSameCount(curve.Recall);
+        }
+
+        {
+            #region api-ThresholdMoving
+            var curve = ThresholdMoving.TuneThreshold(y, scores, ThresholdObjective.GeometricMean);
+            int[] decided = scores.Select(s => s >= curve.BestThreshold ? 1 : 0).ToArray();   // tune on validation rows
+            #endregion
+            decided.Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-ConfusionMatrix
+            var matrix = ConfusionMatrix.Create(y, predicted);     // one pass; every count-based metric derives from it
+            #endregion
+            matrix.Should().NotBeNull();
+        }
+
+        {
+            #region api-ClassWeights
+            double[] weights = ClassWeights.ComputeClassWeight(ClassWeightMode.Balanced, [0, 1], y);   // n / (classes x count)
+            double[] rowWeights = ClassWeights.ComputeSampleWeight(ClassWeightMode.Balanced, y);
+            #endregion
+            weights.Should().Equal(1_000 / 1_800.0, 1_000 / 200.0);
+            rowWeights.Should().HaveCount(1_000);
+        }
+    }
+
+    [Fact]
+    public void Pipelines_and_model_selection()
+    {
+        var (x, y) = Data();
+        {
+            #region api-Pipeline
+            var pipeline = Pipeline.Make(new StandardScaler(), new Smote { RandomState = 0 }, new LogisticRegression());
+            var model = pipeline.Fit(x, y);           // the sampler runs here only
+            int[] predicted = model.Predict(x);       // the fitted model holds no sampler
+            #endregion
+            predicted.Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-StratifiedKFold
+            var folds = new StratifiedKFold { NSplits = 5, Shuffle = true, RandomState = 0 }.Split(y);   // each fold keeps the 10 % share
+            #endregion
+            folds.Should().HaveCount(5);
+            folds.Should().OnlyContain(f => f.TestIndices.Count(i => y[i] == 1) == 20);
+        }
+
+        {
+            #region api-KFold
+            var folds = new KFold { NSplits = 4 }.Split(sampleCount: 1_000);
+            #endregion
+            folds.Should().OnlyContain(f => f.TestIndices.Length == 250);
+        }
+
+        {
+            #region api-DataSplit
+            var split = DataSplit.TrainTestSplit(x, y, testSize: 0.25, randomState: 0, stratify: true);
+            #endregion
+            split.YTest.Count(v => v == 1).Should().Be(25);
+        }
+
+        {
+            #region api-CrossValidation
+            var pipeline = Pipeline.Make(new StandardScaler(), new RandomUnderSampler { RandomState = 0 }, new LogisticRegression());
+            var recall = Scoring.FromPredictions<int>("recall", (t, p) => ClassificationMetrics.RecallScore(t, p, posLabel: 1));
+            var result = CrossValidation.CrossValidate(pipeline, x, y, [recall], new StratifiedKFold { NSplits = 5 }.Split(y));
+            double meanRecall = result.Mean("recall");   // each fold's sampler saw only its training rows
+            #endregion
+            meanRecall.Should().BeInRange(0.5, 1);
+        }
+
+        {
+            #region api-DataGenerators
+            var (xs, ys) = DataGenerators.MakeClassification(nSamples: 1_000, weights: [0.9, 0.1], randomState: 0);   // = scikit-learn's
+            var (xCut, yCut) = DataGenerators.MakeImbalance(xs, ys, new Dictionary<int, int> { [1] = 20 }, randomState: 0);
+            #endregion
+            yCut.Count(v => v == 1).Should().Be(20);
+            xCut.GetLength(0).Should().Be(yCut.Length);
+        }
+    }
+}
