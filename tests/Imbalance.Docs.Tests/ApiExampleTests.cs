@@ -37,6 +37,20 @@ public partial class ApiExampleTests
         missing.Should().BeEmpty("every public sampler, learner, metric class and meta-estimator has an <example>");
     }
 
+    [Fact]
+    public void The_shipped_xml_documents_the_public_api_only()
+    {
+        var xml = XDocument.Load(Path.ChangeExtension(Library.Location, ".xml"));
+        var documented = xml.Descendants("member").Select(m => m.Attribute("name")!.Value)
+            .Where(n => n.StartsWith("T:", StringComparison.Ordinal)).Select(n => n[2..]).ToHashSet(StringComparer.Ordinal);
+        var exported = Library.GetExportedTypes().Select(t => t.FullName!.Replace('+', '.')).ToHashSet(StringComparer.Ordinal);
+
+        documented.Should().BeSubsetOf(exported, "internal and private types are not shipped in the XML documentation");
+        exported.Should().BeSubsetOf(documented, "every public type is documented");
+        xml.Descendants("member").Select(m => m.Attribute("name")!.Value).Should()
+            .NotContain(n => n.Contains(".InputGuard.", StringComparison.Ordinal) || n.Contains(".SmoteCore.", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> RequiredTypes()
     {
         string[] tools = ["Metrics", "ModelSelection", "Datasets", "Calibration"];
