@@ -59,16 +59,16 @@ public class MetricsBenchmarks
     [Benchmark]
     public double ConfusionMatrixAllMetricsFourClasses()
     {
-        var cm = ConfusionMatrix.Create(_fourTrue, _fourPred);
+        var cm = ClassificationMetrics.ConfusionMatrix(_fourTrue, _fourPred);
         return cm.Accuracy() + cm.BalancedAccuracy() + cm.F1(Average.Macro) + cm.MatthewsCorrelation()
             + cm.CohenKappa() + cm.GeometricMean() + cm.SensitivitySpecificity(Average.Weighted).Specificity;
     }
 
     [Benchmark]
-    public double RocAucBinary() => RankingMetrics.RocAucScore(_binaryTrue, _binaryScore);
+    public double RocAucBinary() => ScoreMetrics.RocAucScore(_binaryTrue, _binaryScore);
 
     [Benchmark]
-    public int PrecisionRecallCurveBinary() => RankingMetrics.PrecisionRecallCurve(_binaryTrue, _binaryScore).Thresholds.Count;
+    public int PrecisionRecallCurveBinary() => ScoreMetrics.PrecisionRecallCurve(_binaryTrue, _binaryScore).Thresholds.Count;
 
     [Benchmark]
     public double BestF1Threshold() => ThresholdMoving.TuneThreshold(_binaryTrue, _binaryScore, ThresholdObjective.FBeta).BestThreshold;

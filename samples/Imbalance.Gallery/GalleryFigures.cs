@@ -204,14 +204,14 @@ public static class GalleryFigures
         var (pr, roc) = (figure.GetPlot(0), figure.GetPlot(1));
         foreach (var (name, scores) in strategies)
         {
-            var prCurve = RankingMetrics.PrecisionRecallCurve(split.YTest, scores);
-            var ap = RankingMetrics.AveragePrecisionScore(split.YTest, scores);
+            var prCurve = ScoreMetrics.PrecisionRecallCurve(split.YTest, scores);
+            var ap = ScoreMetrics.AveragePrecisionScore(split.YTest, scores);
             var line = pr.Add.ScatterLine(prCurve.Recall.ToArray(), prCurve.Precision.ToArray());
             line.LegendText = $"{name} (AP {ap:F3})";
             line.ConnectStyle = ConnectStyle.StepVertical;
 
-            var rocCurve = RankingMetrics.RocCurve(split.YTest, scores);
-            var auc = RankingMetrics.RocAucScore(split.YTest, scores);
+            var rocCurve = ScoreMetrics.RocCurve(split.YTest, scores);
+            var auc = ScoreMetrics.RocAucScore(split.YTest, scores);
             roc.Add.ScatterLine(rocCurve.FalsePositiveRates.ToArray(), rocCurve.TruePositiveRates.ToArray()).LegendText = $"{name} (AUC {auc:F3})";
         }
 

@@ -23,7 +23,7 @@ Scorer<int>[] scorers =
     Scoring.FromPredictions<int>("Recall", (t, p) => ClassificationMetrics.RecallScore(t, p, posLabel: 1)),
     Scoring.FromPredictions<int>("G-mean", (t, p) => ImbalancedMetrics.GeometricMeanScore(t, p, average: Average.Binary, posLabel: 1)),
     Scoring.FromProbabilities<int>("Avg precision", (t, proba, classes) =>
-        RankingMetrics.AveragePrecisionScore(t, Column(proba, classes.ToList().IndexOf(1)), posLabel: 1)),
+        ScoreMetrics.AveragePrecisionScore(t, Column(proba, classes.ToList().IndexOf(1)), posLabel: 1)),
 ];
 
 (string Name, IClassifier Model)[] strategies =

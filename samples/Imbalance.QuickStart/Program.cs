@@ -69,7 +69,7 @@ foreach (var (what, sampler) in samplers)
 
     var recall = ClassificationMetrics.RecallScore(split.YTest, predicted, posLabel: "fraud");
     var gMean = ImbalancedMetrics.GeometricMeanScore(split.YTest, predicted, posLabel: "fraud", average: Average.Binary);
-    var prAuc = RankingMetrics.AveragePrecisionScore(split.YTest, fraudScore, posLabel: "fraud");
+    var prAuc = ScoreMetrics.AveragePrecisionScore(split.YTest, fraudScore, posLabel: "fraud");
     var name = sampler?.GetType().Name ?? "(none)";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-26} {what,-56} {legit,6} {fraud,6} {recall,7:F3} {gMean,7:F3} {prAuc,7:F3}"));

@@ -1,3 +1,4 @@
+using Imbalance.Interop;
 using Imbalance.Sampling;
 using Imbalance.UnderSampling;
 
@@ -14,7 +15,7 @@ public static partial class DataGenerators
     /// sampling_strategy=dict, random_state=...)</c>): a <see cref="RandomUnderSampler"/> without replacement, so for
     /// the same seed the rows kept are exactly imblearn's.
     /// </summary>
-    /// <param name="x">The samples.</param>
+    /// <param name="x">The samples: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts.</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="samplingStrategy">Rows to keep per class; classes not listed keep all their rows. Each count must
     /// not exceed the class size.</param>
@@ -25,7 +26,7 @@ public static partial class DataGenerators
     /// <exception cref="ArgumentException">A count is negative, exceeds its class size or names a label not in
     /// <paramref name="y"/>, or the inputs are invalid.</exception>
     public static ResampleResult<TLabel> MakeImbalance<TLabel>(
-        double[,] x, IReadOnlyList<TLabel> y, IReadOnlyDictionary<TLabel, int> samplingStrategy, int? randomState = null)
+        FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyDictionary<TLabel, int> samplingStrategy, int? randomState = null)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(samplingStrategy);
@@ -36,7 +37,7 @@ public static partial class DataGenerators
     /// Keeps, per class, the number of rows a function of <paramref name="y"/> returns (imblearn's
     /// <c>make_imbalance</c> with a callable <c>sampling_strategy</c>).
     /// </summary>
-    /// <param name="x">The samples.</param>
+    /// <param name="x">The samples: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts.</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="samplingStrategy">Receives <paramref name="y"/> and returns rows to keep per class.</param>
     /// <param name="randomState">The seed; <see langword="null"/> for an unpredictable one.</param>
@@ -45,7 +46,7 @@ public static partial class DataGenerators
     /// <exception cref="ArgumentException">The function's counts are invalid for <paramref name="y"/> (as for the
     /// dictionary overload), or the inputs are invalid.</exception>
     public static ResampleResult<TLabel> MakeImbalance<TLabel>(
-        double[,] x,
+        FeatureMatrix x,
         IReadOnlyList<TLabel> y,
         Func<IReadOnlyList<TLabel>, IReadOnlyDictionary<TLabel, int>> samplingStrategy,
         int? randomState = null)
@@ -55,7 +56,7 @@ public static partial class DataGenerators
         return MakeImbalance(x, y, SamplingStrategy.Custom(samplingStrategy), randomState);
     }
 
-    private static ResampleResult<TLabel> MakeImbalance<TLabel>(double[,] x, IReadOnlyList<TLabel> y, SamplingStrategy strategy, int? randomState)
+    private static ResampleResult<TLabel> MakeImbalance<TLabel>(FeatureMatrix x, IReadOnlyList<TLabel> y, SamplingStrategy strategy, int? randomState)
         where TLabel : notnull =>
-        new RandomUnderSampler { SamplingStrategy = strategy, RandomState = randomState, Replacement = false }.FitResample(x, y);
+        new RandomUnderSampler { SamplingStrategy = strategy, RandomState = randomState, Replacement = false }.FitResample(x.ToArray2D(nameof(x)), y);
 }

@@ -72,6 +72,9 @@ internal sealed class CartTree
         }
     }
 
+    /// <summary>The node arrays, for saving (<see cref="Serialization.ModelSerializer"/>); never written to.</summary>
+    internal (int[] Feature, double[] Threshold, int[] Left, int[] Right, double[] Value) Nodes => (_feature, _threshold, _left, _right, _value);
+
     /// <summary>Converts rows to float32 the way scikit-learn's trees validate <c>X</c> (<c>dtype=np.float32</c>).</summary>
     public static float[] ToFloat32(ReadOnlySpan<double> rows)
     {

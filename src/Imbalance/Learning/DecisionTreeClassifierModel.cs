@@ -26,6 +26,9 @@ public sealed class DecisionTreeClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of features seen in training (scikit-learn's <c>n_features_in_</c>).</summary>
     public int FeatureCount { get; }
 
+    /// <summary>The fitted tree, for saving.</summary>
+    internal CartTree Tree => _tree;
+
     /// <summary>The number of nodes (scikit-learn's <c>tree_.node_count</c>).</summary>
     public int NodeCount => _tree.NodeCount;
 

@@ -128,6 +128,15 @@ public sealed class KMeans : ICentroidClusterer
             throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
         }
 
+        // Values so large that squared distances overflow (beyond about 1e149): cluster the rows times a power of two,
+        // which is exact, and scale the centres back (seeding would otherwise draw from infinite weights).
+        var shift = Neighbors.MagnitudeScale.Shift(Neighbors.MagnitudeScale.MaxAbs(rows.AsSpan(0, n * d)), d, Neighbors.DistanceMetric.Euclidean);
+        if (shift != 0)
+        {
+            var (labels, centres) = Fit(Neighbors.MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift), n, d, cancellationToken);
+            return (labels, Neighbors.MagnitudeScale.Scaled(centres, -shift));
+        }
+
         var tolerance = Tolerance * MeanVariance(rows, n, d);
         var rng = new SeedSource(RandomState).CheckRandomState();
         int[]? bestLabels = null;

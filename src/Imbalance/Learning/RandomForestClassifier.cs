@@ -152,7 +152,7 @@ public sealed class RandomForestClassifier : IClassifier
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? -1,
         };
-        Parallel.For(0, trees.Length, options, t =>
+        ParallelLoop.For(0, trees.Length, options, t =>
         {
             var treeWeights = Bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample) : weights;
             var randSeed = (uint)new RandomState(seeds[t]).RandInt(0, Randomness.RandomState.MaxInt);

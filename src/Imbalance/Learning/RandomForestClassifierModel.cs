@@ -29,6 +29,12 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of features seen in training (scikit-learn's <c>n_features_in_</c>).</summary>
     public int FeatureCount { get; }
 
+    /// <summary>The fitted trees in order, for saving.</summary>
+    internal IReadOnlyList<CartTree> Trees => _trees;
+
+    /// <summary>The configured prediction parallelism, for saving.</summary>
+    internal int? MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
     /// <summary>The number of trees (<c>len(estimators_)</c>).</summary>
     public int TreeCount => _trees.Length;
 
@@ -64,7 +70,7 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1,
         };
-        Parallel.For(0, blocks, options, b =>
+        ParallelLoop.For(0, blocks, options, b =>
         {
             // Each block writes its own rows; within a row trees are added in order, so results never depend on threads.
             var end = Math.Min(n, (b + 1) * RowsPerBlock);

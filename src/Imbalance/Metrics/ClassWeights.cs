@@ -89,6 +89,13 @@ public static class ClassWeights
         {
             if (classWeight.TryGetValue(classes[i], out var w))
             {
+                if (!double.IsFinite(w))
+                {
+                    throw new ArgumentException(
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The weight of class {classes[i]} is {w}; class weights must be finite numbers."),
+                        nameof(classWeight));
+                }
+
                 weights[i] = w;
             }
             else

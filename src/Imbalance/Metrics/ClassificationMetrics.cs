@@ -5,7 +5,7 @@ namespace Imbalance.Metrics;
 /// <summary>
 /// scikit-learn's count-based classification metrics (<c>sklearn.metrics</c>) for labels of any type: each call
 /// builds a <see cref="ConfusionMatrix{TLabel}"/> in one pass and derives the score from it. To compute several
-/// metrics of the same predictions, build the matrix once with <see cref="ConfusionMatrix.Create"/> and call its
+/// metrics of the same predictions, build the matrix once with <see cref="ConfusionMatrix{TLabel}(IReadOnlyList{TLabel}, IReadOnlyList{TLabel}, IReadOnlyList{TLabel}, IReadOnlyList{double})"/> and call its
 /// methods.
 /// </summary>
 /// <remarks>
@@ -22,13 +22,48 @@ namespace Imbalance.Metrics;
 /// </example>
 public static class ClassificationMetrics
 {
+    /// <summary>
+    /// Builds a <see cref="ConfusionMatrix{TLabel}"/> (label type inferred from the arguments). Counts (weighted) samples by true and predicted label in one pass over the data: scikit-learn's
+    /// <c>confusion_matrix(y_true, y_pred, labels=labels, sample_weight=sample_weight)</c> as a value from which
+    /// every count-based metric of this namespace is derived.
+    /// </summary>
+    /// <param name="yTrue">Ground-truth labels.</param>
+    /// <param name="yPred">Predicted labels, one per sample.</param>
+    /// <param name="labels">
+    /// The labels to report, in this order (scikit-learn's <c>labels</c>); labels absent from the data have zero
+    /// counts. Default: the sorted union of the labels in <paramref name="yTrue"/> and <paramref name="yPred"/>.
+    /// </param>
+    /// <param name="sampleWeight">Optional weight of each sample (scikit-learn's <c>sample_weight</c>).</param>
+    /// <exception cref="ArgumentNullException">A label vector is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Different lengths, empty input, null/NaN/non-integral labels, empty or duplicated <paramref name="labels"/>,
+    /// or non-finite weights; the exception names the parameter.
+    /// </exception>
+    public static ConfusionMatrix<TLabel> ConfusionMatrix<TLabel>(
+        IReadOnlyList<TLabel> yTrue,
+        IReadOnlyList<TLabel> yPred,
+        IReadOnlyList<TLabel>? labels = null,
+        IReadOnlyList<double>? sampleWeight = null)
+        where TLabel : notnull => new(yTrue, yPred, labels, sampleWeight);
+
     /// <summary>scikit-learn's <c>accuracy_score</c>: the (weighted) fraction of exact matches, or their (weighted) number when <paramref name="normalize"/> is false.</summary>
     /// <param name="yTrue">Ground-truth labels.</param>
     /// <param name="yPred">Predicted labels.</param>
     /// <param name="normalize">Whether to return the fraction (default) or the count.</param>
     /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <exception cref="ArgumentException"><paramref name="normalize"/> is set and the sample weights sum to zero
+    /// (scikit-learn returns NaN with a warning).</exception>
     public static double AccuracyScore<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, bool normalize = true, IReadOnlyList<double>? sampleWeight = null)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, sampleWeight: sampleWeight).Accuracy(normalize);
+        where TLabel : notnull
+    {
+        var matrix = ConfusionMatrix(yTrue, yPred, sampleWeight: sampleWeight);
+        if (normalize && !(matrix.TotalWeight > 0))
+        {
+            throw new ArgumentException("The sample weights sum to zero, so the normalised accuracy is undefined; pass non-zero weights or normalize: false.", nameof(sampleWeight));
+        }
+
+        return matrix.Accuracy(normalize);
+    }
 
     /// <summary>scikit-learn's <c>balanced_accuracy_score</c>: <inheritdoc cref="ConfusionMatrix{TLabel}.BalancedAccuracy" path="/summary"/></summary>
     /// <param name="yTrue">Ground-truth labels.</param>
@@ -36,7 +71,7 @@ public static class ClassificationMetrics
     /// <param name="sampleWeight">Optional sample weights.</param>
     /// <param name="adjusted">Whether to rescale so that random guessing scores 0.</param>
     public static double BalancedAccuracyScore<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<double>? sampleWeight = null, bool adjusted = false)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, sampleWeight: sampleWeight).BalancedAccuracy(adjusted);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, sampleWeight: sampleWeight).BalancedAccuracy(adjusted);
 
     /// <summary>scikit-learn's <c>precision_score</c>: tp / (tp + fp), averaged as <paramref name="average"/> says.</summary>
     /// <param name="yTrue">Ground-truth labels.</param>
@@ -50,7 +85,7 @@ public static class ClassificationMetrics
     public static double PrecisionScore<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
         Average average = Average.Binary, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).Precision(average, posLabel, zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).Precision(average, posLabel, zeroDivision);
 
     /// <summary>scikit-learn's <c>recall_score</c>: tp / (tp + fn), averaged as <paramref name="average"/> says.</summary>
     /// <inheritdoc cref="PrecisionScore{TLabel}" path="/param"/>
@@ -58,7 +93,7 @@ public static class ClassificationMetrics
     public static double RecallScore<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
         Average average = Average.Binary, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).Recall(average, posLabel, zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).Recall(average, posLabel, zeroDivision);
 
     /// <summary>scikit-learn's <c>f1_score</c>: the harmonic mean of precision and recall, averaged as <paramref name="average"/> says.</summary>
     /// <inheritdoc cref="PrecisionScore{TLabel}" path="/param"/>
@@ -66,7 +101,7 @@ public static class ClassificationMetrics
     public static double F1Score<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
         Average average = Average.Binary, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).F1(average, posLabel, zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).F1(average, posLabel, zeroDivision);
 
     /// <summary>scikit-learn's <c>fbeta_score</c>: (1 + beta^2) P R / (beta^2 P + R), averaged as <paramref name="average"/> says.</summary>
     /// <param name="yTrue">Ground-truth labels.</param>
@@ -81,7 +116,7 @@ public static class ClassificationMetrics
     public static double FBetaScore<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, double beta, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
         Average average = Average.Binary, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).FBeta(beta, average, posLabel, zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).FBeta(beta, average, posLabel, zeroDivision);
 
     /// <summary>scikit-learn's <c>precision_score(average=None)</c>: the precision of each label.</summary>
     /// <param name="yTrue">Ground-truth labels.</param>
@@ -91,19 +126,19 @@ public static class ClassificationMetrics
     /// <param name="zeroDivision">The value with a zero denominator.</param>
     public static ClassScores<TLabel> PrecisionScorePerClass<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).PrecisionPerClass(zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).PrecisionPerClass(zeroDivision);
 
     /// <summary>scikit-learn's <c>recall_score(average=None)</c>: the recall of each label.</summary>
     /// <inheritdoc cref="PrecisionScorePerClass{TLabel}" path="/param"/>
     public static ClassScores<TLabel> RecallScorePerClass<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).RecallPerClass(zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).RecallPerClass(zeroDivision);
 
     /// <summary>scikit-learn's <c>f1_score(average=None)</c>: the F1 of each label.</summary>
     /// <inheritdoc cref="PrecisionScorePerClass{TLabel}" path="/param"/>
     public static ClassScores<TLabel> F1ScorePerClass<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).F1PerClass(zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).F1PerClass(zeroDivision);
 
     /// <summary>scikit-learn's <c>fbeta_score(average=None)</c>: the F-beta of each label.</summary>
     /// <param name="yTrue">Ground-truth labels.</param>
@@ -114,14 +149,14 @@ public static class ClassificationMetrics
     /// <param name="zeroDivision">The value with a zero denominator.</param>
     public static ClassScores<TLabel> FBetaScorePerClass<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, double beta, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).FBetaPerClass(beta, zeroDivision);
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).FBetaPerClass(beta, zeroDivision);
 
     /// <summary>scikit-learn's <c>matthews_corrcoef</c>: <inheritdoc cref="ConfusionMatrix{TLabel}.MatthewsCorrelation" path="/summary"/></summary>
     /// <param name="yTrue">Ground-truth labels.</param>
     /// <param name="yPred">Predicted labels.</param>
     /// <param name="sampleWeight">Optional sample weights.</param>
     public static double MatthewsCorrCoef<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<double>? sampleWeight = null)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, sampleWeight: sampleWeight).MatthewsCorrelation();
+        where TLabel : notnull => ConfusionMatrix(yTrue, yPred, sampleWeight: sampleWeight).MatthewsCorrelation();
 
     /// <summary>scikit-learn's <c>cohen_kappa_score</c>: agreement between two labelings beyond chance.</summary>
     /// <param name="y1">Labels of the first annotator (scikit-learn's rows of the confusion matrix).</param>
@@ -136,7 +171,7 @@ public static class ClassificationMetrics
     {
         ArgumentNullException.ThrowIfNull(y1);
         ArgumentNullException.ThrowIfNull(y2);
-        return ConfusionMatrix.Create(y1, y2, labels, sampleWeight).CohenKappa(weights);
+        return ConfusionMatrix(y1, y2, labels, sampleWeight).CohenKappa(weights);
     }
 
     /// <summary>
@@ -211,7 +246,7 @@ public static class ClassificationMetrics
         }
 
         var weights = SampleWeights.Check(sampleWeight, yTrue.Count);
-        var positive = RankingMetrics.PositiveCode(encoding, posLabel, defaultPositiveIsOne: false);
+        var positive = ScoreMetrics.PositiveCode(encoding, posLabel, defaultPositiveIsOne: false);
         var sum = 0.0;
         var weightSum = 0.0;
         for (var i = 0; i < probabilities.Length; i++)

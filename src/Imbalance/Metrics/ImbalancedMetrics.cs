@@ -43,7 +43,7 @@ public static class ImbalancedMetrics
     public static SensitivitySpecificity SensitivitySpecificitySupport<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
         Average average = Average.Binary, IReadOnlyList<double>? sampleWeight = null)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).SensitivitySpecificity(average, posLabel);
+        where TLabel : notnull => ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight).SensitivitySpecificity(average, posLabel);
 
     /// <summary>imblearn's <c>sensitivity_specificity_support(average=None)</c>: sensitivity, specificity and support of each label.</summary>
     /// <param name="yTrue">Ground-truth labels.</param>
@@ -52,7 +52,7 @@ public static class ImbalancedMetrics
     /// <param name="sampleWeight">Optional sample weights.</param>
     public static PerClassSensitivitySpecificity<TLabel> SensitivitySpecificitySupportPerClass<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).SensitivitySpecificityPerClass();
+        where TLabel : notnull => ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight).SensitivitySpecificityPerClass();
 
     /// <summary>imblearn's <c>sensitivity_score</c>: tp / (tp + fn), averaged as <paramref name="average"/> says.</summary>
     /// <inheritdoc cref="SensitivitySpecificitySupport{TLabel}" path="/param"/>
@@ -101,13 +101,13 @@ public static class ImbalancedMetrics
     public static double GeometricMeanScore<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
         Average average = Average.Multiclass, IReadOnlyList<double>? sampleWeight = null, double correction = 0.0)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).GeometricMean(average, posLabel, correction);
+        where TLabel : notnull => ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight).GeometricMean(average, posLabel, correction);
 
     /// <summary>imblearn's <c>geometric_mean_score(average=None)</c>: sqrt(sensitivity x specificity) of each label.</summary>
     /// <inheritdoc cref="SensitivitySpecificitySupportPerClass{TLabel}" path="/param"/>
     public static ClassScores<TLabel> GeometricMeanScorePerClass<TLabel>(
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null)
-        where TLabel : notnull => ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight).GeometricMeanPerClass();
+        where TLabel : notnull => ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight).GeometricMeanPerClass();
 
     /// <summary>
     /// imblearn's <c>make_index_balanced_accuracy(alpha=alpha, squared=squared)(scoring_func)</c>: wraps a metric
@@ -186,7 +186,7 @@ public static class ImbalancedMetrics
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite number.");
         }
 
-        return ClassificationReport<TLabel>.Build(ConfusionMatrix.Create(yTrue, yPred, labels, sampleWeight), targetNames, digits, alpha, zeroDivision);
+        return ClassificationReport<TLabel>.Build(ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight), targetNames, digits, alpha, zeroDivision);
     }
 
     /// <summary>
@@ -204,6 +204,8 @@ public static class ImbalancedMetrics
     public static double MacroAveragedMeanAbsoluteError<TLabel>(IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<double>? sampleWeight = null)
         where TLabel : struct, INumber<TLabel>
     {
+        ArgumentNullException.ThrowIfNull(yTrue);
+        ArgumentNullException.ThrowIfNull(yPred);
         var encoding = TargetEncoding<TLabel>.Encode(yTrue, yPred, null);
         var weights = SampleWeights.Check(sampleWeight, yTrue.Count);
         var k = encoding.Classes.Length;

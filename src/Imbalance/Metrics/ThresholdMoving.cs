@@ -53,7 +53,7 @@ public static class ThresholdMoving
             }
         }
 
-        var curve = RankingMetrics.Curve(yTrue, yScore, posLabel, sampleWeight, defaultPositiveIsOne: false);
+        var curve = ScoreMetrics.Curve(yTrue, yScore, posLabel, sampleWeight, defaultPositiveIsOne: false);
         var fps = curve.FalsePositives;
         var tps = curve.TruePositives;
         var positives = tps[^1];

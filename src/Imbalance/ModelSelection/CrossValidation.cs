@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Imbalance.Interop;
 using Imbalance.Learning;
 using Imbalance.Sampling;
 
@@ -24,7 +25,7 @@ public static class CrossValidation
     /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>).</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline to evaluate; it is not changed.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="scorers">The scores to compute on each test fold.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c> on <paramref name="y"/>.</param>
@@ -32,9 +33,9 @@ public static class CrossValidation
     /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
     /// <returns>The scores per fold and the timings.</returns>
     /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
-    public static CrossValidationResult CrossValidate<TLabel>(
+    public static CrossValidationScores CrossValidate<TLabel>(
         IClassifier estimator,
-        double[,] x,
+        FeatureMatrix x,
         IReadOnlyList<TLabel> y,
         IReadOnlyList<Scorer<TLabel>> scorers,
         IReadOnlyList<Fold>? folds = null,
@@ -44,7 +45,8 @@ public static class CrossValidation
     {
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(scorers);
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         if (scorers.Count == 0 || scorers.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != scorers.Count)
         {
             throw new ArgumentException("Give at least one scorer, with distinct names.", nameof(scorers));
@@ -58,10 +60,10 @@ public static class CrossValidation
         {
             var fold = folds[f];
             var watch = Stopwatch.StartNew();
-            var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var model = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
             fitTimes[f] = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            var xTest = MatrixRows.Take(x, fold.TestIndices);
+            var xTest = MatrixRows.Take(rows, fold.TestIndices);
             var yTest = Pick(y, fold.TestIndices);
             var predictions = scorers.Any(s => !s.NeedsProbabilities) ? model.Predict(xTest, cancellationToken) : null;
             var probabilities = scorers.Any(s => s.NeedsProbabilities) ? model.PredictProba(xTest, cancellationToken) : null;
@@ -73,20 +75,20 @@ public static class CrossValidation
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
         }, cancellationToken);
 
-        return new CrossValidationResult(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
+        return new CrossValidationScores(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
     }
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline to evaluate.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="scorer">The score to compute.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>The test score of each fold.</returns>
     public static double[] CrossValScore<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(scorer);
@@ -99,25 +101,26 @@ public static class CrossValidation
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>One predicted label per row.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static TLabel[] CrossValPredict<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
         var result = new TLabel[y.Count];
         RunFolds(folds, null, f =>
         {
             var fold = folds[f];
-            var predictions = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
-                .Predict(MatrixRows.Take(x, fold.TestIndices), cancellationToken);
+            var predictions = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
+                .Predict(MatrixRows.Take(rows, fold.TestIndices), cancellationToken);
             for (var i = 0; i < predictions.Length; i++)
             {
                 result[fold.TestIndices[i]] = predictions[i];
@@ -134,18 +137,19 @@ public static class CrossValidation
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
     /// <param name="estimator">The classifier or pipeline.</param>
-    /// <param name="x">All rows.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>A <c>rows x classes</c> matrix.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static double[,] CrossValPredictProba<TLabel>(
-        IClassifier estimator, double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
         var classes = LabelEncoder<TLabel>.Fit(y).Classes;
         var column = new Dictionary<TLabel, int>();
@@ -158,8 +162,8 @@ public static class CrossValidation
         RunFolds(folds, null, f =>
         {
             var fold = folds[f];
-            var model = estimator.Fit(MatrixRows.Take(x, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
-            var proba = model.PredictProba(MatrixRows.Take(x, fold.TestIndices), cancellationToken);
+            var model = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
+            var proba = model.PredictProba(MatrixRows.Take(rows, fold.TestIndices), cancellationToken);
             for (var i = 0; i < fold.TestIndices.Length; i++)
             {
                 for (var c = 0; c < model.Classes.Count; c++)
@@ -172,6 +176,48 @@ public static class CrossValidation
         return result;
     }
 
+    /// <summary>
+    /// The out-of-fold probability of one class for every row: the column of
+    /// <see cref="CrossValPredictProba{TLabel}"/> that belongs to <paramref name="label"/>, the held-out score that
+    /// threshold moving (<see cref="Metrics.ThresholdMoving"/>) and precision-recall curves take.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type.</typeparam>
+    /// <param name="estimator">The classifier or pipeline.</param>
+    /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="label">The class whose probability is returned; a class of <paramref name="y"/>.</param>
+    /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>One probability per row.</returns>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is not a class of <paramref name="y"/>, or the folds
+    /// do not partition the rows.</exception>
+    public static double[] CrossValPredictProbability<TLabel>(
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, TLabel label, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var classes = LabelEncoder<TLabel>.Fit(y ?? throw new ArgumentNullException(nameof(y))).Classes;
+        var column = -1;
+        for (var c = 0; c < classes.Count; c++)
+        {
+            column = EqualityComparer<TLabel>.Default.Equals(classes[c], label) ? c : column;
+        }
+
+        if (column < 0)
+        {
+            throw new ArgumentException($"label={label} is not a class of y; its classes are [{string.Join(", ", classes)}].", nameof(label));
+        }
+
+        var proba = CrossValPredictProba(estimator, x, y, folds, cancellationToken);
+        var result = new double[proba.GetLength(0)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = proba[i, column];
+        }
+
+        return result;
+    }
+
     private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, Action<int> body, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions
@@ -179,7 +225,7 @@ public static class CrossValidation
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, folds.Count, options, body);
+        ParallelLoop.For(0, folds.Count, options, body);
     }
 
     private static IReadOnlyList<Fold> CheckFolds(IReadOnlyList<Fold> folds, int rows, string parameterName)
@@ -189,8 +235,9 @@ public static class CrossValidation
             throw new ArgumentException("At least one fold is required.", parameterName);
         }
 
-        foreach (var fold in folds)
+        for (var f = 0; f < folds.Count; f++)
         {
+            var fold = folds[f] ?? throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Fold {f} of {parameterName} is null."), parameterName);
             if (fold.TrainIndices.Concat(fold.TestIndices).Any(i => (uint)i >= (uint)rows) || fold.TrainIndices.Length == 0 || fold.TestIndices.Length == 0)
             {
                 throw new ArgumentException($"Each fold needs training and test rows with indices in [0, {rows}).", parameterName);

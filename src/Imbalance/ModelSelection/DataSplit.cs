@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Interop;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
@@ -18,7 +19,7 @@ public static class DataSplit
 {
     /// <summary>Splits rows into a training and a test part (scikit-learn's <c>train_test_split</c>).</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
-    /// <param name="x">The rows.</param>
+    /// <param name="x">The rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="testSize">The test share in (0, 1); default 0.25 when <paramref name="trainSize"/> is not given
     /// either (then <c>n_test = ceil(testSize * n)</c>).</param>
@@ -32,7 +33,7 @@ public static class DataSplit
     /// <exception cref="ArgumentException">Sizes out of range or too large, stratifying without shuffling, a class with
     /// one row, or parts smaller than the number of classes when stratifying (scikit-learn's errors).</exception>
     public static TrainTestSplit<TLabel> TrainTestSplit<TLabel>(
-        double[,] x,
+        FeatureMatrix x,
         IReadOnlyList<TLabel> y,
         double? testSize = null,
         double? trainSize = null,
@@ -41,7 +42,8 @@ public static class DataSplit
         bool stratify = false)
         where TLabel : notnull
     {
-        InputGuard.CheckXy(x, y);
+        var rows = x.ToArray2D(nameof(x));
+        InputGuard.CheckXy(rows, y);
         InputGuard.CheckSeed(randomState, nameof(randomState));
         var n = y.Count;
         var (nTrain, nTest) = Sizes(n, testSize, trainSize);
@@ -68,7 +70,7 @@ public static class DataSplit
             (train, test) = Stratified(y, nTrain, nTest, new SeedSource(randomState).CheckRandomState());
         }
 
-        return new TrainTestSplit<TLabel>(MatrixRows.Take(x, train), MatrixRows.Take(x, test), train.Select(i => y[i]).ToArray(), test.Select(i => y[i]).ToArray(), train, test);
+        return new TrainTestSplit<TLabel>(MatrixRows.Take(rows, train), MatrixRows.Take(rows, test), train.Select(i => y[i]).ToArray(), test.Select(i => y[i]).ToArray(), train, test);
     }
 
     /// <summary>scikit-learn's <c>_validate_shuffle_split</c> for float sizes.</summary>

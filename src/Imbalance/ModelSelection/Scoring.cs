@@ -1,7 +1,7 @@
 namespace Imbalance.ModelSelection;
 
 /// <summary>Creates <see cref="Scorer{TLabel}"/>s, scikit-learn's <c>make_scorer</c>.</summary>
-public static class Scoring
+public static partial class Scoring
 {
     /// <summary>A scorer from predicted labels: <c>metric(yTrue, yPred)</c>.</summary>
     /// <typeparam name="TLabel">The label type.</typeparam>

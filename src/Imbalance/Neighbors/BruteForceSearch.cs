@@ -166,10 +166,7 @@ internal sealed class BruteForceSearch
                     acc += diff * diff;
                 }
 
-                if (acc < values[0])
-                {
-                    TopK.SiftDown(values, indices, acc, j);
-                }
+                TopK.Push(values, indices, acc, j); // an infinite distance is still a candidate
             }
         }
         else
@@ -177,10 +174,7 @@ internal sealed class BruteForceSearch
             for (var j = 0; j < _n; j++)
             {
                 var acc = _metric.Reduced(query, data.Slice(j * _d, _d));
-                if (acc < values[0])
-                {
-                    TopK.SiftDown(values, indices, acc, j);
-                }
+                TopK.Push(values, indices, acc, j); // an infinite distance is still a candidate
             }
         }
 
@@ -234,6 +228,13 @@ internal sealed class BruteForceSearch
             if (_metric.Kind != DistanceKind.Euclidean)
             {
                 TopK.Sort(values, indices);
+                if ((uint)indices[k - 1] >= (uint)_n)
+                {
+                    // Fewer than k finite candidates (distances overflowed): the exact scan ranks infinities by index.
+                    ExactScan(src.Slice(i * d, d), k, s, outI, outD);
+                    continue;
+                }
+
                 indices.CopyTo(outI);
                 for (var j = 0; j < k; j++)
                 {
@@ -258,6 +259,14 @@ internal sealed class BruteForceSearch
     private bool FinishEuclidean(
         ReadOnlySpan<double> query, ReadOnlySpan<double> centred, Span<double> values, Span<int> indices, int k, Scratch s, Span<int> outI, Span<double> outD)
     {
+        foreach (var index in indices)
+        {
+            if ((uint)index >= (uint)_n)
+            {
+                return false; // an unfilled slot: too few finite surrogates, so rescan exactly
+            }
+        }
+
         var worstSurrogate = values[0]; // heap root: the largest |y|^2 - 2 q.y kept
         var pairs = s.Pairs.AsSpan(0, values.Length);
         var data = _data.AsSpan();

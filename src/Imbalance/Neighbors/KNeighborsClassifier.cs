@@ -58,11 +58,20 @@ public sealed class KNeighborsClassifier : IClassifier
     /// <param name="y">The class of each row.</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The inputs are empty, hold NaN or infinity, or differ in length.</exception>
+    /// <exception cref="ArgumentException">The inputs are empty, hold NaN or infinity, or differ in length, or
+    /// <paramref name="x"/> has fewer rows than <see cref="NNeighbors"/>.</exception>
     public KNeighborsClassifierModel<TLabel> Fit<TLabel>(double[,] x, IReadOnlyList<TLabel> y)
         where TLabel : notnull
     {
         InputGuard.CheckXy(x, y);
+        if (NNeighbors > x.GetLength(0))
+        {
+            // scikit-learn accepts this at fit and fails at predict; fail where the mistake is made.
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"NNeighbors = {NNeighbors} is larger than the {x.GetLength(0)} training rows (Expected n_neighbors <= n_samples_fit)."),
+                nameof(x));
+        }
+
         var encoder = LabelEncoder<TLabel>.Fit(y);
         var voter = FitCodes(MatrixRows.Of(x).ToArray(), x.GetLength(0), x.GetLength(1), encoder.Codes, encoder.ClassCount);
         return new KNeighborsClassifierModel<TLabel>(voter, encoder.Classes);

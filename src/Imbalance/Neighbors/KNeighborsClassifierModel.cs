@@ -20,6 +20,9 @@ public sealed class KNeighborsClassifierModel<TLabel> : IClassificationModel<TLa
         _classes = [.. classes];
     }
 
+    /// <summary>The fitted vote, for saving.</summary>
+    internal KNeighborsVoter Voter => _voter;
+
     /// <summary>The classes in sorted order (scikit-learn's <c>classes_</c>); the columns of <see cref="PredictProba"/>.</summary>
     public IReadOnlyList<TLabel> Classes => _classes;
 

@@ -21,6 +21,9 @@ internal sealed class KNeighborsVoter
 
     public int ClassCount { get; }
 
+    /// <summary>The index, class codes, k and weighting, for saving.</summary>
+    public (NeighborsIndex Index, int[] Codes, int K, NeighborWeights Weights) State => (_index, _codes, _k, _weights);
+
     public int Features => _index.Features;
 
     /// <summary>Class probabilities, <c>rows x ClassCount</c> row-major, as scikit-learn's <c>predict_proba</c>.</summary>

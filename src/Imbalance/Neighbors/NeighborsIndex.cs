@@ -13,17 +13,39 @@ namespace Imbalance.Neighbors;
 /// (and which of them is kept at the k-th place) can differ from scikit-learn's; on tie-free data the indices agree.
 /// Distances are the direct sums over features (<c>sqrt(sum (q - x)^2)</c>), as scikit-learn's KD-tree computes them;
 /// scikit-learn's brute force uses <c>sqrt(|q|^2 - 2 q.x + |x|^2)</c>, which differs in the last bits.
+/// Every finite input is searched correctly: when values are so large (beyond about <c>1e149</c> for Euclidean) that
+/// squared or summed distances would overflow, rows and queries are multiplied by a power of two, which is exact, so
+/// neighbours, ties and distances are those of exact-exponent arithmetic (a distance above <c>double.MaxValue</c>
+/// is reported as infinity), except that features smaller than about <c>1e-308</c> times the largest value may be
+/// lost to underflow. scikit-learn returns wrong neighbours or fails on such data.
 /// </remarks>
 public sealed class NeighborsIndex
 {
     private readonly BruteForceSearch? _brute;
     private readonly KdTree? _tree;
     private readonly int _maxDegreeOfParallelism;
+    private readonly NearestNeighbors _configuration;
+
+    // The rows as given, and the rows the search structures hold: the same array unless the values are so large that
+    // distances would overflow, in which case the searched rows are the given rows times 2^_shift (exact; see
+    // MagnitudeScale) and distances are scaled back on the way out.
+    private readonly double[] _givenRows;
     private readonly double[] _rows;
+    private readonly int _shift;
 
     internal NeighborsIndex(NearestNeighbors configuration, double[] rows, int n, int d, NeighborsAlgorithm algorithm)
+        : this(configuration, rows, n, d, algorithm, MagnitudeScale.Shift(MagnitudeScale.MaxAbs(rows.AsSpan(0, n * d)), d, configuration.Metric))
     {
-        _rows = rows;
+    }
+
+    private NeighborsIndex(NearestNeighbors configuration, double[] rows, int n, int d, NeighborsAlgorithm algorithm, int shift)
+    {
+        _configuration = configuration;
+        _givenRows = rows;
+        _shift = shift;
+        _rows = shift == 0 ? rows : MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift);
+        LeafSize = configuration.LeafSize;
+        ConfiguredParallelism = configuration.MaxDegreeOfParallelism;
         Count = n;
         Features = d;
         Metric = configuration.Metric;
@@ -32,13 +54,22 @@ public sealed class NeighborsIndex
         _maxDegreeOfParallelism = configuration.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (algorithm == NeighborsAlgorithm.KdTree)
         {
-            _tree = new KdTree(rows, n, d, Metric, configuration.LeafSize);
+            _tree = new KdTree(_rows, n, d, Metric, configuration.LeafSize);
         }
         else
         {
-            _brute = new BruteForceSearch(rows, n, d, Metric);
+            _brute = new BruteForceSearch(_rows, n, d, Metric);
         }
     }
+
+    /// <summary>The fitted rows as given (not rescaled), row-major, for saving; never written to.</summary>
+    internal double[] Rows => _givenRows;
+
+    /// <summary>The configuration's leaf size, for saving.</summary>
+    internal int LeafSize { get; }
+
+    /// <summary>The configuration's <c>MaxDegreeOfParallelism</c>, for saving.</summary>
+    internal int? ConfiguredParallelism { get; }
 
     /// <summary>The number of fitted rows (scikit-learn's <c>n_samples_fit_</c>).</summary>
     public int Count { get; }
@@ -97,7 +128,7 @@ public sealed class NeighborsIndex
             throw new ArgumentOutOfRangeException(nameof(nNeighbors), k, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {k}"));
         }
 
-        if (k + 1 > Count)
+        if (k + 1L > Count)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(nNeighbors),
@@ -105,7 +136,8 @@ public sealed class NeighborsIndex
                 string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors < n_samples_fit, but n_neighbors = {k}, n_samples_fit = {Count}, n_samples = {Count}"));
         }
 
-        var withSelf = Query(new RowSource(_rows, Count, Features), k + 1, cancellationToken);
+        var withSelf = new NeighborsResult(Count, k + 1, new int[Count * (k + 1)], new double[Count * (k + 1)]);
+        SearchScaled(new RowSource(_rows, Count, Features), k + 1, withSelf.IndexData, withSelf.DistanceData, cancellationToken);
         var indices = new int[Count * k];
         var distances = new double[Count * k];
         for (var i = 0; i < Count; i++)
@@ -160,13 +192,46 @@ public sealed class NeighborsIndex
 
     private void Search(RowSource queries, int k, int[] indices, double[] distances, CancellationToken cancellationToken)
     {
-        if (_tree is not null)
+        // Queries larger than the fitted rows may need a smaller scale than the index holds: search a rescaled copy
+        // (a rare path, only for values beyond about 1e149).
+        var needed = MagnitudeScale.Shift(MagnitudeScale.MaxAbs(queries.Span), Features, Metric);
+        if (needed < _shift)
         {
-            _tree.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+            new NeighborsIndex(_configuration, _givenRows, Count, Features, Algorithm, needed).Search(queries, k, indices, distances, cancellationToken);
+            return;
         }
-        else
+
+        if (_shift != 0)
         {
-            _brute!.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+            queries = new RowSource(MagnitudeScale.Scaled(queries.Span, _shift), queries.Rows, queries.Columns);
+        }
+
+        SearchScaled(queries, k, indices, distances, cancellationToken);
+    }
+
+    /// <summary>Searches with queries already on the index's scale; reports distances on the caller's scale.</summary>
+    private void SearchScaled(RowSource queries, int k, int[] indices, double[] distances, CancellationToken cancellationToken)
+    {
+        ParallelLoop.Unwrap(() =>
+        {
+            if (_tree is not null)
+            {
+                _tree.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+            }
+            else
+            {
+                _brute!.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+            }
+        });
+
+        if (_shift != 0)
+        {
+            // Exact (the true distance may exceed double.MaxValue, and then is infinity).
+            var count = queries.Rows * k;
+            for (var i = 0; i < count; i++)
+            {
+                distances[i] = Math.ScaleB(distances[i], -_shift);
+            }
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class Adasyn : Sampler, IOverSampler
         Neighbors.NeighborsIndex? all = null;
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
-            SmoteCore.CheckNeighbors(k + 1, input.SampleCount, nameof(NNeighbors));
+            SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(NNeighbors), k);
             all ??= SmoteCore.Fit(data.Gather(Enumerable.Range(0, input.SampleCount).ToArray()), input.SampleCount, data.Columns, k + 1);
             var positions = input.Classes.Positions(code);
             var classRows = data.Gather(positions);
@@ -100,7 +100,7 @@ public sealed class Adasyn : Sampler, IOverSampler
                 throw InputGuard.Invalid(nameof(SamplingStrategy), "No samples will be generated with the provided ratio settings.");
             }
 
-            SmoteCore.CheckNeighbors(k + 1, positions.Length, nameof(NNeighbors));
+            SmoteCore.CheckNeighbors(k + 1L, positions.Length, nameof(NNeighbors), k);
             var index = SmoteCore.Fit(classRows, positions.Length, data.Columns, k + 1);
             var nns = SmoteCore.KNeighborsDropFirst(index, classRows, positions.Length, cancellationToken);
             var columns = rng.RandInt(0, k, total);

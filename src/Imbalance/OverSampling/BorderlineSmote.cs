@@ -91,7 +91,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
         Neighbors.NeighborsIndex? all = null;
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
-            SmoteCore.CheckNeighbors(m + 1, input.SampleCount, nameof(MNeighbors));
+            SmoteCore.CheckNeighbors(m + 1L, input.SampleCount, nameof(MNeighbors), m);
             all ??= SmoteCore.Fit(data.Gather(Enumerable.Range(0, input.SampleCount).ToArray()), input.SampleCount, data.Columns, m + 1);
             var positions = input.Classes.Positions(code);
             var classRows = data.Gather(positions);
@@ -113,7 +113,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
             var dangerRows = danger.ToArray();
             if (Kind == BorderlineSmoteKind.Borderline2AllRows)
             {
-                SmoteCore.CheckNeighbors(k + 1, input.SampleCount, nameof(KNeighbors));
+                SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(KNeighbors), k);
                 var allRows = Enumerable.Range(0, input.SampleCount).ToArray();
                 var everyRow = SmoteCore.Fit(data.Gather(allRows), input.SampleCount, data.Columns, k + 1);
                 var nearest = SmoteCore.KNeighborsDropFirst(everyRow, data.Gather(dangerRows), dangerRows.Length, cancellationToken);
@@ -121,7 +121,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
                 return;
             }
 
-            SmoteCore.CheckNeighbors(k + 1, positions.Length, nameof(KNeighbors));
+            SmoteCore.CheckNeighbors(k + 1L, positions.Length, nameof(KNeighbors), k);
             var index = SmoteCore.Fit(classRows, positions.Length, data.Columns, k + 1);
             var nns = SmoteCore.KNeighborsDropFirst(index, data.Gather(dangerRows), dangerRows.Length, cancellationToken);
             if (Kind == BorderlineSmoteKind.Borderline1)

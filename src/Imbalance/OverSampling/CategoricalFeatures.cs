@@ -50,6 +50,13 @@ public sealed class CategoricalFeatures
     /// </summary>
     internal int[] Resolve(int features, string parameterName)
     {
+        if (_mask is not null && _mask.Length != features)
+        {
+            throw InputGuard.Invalid(
+                parameterName,
+                string.Create(CultureInfo.InvariantCulture, $"The CategoricalFeatures mask has {_mask.Length} entries but x has {features} features; give one entry per feature."));
+        }
+
         var indices = _indices ?? Enumerable.Range(0, _mask!.Length).Where(j => _mask[j]).ToArray();
         if (indices.Any(j => j < 0 || j >= features))
         {

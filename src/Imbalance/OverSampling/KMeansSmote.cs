@@ -65,11 +65,14 @@ public sealed class KMeansSmote : Sampler, IOverSampler
 
     /// <summary>The exponent of the mean distance in a cluster's sparsity (imblearn's <c>density_exponent</c>);
     /// <see langword="null"/> (default) is <c>"auto"</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is NaN.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite (an infinite exponent gives every
+    /// cluster a weight of 0 or infinity, so no rows could be placed).</exception>
     public double? DensityExponent
     {
         get => _densityExponent;
-        init => _densityExponent = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(DensityExponent), value, "density_exponent must be a number or \"auto\".");
+        init => _densityExponent = value is null || double.IsFinite(value.Value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(DensityExponent), value, string.Create(CultureInfo.InvariantCulture, $"DensityExponent must be a finite number or null (\"auto\"); got {value}."));
     }
 
     /// <inheritdoc />
@@ -84,6 +87,8 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
         var k = KNeighbors;
+        // No cluster can hold more class rows than x has rows (imblearn reports "no clusters found").
+        SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(KNeighbors), k);
         var clusterer = KMeansEstimator ?? new KMeans { RandomState = RandomState };
         var threshold = clusterer.ClusterCount == 1 ? double.NegativeInfinity : ClusterBalanceThreshold;
         var total = 0;
@@ -107,7 +112,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
                 var classRows = members.Where(i => codes[i] == code).ToArray();
                 // (y_cluster == class).mean(): NaN for an empty cluster, which never passes the threshold.
                 var share = members.Length == 0 ? double.NaN : (double)classRows.Length / members.Length;
-                if (!(share >= balance) || share * members.Length < k + 1)
+                if (!(share >= balance) || share * members.Length < k + 1.0)
                 {
                     continue;
                 }
@@ -124,6 +129,17 @@ public sealed class KMeansSmote : Sampler, IOverSampler
             }
 
             var sum = NumPyReductions.PairwiseSum(sparsities.ToArray());
+            if (!(sum > 0) || !double.IsFinite(sum))
+            {
+                // imblearn computes NaN weights here (0 / 0 when the chosen clusters' rows coincide) and fails in
+                // math.ceil; never return fewer rows than the resolved strategy says.
+                throw InputGuard.Invalid(
+                    "x",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"KMeans-SMOTE cannot weight the clusters of class {input.Labels.Format(code)}: their sparsities sum to {sum} (the rows of every chosen cluster coincide, or DensityExponent = {DensityExponent?.ToString(CultureInfo.InvariantCulture) ?? "auto"} overflows)."));
+            }
+
             for (var c = 0; c < chosen.Count; c++)
             {
                 var classRows = chosen[c];

@@ -91,6 +91,7 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
             if (factors is not null)
             {
                 var std = NumPyReductions.ColumnStd(x, d, positions);
+                RescaleOverflowedStd(x, d, positions, std);
                 var scale = factors[code] * smoothing;
                 for (var j = 0; j < d; j++)
                 {
@@ -105,6 +106,14 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
                     {
                         // X_new.dot(diag(s)) + X[boot]: one product and one sum, never fused.
                         row[j] = (noise[i, j] * std[j]) + row[j];
+                        if (!double.IsFinite(row[j]))
+                        {
+                            throw InputGuard.Invalid(
+                                "x",
+                                string.Create(
+                                    System.Globalization.CultureInfo.InvariantCulture,
+                                    $"The smoothed bootstrap of class {input.Labels.Format(code)} leaves the range of double in feature {j} (values of magnitude near double.MaxValue); use a smaller Shrinkage or rescale x."));
+                        }
                     }
                 }
             }
@@ -113,5 +122,37 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
         }
 
         return SamplerOutput.Append(input, rows, codes, sources);
+    }
+
+    /// <summary>
+    /// Recomputes, on the column times a power of two, a standard deviation whose squares overflowed (values beyond
+    /// about 1e154): the scaling is exact, so the result is the exact-exponent standard deviation.
+    /// </summary>
+    private static void RescaleOverflowedStd(ReadOnlySpan<double> x, int d, ReadOnlySpan<int> positions, double[] std)
+    {
+        for (var j = 0; j < d; j++)
+        {
+            if (double.IsFinite(std[j]))
+            {
+                continue;
+            }
+
+            var column = new double[positions.Length];
+            var max = 0.0;
+            for (var r = 0; r < positions.Length; r++)
+            {
+                column[r] = x[(positions[r] * d) + j];
+                max = Math.Max(max, Math.Abs(column[r]));
+            }
+
+            var shift = 400 - Math.ILogB(max);
+            for (var r = 0; r < column.Length; r++)
+            {
+                column[r] = Math.ScaleB(column[r], shift);
+            }
+
+            var indices = Enumerable.Range(0, column.Length).ToArray();
+            std[j] = Math.ScaleB(NumPyReductions.ColumnStd(column, 1, indices)[0], -shift);
+        }
     }
 }

@@ -100,14 +100,19 @@ internal static class SmoteCore
 
     /// <summary>
     /// The interpolation of every SMOTE variant, per feature <c>d = z - x; x + step * d</c>: one subtraction, one
-    /// product and one sum, each rounded (never fused), as NumPy computes <c>X[rows] + steps * diffs</c>.
+    /// product and one sum, each rounded (never fused), as NumPy computes <c>X[rows] + steps * diffs</c>. When the
+    /// difference of two finite values overflows (values of opposite sign near <c>double.MaxValue</c>), the same
+    /// formula runs on the halved values and the result is doubled: halving and doubling are exact, so the row is
+    /// the one exact-exponent arithmetic gives, and finite (NumPy gives infinity or NaN).
     /// </summary>
     public static void Interpolate(ReadOnlySpan<double> x, ReadOnlySpan<double> z, double step, Span<double> destination)
     {
         for (var j = 0; j < x.Length; j++)
         {
             var difference = z[j] - x[j];
-            destination[j] = x[j] + (step * difference);
+            destination[j] = double.IsFinite(difference)
+                ? x[j] + (step * difference)
+                : Math.ScaleB((x[j] * 0.5) + (step * ((z[j] * 0.5) - (x[j] * 0.5))), 1);
         }
     }
 
@@ -136,15 +141,22 @@ internal static class SmoteCore
 
     /// <summary>
     /// scikit-learn's check that a query asks for no more neighbours than there are fitted rows, with its message,
-    /// raised for the sampler parameter that sets the neighbour count.
+    /// raised for the sampler parameter that sets the neighbour count. The count is a <see cref="long"/> so that
+    /// imblearn's <c>k + 1</c> cannot overflow for <c>k = int.MaxValue</c>.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="nNeighbors"/> exceeds <paramref name="fitted"/>.</exception>
-    public static void CheckNeighbors(int nNeighbors, int fitted, string parameterName)
+    /// <param name="nNeighbors">Neighbours the query asks for (usually the parameter plus one).</param>
+    /// <param name="fitted">Rows the query would be fitted on.</param>
+    /// <param name="parameterName">The sampler parameter, as the caller wrote it.</param>
+    /// <param name="value">The value the caller set.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="nNeighbors"/> exceeds <paramref name="fitted"/>
+    /// (scikit-learn's message; the value the caller set is the exception's <c>ActualValue</c>).</exception>
+    public static void CheckNeighbors(long nNeighbors, int fitted, string parameterName, int value)
     {
         if (nNeighbors > fitted)
         {
-            throw InputGuard.Invalid(
+            throw new ArgumentOutOfRangeException(
                 parameterName,
+                value,
                 string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples,  but n_samples = {fitted}, n_neighbors = {nNeighbors}"));
         }
     }

@@ -63,12 +63,12 @@ public sealed class SmoteN : Sampler, IOverSampler
     {
         var n = input.SampleCount;
         var d = input.FeatureCount;
-        var kPlusOne = KNeighbors + 1;
+        var kPlusOne = (int)Math.Min(KNeighbors + 1L, int.MaxValue);
         foreach (var code in input.Targets.Targeted)
         {
             if (input.Targets[code] > 0)
             {
-                SmoteCore.CheckNeighbors(kPlusOne, input.Classes.Counts[code], nameof(KNeighbors));
+                SmoteCore.CheckNeighbors(KNeighbors + 1L, input.Classes.Counts[code], nameof(KNeighbors), KNeighbors);
             }
         }
 

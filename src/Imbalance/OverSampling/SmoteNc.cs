@@ -88,7 +88,7 @@ public sealed class SmoteNc : Sampler, IOverSampler
         {
             if (input.Targets[code] > 0)
             {
-                SmoteCore.CheckNeighbors(k + 1, input.Classes.Counts[code], nameof(KNeighbors));
+                SmoteCore.CheckNeighbors(k + 1L, input.Classes.Counts[code], nameof(KNeighbors), k);
             }
         }
 

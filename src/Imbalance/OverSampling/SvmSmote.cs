@@ -110,7 +110,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
                 throw NoSupportVectors(input, code);
             }
 
-            SmoteCore.CheckNeighbors(m + 1, input.SampleCount, nameof(MNeighbors));
+            SmoteCore.CheckNeighbors(m + 1L, input.SampleCount, nameof(MNeighbors), m);
 
             all ??= SmoteCore.Fit(data.Gather(Enumerable.Range(0, input.SampleCount).ToArray()), input.SampleCount, data.Columns, m + 1);
             var otherClass = DangerNoise.CountOtherClass(all, codes, data.Gather(vectors), vectors.Length, code, cancellationToken);
@@ -128,7 +128,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
             var dangerCount = (int)(fraction * (count + 1));
             if (danger.Length > 0 || safe.Length > 0)
             {
-                SmoteCore.CheckNeighbors(k + 1, positions.Length, nameof(KNeighbors));
+                SmoteCore.CheckNeighbors(k + 1L, positions.Length, nameof(KNeighbors), k);
             }
 
             var index = SmoteCore.Fit(classRows, positions.Length, data.Columns, k + 1);

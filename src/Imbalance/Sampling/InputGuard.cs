@@ -60,6 +60,13 @@ internal static class InputGuard
     /// </summary>
     public static ArgumentException Invalid(string parameterName, string message) => new(message, parameterName);
 
+    /// <summary>
+    /// An <see cref="ArgumentOutOfRangeException"/> about a sampler parameter that is not a parameter of the throwing
+    /// method, carrying the value the caller set (so that a message in imblearn's words, which may quote a derived
+    /// value such as <c>k + 1</c>, still reports it).
+    /// </summary>
+    public static ArgumentOutOfRangeException OutOfRange(string parameterName, object? value, string message) => new(parameterName, value, message);
+
     /// <summary>Checks a seed: NumPy accepts integers in [0, 2^32 - 1]; an <see cref="int"/> seed must not be negative.</summary>
     public static int? CheckSeed(int? seed, string parameterName) =>
         seed is < 0
@@ -72,4 +79,40 @@ internal static class InputGuard
         value is null or >= 1
             ? value
             : throw new ArgumentOutOfRangeException(parameterName, value, "MaxDegreeOfParallelism must be at least 1 (or null for every core).");
+
+    /// <summary>
+    /// Rejects an over-sampling request whose output could never be allocated, before any work: more rows than an
+    /// array can hold, or (a generous estimate of) more memory than the process can use. A count such as
+    /// <c>int.MaxValue</c> in <c>SamplingStrategy.Counts</c> would otherwise end in an out-of-memory or overflow error.
+    /// </summary>
+    public static void CheckOutputSize(int rows, int features, LabelSet labels, ClassIndex classes, ClassTargets targets, SamplingType samplingType)
+    {
+        if (samplingType != SamplingType.OverSampling)
+        {
+            return;
+        }
+
+        var total = (long)rows;
+        foreach (var code in targets.Targeted)
+        {
+            total += targets[code];
+        }
+
+        // X (8 bytes a value), y and sample indices (two ints), provenance (two ints and a double) per output row.
+        var bytes = total * ((features * 8L) + 24L);
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (total * features <= Array.MaxLength && total <= Array.MaxLength && (available <= 0 || bytes <= available))
+        {
+            return;
+        }
+
+        var asked = string.Join(
+            ", ",
+            targets.Targeted.ToArray().Select(code => string.Create(CultureInfo.InvariantCulture, $"class {labels.Format(code)}: {(long)classes.Counts[code] + targets[code]} rows")));
+        throw Invalid(
+            "SamplingStrategy",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"SamplingStrategy asks for an output of {total} rows x {features} features ({asked}), which cannot be allocated (at most {Array.MaxLength} values, and about {available} bytes of memory are available)."));
+    }
 }

@@ -30,7 +30,10 @@ public sealed partial class ResampleResult<TLabel>
     /// <summary>
     /// For samplers that select or copy rows (imblearn's <c>sample_indices_</c>): for each output row, the index of
     /// the input row it is (or, for a smoothed bootstrap, was drawn around). <see langword="null"/> for samplers that
-    /// synthesise rows or generate prototypes.
+    /// synthesise rows or generate prototypes. An index appears more than once only where rows are drawn with
+    /// replacement: over-samplers' copies, <c>RandomUnderSampler</c> with <c>Replacement</c>, and
+    /// <c>CondensedNearestNeighbour</c> / <c>OneSidedSelection</c> unless their <c>DistinctRows</c> is set (imblearn 0.10
+    /// draws their seeds with replacement).
     /// </summary>
     public int[]? SampleIndices { get; }
 

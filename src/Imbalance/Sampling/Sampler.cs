@@ -36,6 +36,7 @@ public abstract class Sampler : ISampler
         var encoder = LabelEncoder<TLabel>.Fit(y);
         var classes = new ClassIndex(encoder.Codes, encoder.ClassCount);
         var targets = SamplingStrategy.Resolve(encoder, classes, SamplingType);
+        InputGuard.CheckOutputSize(x.GetLength(0), x.GetLength(1), encoder, classes, targets, SamplingType);
         cancellationToken.ThrowIfCancellationRequested();
 
         var output = ResampleCore(new SamplerInput(x, classes, targets, encoder), cancellationToken);

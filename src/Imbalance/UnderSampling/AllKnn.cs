@@ -72,7 +72,7 @@ public sealed class AllKnn : Sampler, ICleaningSampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
-        var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 3, MaxDegreeOfParallelism);
+        var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 3L, MaxDegreeOfParallelism);
         var stop = new EditingStop(input.Classes, AllowMinority);
         var removed = new List<int>();
         for (var k = 1; k <= NNeighbors; k++)

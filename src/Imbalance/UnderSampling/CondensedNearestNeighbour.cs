@@ -23,7 +23,9 @@ namespace Imbalance.UnderSampling;
 /// to date: the store only grows at its end, so a new store row changes a prediction only where it enters that row's
 /// k nearest (one distance per class row per addition, with the engine's distances and tie order).</para>
 /// <para>Output: rows grouped by class in sorted label order; <see cref="ResampleResult{TLabel}.SampleIndices"/> is
-/// imblearn's <c>sample_indices_</c>.</para>
+/// imblearn's <c>sample_indices_</c>. Like imblearn, and unlike the other cleaning samplers, it can name a row more
+/// than once (a seed drawn twice, or a seed the rule adds again); set <see cref="DistinctRows"/> to return each row
+/// once.</para>
 /// <para>Parity: for the same integer seed, equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
 /// <example>
@@ -66,6 +68,15 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
     }
 
     /// <summary>
+    /// Whether each selected row is returned once; default <see langword="false"/>, which returns imblearn 0.10's rows
+    /// bit for bit, repeats included: the seeds are drawn with replacement (<c>randint</c>), so a row drawn twice, or a
+    /// seed the rule adds again, appears more than once and a class can even end up with more rows than it had.
+    /// <see langword="true"/> keeps only the first occurrence of each row (in imblearn's order); which rows are
+    /// selected does not change. Not an imblearn parameter.
+    /// </summary>
+    public bool DistinctRows { get; init; }
+
+    /// <summary>
     /// The most threads a neighbour query uses (imblearn's <c>n_jobs</c>); <see langword="null"/> (default) for every
     /// core. Results do not depend on it.
     /// </summary>
@@ -85,6 +96,7 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
+        ImblearnClasses.CheckSeedCount(NSeedsS, input.SampleCount, nameof(NSeedsS));
         var rng = new SeedSource(RandomState).CheckRandomState();
         var minority = ImblearnClasses.CounterMinority(input.Classes);
         var selected = new List<int>(input.SampleCount);
@@ -147,7 +159,7 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
                 }
             }
 
-            selected.AddRange(picks);
+            selected.AddRange(DistinctRows ? picks.Distinct() : picks);
         }
 
         return SamplerOutput.Select(input, selected.ToArray());

@@ -67,7 +67,7 @@ public sealed class EditedNearestNeighbours : Sampler, ICleaningSampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
-        var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 1, MaxDegreeOfParallelism);
+        var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 1L, MaxDegreeOfParallelism);
         var removed = new List<int>();
         neighbourhood.EditPass(NNeighbors, KindSel, input.Targets, removed, cancellationToken);
         neighbourhood.Remove(removed);

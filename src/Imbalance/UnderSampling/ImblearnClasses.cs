@@ -63,4 +63,20 @@ internal static class ImblearnClasses
                 parameterName,
                 value,
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The '{imblearnName}' parameter must be an int in the range [1, inf). Got {value} instead."));
+
+    /// <summary>
+    /// Rejects a seed count larger than the data (imblearn would try to draw that many seeds and run out of memory):
+    /// seeds are rows of one class, so more seeds than rows in <c>x</c> is never meaningful.
+    /// </summary>
+    public static void CheckSeedCount(int nSeedsS, int samples, string parameterName)
+    {
+        if (nSeedsS > samples)
+        {
+            throw InputGuard.Invalid(
+                parameterName,
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{parameterName} = {nSeedsS} asks for more seed rows than x has rows ({samples})."));
+        }
+    }
 }

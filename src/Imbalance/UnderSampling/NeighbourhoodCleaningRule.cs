@@ -104,7 +104,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
     {
         var n = input.SampleCount;
         var k = NNeighbors;
-        var neighbourhood = new ShrinkingNeighbourhood(input, k + 1, MaxDegreeOfParallelism);
+        var neighbourhood = new ShrinkingNeighbourhood(input, k + 1L, MaxDegreeOfParallelism);
         var removed = new List<int>();
         neighbourhood.EditPass(k, SelectionKind.Mode, input.Targets, removed, cancellationToken);
         var marked = new bool[n];

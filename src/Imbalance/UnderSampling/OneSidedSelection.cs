@@ -17,7 +17,9 @@ namespace Imbalance.UnderSampling;
 /// each), and the class keeps its seeds followed by the rows it misclassifies. Untargeted classes keep all rows. Then
 /// <see cref="TomekLinks"/>, targeting the same classes, runs on the rows kept so far, in that order.</para>
 /// <para>Output: the rows surviving both steps, in the order of the first step (grouped by class);
-/// <see cref="ResampleResult{TLabel}.SampleIndices"/> is imblearn's <c>sample_indices_</c>.</para>
+/// <see cref="ResampleResult{TLabel}.SampleIndices"/> is imblearn's <c>sample_indices_</c>. Like imblearn, and unlike
+/// the other cleaning samplers, it can name a row more than once (a seed drawn twice); set <see cref="DistinctRows"/>
+/// to return each row once.</para>
 /// <para>Parity: for the same integer seed, equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
 /// <example>
@@ -60,6 +62,15 @@ public sealed class OneSidedSelection : Sampler, ICleaningSampler
     }
 
     /// <summary>
+    /// Whether each selected row is returned once; default <see langword="false"/>, which returns imblearn 0.10's rows
+    /// bit for bit, repeats included: the seeds are drawn with replacement (<c>randint</c>), so a row drawn twice, or a
+    /// seed the rule adds again, appears more than once and a class can even end up with more rows than it had.
+    /// <see langword="true"/> keeps only the first occurrence of each row (in imblearn's order); which rows are
+    /// selected does not change. Not an imblearn parameter.
+    /// </summary>
+    public bool DistinctRows { get; init; }
+
+    /// <summary>
     /// The most threads a neighbour query uses (imblearn's <c>n_jobs</c>); <see langword="null"/> (default) for every
     /// core. Results do not depend on it.
     /// </summary>
@@ -79,6 +90,7 @@ public sealed class OneSidedSelection : Sampler, ICleaningSampler
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
+        ImblearnClasses.CheckSeedCount(NSeedsS, input.SampleCount, nameof(NSeedsS));
         var rng = new SeedSource(RandomState).CheckRandomState();
         var store = new PrototypeStore(input, NNeighbors, MaxDegreeOfParallelism);
         var minority = ImblearnClasses.CounterMinority(input.Classes);
@@ -135,6 +147,7 @@ public sealed class OneSidedSelection : Sampler, ICleaningSampler
 
         var targets = input.Targets;
         var kept = TomekRule.Kept(rows, selected.Count, d, codes, targets.IsTargeted, MaxDegreeOfParallelism, cancellationToken);
-        return SamplerOutput.Select(input, kept.Select(k => selected[k]).ToArray());
+        var indices = kept.Select(k => selected[k]);
+        return SamplerOutput.Select(input, (DistinctRows ? indices.Distinct() : indices).ToArray());
     }
 }

@@ -79,7 +79,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
         // Slack beyond k + 1 so that most rows keep enough surviving candidates across passes.
-        var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 3, MaxDegreeOfParallelism);
+        var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 3L, MaxDegreeOfParallelism);
         var stop = new EditingStop(input.Classes, allowMinority: false);
         var removed = new List<int>();
         var targets = input.Targets;

@@ -54,7 +54,7 @@ internal sealed class ShrinkingNeighbourhood
     /// <param name="listLength">Neighbours stored per row (at least the largest <c>k + 1</c> a pass asks for; more
     /// slack means fewer re-queries as rows are removed).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the k-NN queries.</param>
-    public ShrinkingNeighbourhood(SamplerInput input, int listLength, int? maxDegreeOfParallelism)
+    public ShrinkingNeighbourhood(SamplerInput input, long listLength, int? maxDegreeOfParallelism)
     {
         _n = input.SampleCount;
         _d = input.FeatureCount;
@@ -62,7 +62,7 @@ internal sealed class ShrinkingNeighbourhood
         _codes = input.Classes.Codes;
         _classCount = input.Classes.ClassCount;
         _maxDegreeOfParallelism = maxDegreeOfParallelism;
-        _listLength = Math.Max(1, listLength);
+        _listLength = (int)Math.Clamp(listLength, 1, Math.Max(1, _n)); // a list never holds more than every row
         _alive = new bool[_n];
         Array.Fill(_alive, true);
         _aliveCounts = input.Classes.Counts.ToArray();
@@ -165,8 +165,18 @@ internal sealed class ShrinkingNeighbourhood
             }
         }
 
+        var reported = TargetedAlive(targets);
+        if (k + 1L > AliveCount)
+        {
+            // imblearn's k + 1 in long arithmetic (k may be int.MaxValue); the caller's k is the ActualValue.
+            throw InputGuard.OutOfRange(
+                "NNeighbors",
+                k,
+                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k + 1L}, n_samples_fit = {AliveCount}, n_samples = {reported}"));
+        }
+
         var need = k + 1;
-        var neighbours = Neighbours(rows, need, TargetedAlive(targets), cancellationToken);
+        var neighbours = Neighbours(rows, need, reported, cancellationToken);
         var scratch = new int[_classCount];
         removed.Clear();
         for (var q = 0; q < rows.Count; q++)

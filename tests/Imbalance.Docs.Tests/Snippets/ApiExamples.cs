@@ -309,10 +309,10 @@ public class ApiExamples
                 scores[i] = proba[i, 1];
             }
 
-            #region api-RankingMetrics
-            var averagePrecision = RankingMetrics.AveragePrecisionScore(y, scores);   // scores: probability of class 1
-            var rocAuc = RankingMetrics.RocAucScore(y, scores);
-            var curve = RankingMetrics.PrecisionRecallCurve(y, scores);
+            #region api-ScoreMetrics
+            var averagePrecision = ScoreMetrics.AveragePrecisionScore(y, scores);   // scores: probability of class 1
+            var rocAuc = ScoreMetrics.RocAucScore(y, scores);
+            var curve = ScoreMetrics.PrecisionRecallCurve(y, scores);
             #endregion
             averagePrecision.Should().BeInRange(0, 1);
             rocAuc.Should().BeInRange(0.5, 1);
@@ -329,9 +329,12 @@ public class ApiExamples
 
         {
             #region api-ConfusionMatrix
-            var matrix = ConfusionMatrix.Create(y, predicted);     // one pass; every count-based metric derives from it
+            var matrix = ClassificationMetrics.ConfusionMatrix(y, predicted);   // one pass over the labels
+            double missed = matrix[1, 0];                                        // rows of class 1 predicted as 0
+            double recall = matrix.Recall(posLabel: 1);                          // and every count-based metric from it
             #endregion
-            matrix.Should().NotBeNull();
+            missed.Should().Be(matrix.FalseNegatives[1]);
+            recall.Should().Be(ClassificationMetrics.RecallScore(y, predicted, posLabel: 1));
         }
 
         {

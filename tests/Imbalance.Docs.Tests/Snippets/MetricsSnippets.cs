@@ -25,8 +25,8 @@ public class MetricsSnippets
         var iba = ImbalancedMetrics.MakeIndexBalancedAccuracy<int>(
             (t, p) => ImbalancedMetrics.GeometricMeanScore(t, p, average: Average.Binary, posLabel: 1), alpha: 0.1)(split.YTest, predicted);
         var mcc = ClassificationMetrics.MatthewsCorrCoef(split.YTest, predicted);
-        var averagePrecision = RankingMetrics.AveragePrecisionScore(split.YTest, score);       // PR-AUC without interpolation
-        var rocAuc = RankingMetrics.RocAucScore(split.YTest, score);
+        var averagePrecision = ScoreMetrics.AveragePrecisionScore(split.YTest, score);       // PR-AUC without interpolation
+        var rocAuc = ScoreMetrics.RocAucScore(split.YTest, score);
         #endregion
 
         gMean.Should().BeInRange(0.6, 0.95);

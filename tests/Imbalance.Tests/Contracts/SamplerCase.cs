@@ -62,6 +62,18 @@ public sealed class SamplerCase
     /// </summary>
     public bool IndicesArePerturbedSources { get; }
 
+    /// <summary>
+    /// True for a cleaning configuration documented to name a row more than once
+    /// (<see cref="SamplerRegistry.RepeatingCleaners"/>): its distinct rows, not its rows, obey the cleaning rule.
+    /// </summary>
+    public bool RepeatsRows { get; init; }
+
+    /// <summary>
+    /// True for a cleaning sampler that resolves its strategy again between rounds
+    /// (<see cref="SamplerRegistry.Reresolving"/>): a class untargeted on the input may still shrink.
+    /// </summary>
+    public bool Reresolves { get; init; }
+
     /// <summary>The family, from the implemented kind interface.</summary>
     public SamplerKind Kind { get; }
 

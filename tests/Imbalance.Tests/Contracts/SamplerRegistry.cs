@@ -68,6 +68,14 @@ public static class SamplerRegistry
             [
                 ("KindSel=Mode", [("KindSel", () => EnumValue("Imbalance.UnderSampling.SelectionKind", "Mode"))], false),
             ],
+            ["CondensedNearestNeighbour"] =
+            [
+                ("DistinctRows=true", [("DistinctRows", () => true)], false),
+            ],
+            ["OneSidedSelection"] =
+            [
+                ("DistinctRows=true", [("DistinctRows", () => true)], false),
+            ],
             ["AllKnn"] =
             [
                 ("AllowMinority=true", [("AllowMinority", () => true)], false),
@@ -86,9 +94,9 @@ public static class SamplerRegistry
             ["Adasyn"] = new(
                 "ADASYN gives each minority row rint(ratio_i * n_samples) new rows; the rounded parts need not add up to the target (off by at most half the class size).",
                 (before, target, added) => added >= 0 && 2 * Math.Abs(added - target) <= before),
-            ["BorderlineSmote(Kind=Borderline2)"] = new(
-                "Borderline-SMOTE-2 splits the target as int(f * (n + 1)) + int((1 - f) * n), which can miss it by one.",
-                (_, target, added) => Math.Abs(added - target) <= 1),
+            ["BorderlineSmote"] = new(
+                "Borderline-SMOTE adds nothing to a class none of whose rows is in danger (imblearn 0.10 skips the class); Borderline-SMOTE-2 splits the target as int(f * (n + 1)) + int((1 - f) * n), which can miss it by one.",
+                (_, target, added) => added == 0 || Math.Abs(added - target) <= 1),
             ["SvmSmote"] = new(
                 "SVM-SMOTE generates only the interpolation part (or only the extrapolation part) when the class has no danger (or no safe) support vectors, so it can add fewer rows than asked.",
                 (_, target, added) => added >= 0 && added <= target),
@@ -97,10 +105,33 @@ public static class SamplerRegistry
                 (before, target, added) => added >= target && added <= target + before),
             ["NearMiss(Version=3)"] = new(
                 "NearMiss-3 keeps only the rows that are nearest neighbours of the minority, which can be fewer than asked (imblearn warns).",
-                (_, target, kept) => kept >= 1 && kept <= target),
+                (_, target, kept) => kept >= Math.Min(1, target) && kept <= target),
             ["InstanceHardnessThreshold"] = new(
                 "Instance hardness keeps the rows whose probability is at least a percentile threshold; interpolation and ties make the count approximate.",
                 (before, target, kept) => kept >= target - 1 && kept <= before),
+        };
+
+    /// <summary>
+    /// Cleaning-sampler configurations that may name a row more than once, by case name, with the documented reason:
+    /// every other cleaning sampler returns each row at most once (and never grows a class).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> RepeatingCleaners { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CondensedNearestNeighbour"] = "imblearn 0.10 draws the seeds with randint (with replacement) and can add a seed again; DistinctRows = false keeps its rows bit for bit.",
+            ["OneSidedSelection"] = "imblearn 0.10 draws the seeds with randint (with replacement); DistinctRows = false keeps its rows bit for bit.",
+        };
+
+    /// <summary>
+    /// Cleaning samplers that resolve the strategy again between rounds, as imblearn does, by type name with the
+    /// reason: a class untargeted on the input may become targeted (and be cleaned) later, so for them an untargeted
+    /// class only never grows.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Reresolving { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["RepeatedEditedNearestNeighbours"] = "imblearn's RENN runs ENN with the strategy resolved on the data left after each round, so 'majority' or 'not minority' can target another class later.",
+            ["AllKnn"] = "With AllowMinority = true, imblearn's AllKNN runs ENN with the strategy resolved on the data left after each round, so the class that becomes the minority changes what 'auto' targets.",
         };
 
     /// <summary>
@@ -208,7 +239,11 @@ public static class SamplerRegistry
         foreach (var type in Types)
         {
             Relaxations.TryGetValue(type.Name, out var relaxation);
-            cases.Add(new SamplerCase(type.Name, type, seed => CreateDefault(type, seed), relaxation, indicesArePerturbedSources: false));
+            cases.Add(new SamplerCase(type.Name, type, seed => CreateDefault(type, seed), relaxation, indicesArePerturbedSources: false)
+            {
+                RepeatsRows = RepeatingCleaners.ContainsKey(type.Name),
+                Reresolves = Reresolving.ContainsKey(type.Name),
+            });
             if (!Variants.TryGetValue(type.Name, out var variants))
             {
                 continue;
@@ -231,7 +266,11 @@ public static class SamplerRegistry
                         return sampler;
                     },
                     Relaxations.TryGetValue(caseName, out var own) ? own : relaxation,
-                    perturbed));
+                    perturbed)
+                {
+                    RepeatsRows = RepeatingCleaners.ContainsKey(type.Name) && !variant.StartsWith("DistinctRows=true", StringComparison.Ordinal),
+                    Reresolves = Reresolving.ContainsKey(type.Name),
+                });
             }
         }
 

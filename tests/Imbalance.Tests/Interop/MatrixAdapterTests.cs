@@ -110,7 +110,7 @@ public class MatrixAdapterTests
 
         ((Action)(() => MatrixAdapter.FromJagged(rows, "x"))).Should().Throw<ArgumentException>().Where(e => e.ParamName == "x")
             .WithMessage("x is ragged*");
-        ((Action)(() => MatrixAdapter.FromJagged(null!, "x"))).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "x");
+        ((Action)(() => MatrixAdapter.FromJagged<double>(null!, "x"))).Should().Throw<ArgumentNullException>().Where(e => e.ParamName == "x");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class ConfusionMatrixTests
         // [[2, 1, 0], [0, 1, 1], [1, 0, 2]]
         int[] yTrue = [0, 0, 0, 1, 1, 2, 2, 2];
         int[] yPred = [0, 0, 1, 1, 2, 0, 2, 2];
-        var cm = ConfusionMatrix.Create(yTrue, yPred);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred);
         cm.ToArray().Should().BeEquivalentTo(new double[,] { { 2, 1, 0 }, { 0, 1, 1 }, { 1, 0, 2 } });
         cm[0, 1].Should().Be(1);
         cm[2, 0].Should().Be(1);
@@ -38,7 +38,7 @@ public class ConfusionMatrixTests
         var rng = new Imbalance.Randomness.RandomState(3);
         var yTrue = rng.RandInt(0, 40, 2000);
         var yPred = yTrue.Select((y, i) => i % 3 == 0 ? (y + 7) % 40 : y).ToArray();
-        var cm = ConfusionMatrix.Create(yTrue, yPred);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred);
         cm.Labels.Should().Equal(Enumerable.Range(0, 40));
         cm.Accuracy(normalize: false).Should().Be(yTrue.Where((y, i) => yPred[i] == y).Count());
         var recall = cm.RecallPerClass();
@@ -55,7 +55,7 @@ public class ConfusionMatrixTests
     {
         int[] yTrue = [0, 0, 1, 2];
         int[] yPred = [0, 1, 1, 2];
-        var cm = ConfusionMatrix.Create(yTrue, yPred, labels: [2, 9, 0]);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels: [2, 9, 0]);
         cm.Labels.Should().Equal(2, 9, 0);
         cm.AllLabels.Should().Equal(0, 1, 2, 9);
         cm.Support.Values.Should().Equal(1, 0, 2);
@@ -73,7 +73,7 @@ public class ConfusionMatrixTests
     {
         Fruit[] yTrue = [Fruit.Apple, Fruit.Banana, Fruit.Cherry, Fruit.Cherry];
         Fruit[] yPred = [Fruit.Apple, Fruit.Cherry, Fruit.Cherry, Fruit.Cherry];
-        var cm = ConfusionMatrix.Create(yTrue, yPred);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred);
         cm.Labels.Should().Equal(Fruit.Apple, Fruit.Banana, Fruit.Cherry);
         cm.PrecisionPerClass()[Fruit.Cherry].Should().BeApproximately(2.0 / 3.0, 1e-15);
         FluentActions.Invoking(() => cm.Precision(Average.Macro)).Should().NotThrow();
@@ -82,7 +82,7 @@ public class ConfusionMatrixTests
         bool[] p = [false, true, false, false];
         ClassificationMetrics.RecallScore(t, p).Should().Be(0.5);
         ImbalancedMetrics.SpecificityScore(t, p).Should().Be(1.0);
-        RankingMetrics.RocAucScore(t, [0.1, 0.9, 0.4, 0.3]).Should().Be(1.0);
+        ScoreMetrics.RocAucScore(t, [0.1, 0.9, 0.4, 0.3]).Should().Be(1.0);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ConfusionMatrixTests
     {
         string[] yTrue = ["a", "b", "b"];
         string[] yPred = ["a", "a", "b"];
-        var cm = ConfusionMatrix.Create(yTrue, yPred, sampleWeight: [0.5, 2.0, 1.5]);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred, sampleWeight: [0.5, 2.0, 1.5]);
         cm.IsWeighted.Should().BeTrue();
         cm.TotalWeight.Should().Be(4.0);
         cm["b", "a"].Should().Be(2.0);

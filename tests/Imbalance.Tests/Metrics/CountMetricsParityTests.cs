@@ -76,7 +76,7 @@ public class CountMetricsParityTests
         var labels = OptionalLabels<TLabel>(c.GetProperty("labels"));
         var pos = Positive<TLabel>(c.GetProperty("pos_label"));
         var r = c.GetProperty("sklearn");
-        var cm = ConfusionMatrix.Create(yTrue, yPred, labels, w);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, w);
 
         Check(r.GetProperty("accuracy"), () => ClassificationMetrics.AccuracyScore(yTrue, yPred, sampleWeight: w), "accuracy");
         Check(r.GetProperty("accuracy_count"), () => cm.Accuracy(normalize: false), "accuracy count");
@@ -141,7 +141,7 @@ public class CountMetricsParityTests
         var pos = Positive<TLabel>(c.GetProperty("pos_label"));
         var r = c.GetProperty("imblearn");
         var reference = c.GetProperty("reference");
-        var cm = ConfusionMatrix.Create(yTrue, yPred, labels, w);
+        var cm = ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, w);
 
         // Per-class: sensitivity and support always equal imblearn's; specificity equals imblearn's unweighted and
         // the corrected reference (scikit-learn's multilabel confusion matrix) always (imblearn #1180).

@@ -72,31 +72,31 @@ public class CurveParityTests
             var e = r.GetProperty(key);
             if (IsError(e))
             {
-                FluentActions.Invoking(() => RankingMetrics.RocCurve(yTrue, score, pos, w, drop)).Should().Throw<ArgumentException>();
+                FluentActions.Invoking(() => ScoreMetrics.RocCurve(yTrue, score, pos, w, drop)).Should().Throw<ArgumentException>();
                 continue;
             }
 
-            var roc = RankingMetrics.RocCurve(yTrue, score, pos, w, drop);
+            var roc = ScoreMetrics.RocCurve(yTrue, score, pos, w, drop);
             Close(roc.FalsePositiveRates, e[0], key + " fpr");
             Close(roc.TruePositiveRates, e[1], key + " tpr");
             Close(roc.Thresholds, e[2], key + " thresholds");
         }
 
         var pr = r.GetProperty("pr");
-        var curve = RankingMetrics.PrecisionRecallCurve(yTrue, score, pos, w);
+        var curve = ScoreMetrics.PrecisionRecallCurve(yTrue, score, pos, w);
         Close(curve.Precision, pr[0], "precision");
         Close(curve.Recall, pr[1], "recall");
         Close(curve.Thresholds, pr[2], "thresholds");
 
-        Check(r.GetProperty("ap"), () => RankingMetrics.AveragePrecisionScore(yTrue, score, pos, w), "average precision");
-        Check(r.GetProperty("pr_auc"), () => RankingMetrics.PrecisionRecallAucScore(yTrue, score, pos, w), "PR-AUC");
+        Check(r.GetProperty("ap"), () => ScoreMetrics.AveragePrecisionScore(yTrue, score, pos, w), "average precision");
+        Check(r.GetProperty("pr_auc"), () => ScoreMetrics.PrecisionRecallAucScore(yTrue, score, pos, w), "PR-AUC");
         Check(r.GetProperty("brier"), () => ClassificationMetrics.BrierScoreLoss(yTrue, score, w, pos), "Brier");
         Check(r.GetProperty("log_loss"), () => ClassificationMetrics.LogLoss(yTrue, score, sampleWeight: w), "log loss");
         Check(r.GetProperty("log_loss_sum"), () => ClassificationMetrics.LogLoss(yTrue, score, normalize: false, sampleWeight: w), "log loss sum");
         if (r.TryGetProperty("roc_auc", out var auc))
         {
-            Check(auc, () => RankingMetrics.RocAucScore(yTrue, score, w), "ROC-AUC");
-            Check(r.GetProperty("roc_auc_max_fpr"), () => RankingMetrics.RocAucScore(yTrue, score, w, maxFpr: 0.3), "partial ROC-AUC");
+            Check(auc, () => ScoreMetrics.RocAucScore(yTrue, score, w), "ROC-AUC");
+            Check(r.GetProperty("roc_auc_max_fpr"), () => ScoreMetrics.RocAucScore(yTrue, score, w, maxFpr: 0.3), "partial ROC-AUC");
         }
     }
 
@@ -112,11 +112,11 @@ public class CurveParityTests
             foreach (var avgName in new[] { "macro", "weighted", "micro" })
             {
                 var avg = CountMetricsParityTests.ParseAverage(avgName);
-                Check(r.GetProperty($"{mcName}_{avgName}"), () => RankingMetrics.RocAucScore(yTrue, proba, mc, avg, sampleWeight: w), $"ROC-AUC {mcName} {avgName}");
+                Check(r.GetProperty($"{mcName}_{avgName}"), () => ScoreMetrics.RocAucScore(yTrue, proba, mc, avg, sampleWeight: w), $"ROC-AUC {mcName} {avgName}");
             }
         }
 
-        CheckList(r.GetProperty("ovr_None"), () => RankingMetrics.RocAucScorePerClass(yTrue, proba, sampleWeight: w).Values, "ROC-AUC per class");
+        CheckList(r.GetProperty("ovr_None"), () => ScoreMetrics.RocAucScorePerClass(yTrue, proba, sampleWeight: w).Values, "ROC-AUC per class");
         Check(r.GetProperty("log_loss"), () => ClassificationMetrics.LogLoss(yTrue, proba, sampleWeight: w), "log loss");
     }
 

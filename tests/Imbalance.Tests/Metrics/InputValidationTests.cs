@@ -15,7 +15,7 @@ public class InputValidationTests
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("yPred");
         FluentActions.Invoking(() => ImbalancedMetrics.SensitivityScore(Two, Three))
             .Should().Throw<ArgumentException>().WithMessage("Found input variables with inconsistent numbers of samples: [2, 3]*");
-        FluentActions.Invoking(() => RankingMetrics.RocCurve(Two, [0.1, 0.2, 0.3]))
+        FluentActions.Invoking(() => ScoreMetrics.RocCurve(Two, [0.1, 0.2, 0.3]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("yScore");
         FluentActions.Invoking(() => ClassificationMetrics.F1Score(Two, Two, sampleWeight: [1.0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("sampleWeight");
@@ -24,17 +24,17 @@ public class InputValidationTests
     [Fact]
     public void Empty_input_is_rejected()
     {
-        FluentActions.Invoking(() => ConfusionMatrix.Create(Array.Empty<int>(), Array.Empty<int>()))
+        FluentActions.Invoking(() => ClassificationMetrics.ConfusionMatrix(Array.Empty<int>(), Array.Empty<int>()))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("yTrue");
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore(Array.Empty<int>(), Array.Empty<double>()))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore(Array.Empty<int>(), Array.Empty<double>()))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("yTrue");
     }
 
     [Fact]
     public void Null_vectors_throw_argument_null()
     {
-        FluentActions.Invoking(() => ConfusionMatrix.Create(null!, Two)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("yTrue");
-        FluentActions.Invoking(() => ConfusionMatrix.Create(Two, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("yPred");
+        FluentActions.Invoking(() => ClassificationMetrics.ConfusionMatrix(null!, Two)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("yTrue");
+        FluentActions.Invoking(() => ClassificationMetrics.ConfusionMatrix(Two, null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("yPred");
     }
 
     [Fact]
@@ -49,27 +49,27 @@ public class InputValidationTests
     [Fact]
     public void Curve_and_weight_helpers_validate_labels_too()
     {
-        FluentActions.Invoking(() => RankingMetrics.RocCurve([0.0, double.NaN], [0.1, 0.2]))
+        FluentActions.Invoking(() => ScoreMetrics.RocCurve([0.0, double.NaN], [0.1, 0.2]))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "yTrue" && e.Message.Contains("NaN at index 1"));
         FluentActions.Invoking(() => ClassWeights.ComputeSampleWeight(ClassWeightMode.Balanced, new[] { "a", null! }))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("y");
-        FluentActions.Invoking(() => ConfusionMatrix.Create(new object[] { 1, 2 }, new object[] { 1, 2 }))
+        FluentActions.Invoking(() => ClassificationMetrics.ConfusionMatrix(new object[] { 1, 2 }, new object[] { 1, 2 }))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "yTrue" && e.Message.Contains("cannot be sorted"));
     }
 
     [Fact]
     public void Curves_need_a_sample_with_weight()
     {
-        FluentActions.Invoking(() => RankingMetrics.PrecisionRecallCurve(Two, [0.1, 0.2], sampleWeight: [0.0, 0.0]))
+        FluentActions.Invoking(() => ScoreMetrics.PrecisionRecallCurve(Two, [0.1, 0.2], sampleWeight: [0.0, 0.0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("sampleWeight");
     }
 
     [Fact]
     public void Nan_and_infinite_scores_are_rejected()
     {
-        FluentActions.Invoking(() => RankingMetrics.RocCurve(Two, [0.1, double.NaN]))
+        FluentActions.Invoking(() => ScoreMetrics.RocCurve(Two, [0.1, double.NaN]))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "yScore" && e.Message.Contains("NaN"));
-        FluentActions.Invoking(() => RankingMetrics.PrecisionRecallCurve(Two, [double.PositiveInfinity, 0.1]))
+        FluentActions.Invoking(() => ScoreMetrics.PrecisionRecallCurve(Two, [double.PositiveInfinity, 0.1]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("probasPred");
         FluentActions.Invoking(() => ThresholdMoving.TuneThreshold(Two, [0.1, double.NaN], ThresholdObjective.FBeta))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("yScore");
@@ -96,7 +96,7 @@ public class InputValidationTests
     {
         int[] y = [0, 1, 2];
         var proba = new[,] { { 0.5, 0.3, 0.2 }, { 0.1, 0.8, 0.1 }, { 0.3, 0.3, 0.3 } };
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "yScore" && e.Message.Contains("sum up to 1.0"));
     }
 
@@ -107,7 +107,7 @@ public class InputValidationTests
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.StartsWith("pos_label=5 is not a valid label. It should be one of [0, 1]"));
         FluentActions.Invoking(() => ImbalancedMetrics.SpecificityScore(Two, Two, posLabel: 5))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("posLabel");
-        FluentActions.Invoking(() => RankingMetrics.RocCurve(Two, [0.1, 0.9], posLabel: 5))
+        FluentActions.Invoking(() => ScoreMetrics.RocCurve(Two, [0.1, 0.9], posLabel: 5))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("posLabel");
         FluentActions.Invoking(() => ThresholdMoving.TuneThreshold(Two, [0.1, 0.9], ThresholdObjective.GeometricMean, posLabel: 7))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("posLabel");
@@ -119,7 +119,7 @@ public class InputValidationTests
         string[] y = ["no", "yes", "yes"];
         FluentActions.Invoking(() => ClassificationMetrics.RecallScore(y, y))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("['no', 'yes']"));
-        FluentActions.Invoking(() => RankingMetrics.RocCurve(y, [0.1, 0.7, 0.9]))
+        FluentActions.Invoking(() => ScoreMetrics.RocCurve(y, [0.1, 0.7, 0.9]))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("pos_label is not specified"));
         ClassificationMetrics.RecallScore(y, y, posLabel: "yes").Should().Be(1.0);
     }
@@ -146,13 +146,13 @@ public class InputValidationTests
             .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("correction");
         FluentActions.Invoking(() => ImbalancedMetrics.ClassificationReportImbalanced(Two, Two, digits: -1))
             .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("digits");
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore(Two, [0.1, 0.2], maxFpr: 0.0))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore(Two, [0.1, 0.2], maxFpr: 0.0))
             .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxFpr");
         FluentActions.Invoking(() => ImbalancedMetrics.ClassificationReportImbalanced(Two, Two, targetNames: ["a"]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("targetNames");
-        FluentActions.Invoking(() => ConfusionMatrix.Create(Two, Two, labels: Array.Empty<int>()))
+        FluentActions.Invoking(() => ClassificationMetrics.ConfusionMatrix(Two, Two, labels: Array.Empty<int>()))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labels");
-        FluentActions.Invoking(() => ConfusionMatrix.Create(Two, Two, labels: [1, 1]))
+        FluentActions.Invoking(() => ClassificationMetrics.ConfusionMatrix(Two, Two, labels: [1, 1]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labels");
         FluentActions.Invoking(() => ThresholdMoving.TuneThreshold(Two, [0.1, 0.9], ThresholdObjective.ExpectedCost))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("costs");
@@ -168,7 +168,7 @@ public class InputValidationTests
     [Fact]
     public void Roc_auc_with_one_class_fails_like_scikit_learn()
     {
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore([1, 1, 1], [0.1, 0.2, 0.3]))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore([1, 1, 1], [0.1, 0.2, 0.3]))
             .Should().Throw<ArgumentException>().WithMessage("Only one class present in y_true. ROC AUC score is not defined in that case.*");
     }
 

@@ -2,7 +2,7 @@ using Imbalance.Metrics;
 
 namespace Imbalance.Tests.Metrics;
 
-public class RankingMetricsTests
+public class ScoreMetricsTests
 {
     [Fact]
     public void Binary_roc_auc_scores_the_greater_label_whatever_the_label_type()
@@ -11,9 +11,9 @@ public class RankingMetricsTests
         double[] score = [0.1, 0.4, 0.35, 0.8, 0.5, 0.9];
 
         // Pairs (positive, negative) ranked correctly: 0.35 beats 0.1 only; 0.8 and 0.9 beat all three -> 7 of 9.
-        RankingMetrics.RocAucScore(y, score).Should().BeApproximately(7.0 / 9.0, 1e-15);
-        RankingMetrics.RocAucScore(y.Select(v => v == 1 ? "yes" : "no").ToArray(), score).Should().BeApproximately(7.0 / 9.0, 1e-15);
-        RankingMetrics.RocAucScore(y.Select(v => v == 1 ? "a" : "b").ToArray(), score).Should().BeApproximately(2.0 / 9.0, 1e-15);
+        ScoreMetrics.RocAucScore(y, score).Should().BeApproximately(7.0 / 9.0, 1e-15);
+        ScoreMetrics.RocAucScore(y.Select(v => v == 1 ? "yes" : "no").ToArray(), score).Should().BeApproximately(7.0 / 9.0, 1e-15);
+        ScoreMetrics.RocAucScore(y.Select(v => v == 1 ? "a" : "b").ToArray(), score).Should().BeApproximately(2.0 / 9.0, 1e-15);
     }
 
     [Fact]
@@ -21,15 +21,15 @@ public class RankingMetricsTests
     {
         int[] y = [0, 1, 2, 2, 1, 0];
         var proba = new[,] { { 0.7, 0.2, 0.1 }, { 0.2, 0.6, 0.2 }, { 0.1, 0.2, 0.7 }, { 0.3, 0.3, 0.4 }, { 0.5, 0.4, 0.1 }, { 0.4, 0.4, 0.2 } };
-        var plain = RankingMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest);
-        RankingMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest, labels: [0, 1, 2]).Should().Be(plain);
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest, labels: [0, 2, 1]))
+        var plain = ScoreMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest);
+        ScoreMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest, labels: [0, 1, 2]).Should().Be(plain);
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsRest, labels: [0, 2, 1]))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "labels" && e.Message.StartsWith("Parameter 'labels' must be ordered"));
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsOne, Average.Micro))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsOne, Average.Micro))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("average");
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsOne, sampleWeight: [1, 1, 1, 1, 1, 1.0]))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore(y, proba, MultiClassStrategy.OneVsOne, sampleWeight: [1, 1, 1, 1, 1, 1.0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("sampleWeight");
-        FluentActions.Invoking(() => RankingMetrics.RocAucScore([0, 1, 1, 0, 1, 0], proba, MultiClassStrategy.OneVsRest))
+        FluentActions.Invoking(() => ScoreMetrics.RocAucScore([0, 1, 1, 0, 1, 0], proba, MultiClassStrategy.OneVsRest))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("yScore");
     }
 
@@ -45,11 +45,11 @@ public class RankingMetricsTests
     [Fact]
     public void Auc_is_the_trapezoid_area_in_either_direction()
     {
-        RankingMetrics.Auc([0.0, 0.5, 1.0], [0.0, 1.0, 1.0]).Should().Be(0.75);
-        RankingMetrics.Auc([1.0, 0.5, 0.0], [1.0, 1.0, 0.0]).Should().Be(0.75);
-        FluentActions.Invoking(() => RankingMetrics.Auc([0.0, 1.0, 0.5], [0.0, 1.0, 1.0]))
+        ScoreMetrics.Auc([0.0, 0.5, 1.0], [0.0, 1.0, 1.0]).Should().Be(0.75);
+        ScoreMetrics.Auc([1.0, 0.5, 0.0], [1.0, 1.0, 0.0]).Should().Be(0.75);
+        FluentActions.Invoking(() => ScoreMetrics.Auc([0.0, 1.0, 0.5], [0.0, 1.0, 1.0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("x");
-        FluentActions.Invoking(() => RankingMetrics.Auc([0.0], [1.0]))
+        FluentActions.Invoking(() => ScoreMetrics.Auc([0.0], [1.0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("x");
     }
 
@@ -60,8 +60,8 @@ public class RankingMetricsTests
         var y = rng.RandInt(0, 2, 300);
         var score = y.Select(v => Math.Round((0.3 * v) + (0.7 * rng.RandomSample()), 2)).ToArray();
         var order = rng.Permutation(300);
-        var roc = RankingMetrics.RocCurve(y, score);
-        var shuffled = RankingMetrics.RocCurve(order.Select(i => y[i]).ToArray(), order.Select(i => score[i]).ToArray());
+        var roc = ScoreMetrics.RocCurve(y, score);
+        var shuffled = ScoreMetrics.RocCurve(order.Select(i => y[i]).ToArray(), order.Select(i => score[i]).ToArray());
         shuffled.FalsePositiveRates.Should().Equal(roc.FalsePositiveRates);
         shuffled.TruePositiveRates.Should().Equal(roc.TruePositiveRates);
         shuffled.Thresholds.Should().Equal(roc.Thresholds);

@@ -4,9 +4,9 @@ namespace Imbalance.ModelSelection;
 /// The outcome of <see cref="CrossValidation.CrossValidate{TLabel}"/>, scikit-learn's <c>cross_validate</c> dictionary:
 /// one test score per fold for each scorer, and the fold fit and score times.
 /// </summary>
-public sealed class CrossValidationResult
+public sealed class CrossValidationScores
 {
-    internal CrossValidationResult(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes)
+    internal CrossValidationScores(IReadOnlyDictionary<string, double[]> testScores, double[] fitTimes, double[] scoreTimes)
     {
         TestScores = testScores;
         FitTimes = fitTimes;
@@ -26,4 +26,8 @@ public sealed class CrossValidationResult
     /// <param name="scorer">The scorer name.</param>
     /// <returns>The mean.</returns>
     public double Mean(string scorer) => TestScores[scorer].Average();
+
+    /// <summary>The mean and standard deviation of every scorer, printable as a table.</summary>
+    /// <returns>The summary.</returns>
+    public CrossValidationSummary Summary() => new(TestScores);
 }

@@ -14,16 +14,19 @@ namespace Imbalance.Metrics;
 /// </remarks>
 /// <example>
 /// <code>
-/// var averagePrecision = RankingMetrics.AveragePrecisionScore(y, scores);   // scores: probability of class 1
-/// var rocAuc = RankingMetrics.RocAucScore(y, scores);
-/// var curve = RankingMetrics.PrecisionRecallCurve(y, scores);
+/// var averagePrecision = ScoreMetrics.AveragePrecisionScore(y, scores);   // scores: probability of class 1
+/// var rocAuc = ScoreMetrics.RocAucScore(y, scores);
+/// var curve = ScoreMetrics.PrecisionRecallCurve(y, scores);
 /// </code>
 /// </example>
-public static class RankingMetrics
+public static class ScoreMetrics
 {
     /// <summary>
     /// scikit-learn 1.2's <c>roc_curve</c>: false and true positive rates at each distinct score, with collinear
-    /// intermediate points dropped when <paramref name="dropIntermediate"/> (the default).
+    /// intermediate points dropped when <paramref name="dropIntermediate"/> (the default). As in scikit-learn (which
+    /// warns), when <paramref name="yTrue"/> holds only one class the rates of the missing class are NaN: all false
+    /// positive rates are NaN without negatives, all true positive rates NaN without positives. Check for that
+    /// before passing the curve to <see cref="Auc"/>, which rejects NaN coordinates.
     /// </summary>
     /// <param name="yTrue">True binary labels.</param>
     /// <param name="yScore">Scores of the positive class (probabilities, decision values, ...).</param>
@@ -180,17 +183,38 @@ public static class RankingMetrics
         where TLabel : notnull
     {
         var pr = PrFromCurve(Curve(yTrue, yScore, posLabel, sampleWeight, defaultPositiveIsOne: false));
-        return Auc(pr.Recall, pr.Precision);
+        return AucCore(pr.Recall, pr.Precision);
     }
 
     /// <summary>scikit-learn's <c>auc</c>: the area under the curve (x, y) by the trapezoidal rule; x must be monotonic.</summary>
     /// <param name="x">Monotonic (increasing or decreasing) x coordinates, at least two.</param>
     /// <param name="y">y coordinates.</param>
-    /// <exception cref="ArgumentException">Fewer than two points, different lengths, or x neither increasing nor decreasing.</exception>
+    /// <exception cref="ArgumentException">Fewer than two points, different lengths, a NaN coordinate (scikit-learn
+    /// would return NaN, or an area that depends on where the NaN is), or x neither increasing nor decreasing.</exception>
     public static double Auc(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
+        RejectNaN(x, nameof(x));
+        RejectNaN(y, nameof(y));
+        return AucCore(x, y);
+    }
+
+    private static void RejectNaN(IReadOnlyList<double> values, string parameterName)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{parameterName} contains NaN at index {i}; the area under the curve is undefined."), parameterName);
+            }
+        }
+    }
+
+    /// <summary><see cref="Auc"/> without the NaN check, for curves this class computed itself (scikit-learn's
+    /// results, NaN included, where its curves hold NaN).</summary>
+    private static double AucCore(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
         if (x.Count != y.Count)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Found input variables with inconsistent numbers of samples: [{x.Count}, {y.Count}]"), nameof(y));
@@ -365,7 +389,7 @@ public static class RankingMetrics
         var roc = RocFromCurve(BinaryCurve.Compute(positive, scores, weights), dropIntermediate: true);
         if (maxFpr is not { } max || max == 1.0)
         {
-            return Auc(roc.FalsePositiveRates, roc.TruePositiveRates);
+            return AucCore(roc.FalsePositiveRates, roc.TruePositiveRates);
         }
 
         // Partial AUC up to max_fpr by linear interpolation, McClish-standardised.
@@ -384,7 +408,7 @@ public static class RankingMetrics
         var yAtMax = x1 == x0 ? y0 : y0 + ((max - x0) * (y1 - y0) / (x1 - x0));
         var xs = fpr.Take(stop).Append(max).ToArray();
         var ys = tpr.Take(stop).Append(yAtMax).ToArray();
-        var partial = Auc(xs, ys);
+        var partial = AucCore(xs, ys);
         var minArea = 0.5 * max * max;
         return 0.5 * (1 + ((partial - minArea) / (max - minArea)));
     }

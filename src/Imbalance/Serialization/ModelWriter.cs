@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Imbalance.Learning;
+
+namespace Imbalance.Serialization;
+
+/// <summary>Writes the members of one model object; numbers are written so they read back bit for bit.</summary>
+internal sealed class ModelWriter(Utf8JsonWriter json)
+{
+    public Utf8JsonWriter Json { get; } = json;
+
+    public void Int(string name, int value) => Json.WriteNumber(name, value);
+
+    public void OptionalInt(string name, int? value)
+    {
+        if (value is { } v)
+        {
+            Json.WriteNumber(name, v);
+        }
+    }
+
+    public void Double(string name, double value) => Json.WriteNumber(name, value);
+
+    public void Bool(string name, bool value) => Json.WriteBoolean(name, value);
+
+    public void String(string name, string value) => Json.WriteString(name, value);
+
+    public void Doubles(string name, ReadOnlySpan<double> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            Json.WriteNumberValue(v);
+        }
+
+        Json.WriteEndArray();
+    }
+
+    public void Ints(string name, ReadOnlySpan<int> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            Json.WriteNumberValue(v);
+        }
+
+        Json.WriteEndArray();
+    }
+
+    public void Matrix(string name, double[,] values)
+    {
+        Json.WriteStartArray(name);
+        for (var i = 0; i < values.GetLength(0); i++)
+        {
+            Json.WriteStartArray();
+            for (var j = 0; j < values.GetLength(1); j++)
+            {
+                Json.WriteNumberValue(values[i, j]);
+            }
+
+            Json.WriteEndArray();
+        }
+
+        Json.WriteEndArray();
+    }
+
+    /// <summary>Writes a nested classifier as an object with its kind and classes.</summary>
+    public void Classifier<TLabel>(string name, IClassificationModel<TLabel> model)
+        where TLabel : notnull
+    {
+        Json.WritePropertyName(name);
+        ModelKinds.WriteClassifier(this, model);
+    }
+
+    /// <summary>Writes a nested transformer as an object with its kind.</summary>
+    public void Transformer(IFeatureTransformerModel model) => ModelKinds.WriteTransformer(this, model);
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Imbalance.Learning;
+using Imbalance.Pipelines;
+
+namespace Imbalance.Serialization;
+
+/// <summary><see cref="PipelineModel{TLabel}"/>: its fitted transformers in order and its final model (nested
+/// pipelines included), with the widths checked from one step to the next.</summary>
+internal sealed class PipelineKind : ClassifierKind
+{
+    public override string Name => "Pipeline";
+
+    public override bool Owns<TLabel>(IClassificationModel<TLabel> model) => model is PipelineModel<TLabel>;
+
+    public override int FeatureCount<TLabel>(IClassificationModel<TLabel> model)
+    {
+        var m = (PipelineModel<TLabel>)model;
+        return m.Transformers.Count > 0 ? ModelKinds.KindOf(m.Transformers[0]).Widths(m.Transformers[0]).Input : ModelKinds.FeatureCount(m.FinalModel);
+    }
+
+    public override void Write<TLabel>(IClassificationModel<TLabel> model, ModelWriter writer)
+    {
+        var m = (PipelineModel<TLabel>)model;
+        writer.Json.WriteStartArray("transformers");
+        foreach (var t in m.Transformers)
+        {
+            writer.Transformer(t);
+        }
+
+        writer.Json.WriteEndArray();
+        writer.Classifier("final", m.FinalModel);
+    }
+
+    public override IClassificationModel<TLabel> Read<TLabel>(ModelReader reader, TLabel[] classes)
+    {
+        var transformers = reader.Objects("transformers").Select(ModelKinds.ReadTransformer).ToArray();
+        var final = ModelKinds.ReadClassifier<TLabel>(reader.Object("final"));
+        if (!final.Classes.SequenceEqual(classes))
+        {
+            throw reader.Error("final.classes", "do not match the pipeline's classes");
+        }
+
+        int? width = null;
+        for (var i = 0; i < transformers.Length; i++)
+        {
+            var (input, output) = ModelKinds.KindOf(transformers[i]).Widths(transformers[i]);
+            CheckWidth(reader, string.Create(CultureInfo.InvariantCulture, $"transformers[{i}]"), width, input);
+            width = output;
+        }
+
+        CheckWidth(reader, "final", width, ModelKinds.FeatureCount(final));
+        return new PipelineModel<TLabel>(transformers, final);
+    }
+
+    private static void CheckWidth(ModelReader reader, string member, int? previous, int input)
+    {
+        if (previous is { } p && p != input)
+        {
+            throw reader.Error(member, string.Create(CultureInfo.InvariantCulture, $"expects {input} features but the previous step produces {p}"));
+        }
+    }
+}
