@@ -90,9 +90,9 @@ public partial class DocSnippetTests
             for (var i = 0; i < lines.Length; i++)
             {
                 var start = RegionStart().Match(lines[i]);
-                if (!start.Success)
+                if (!start.Success || start.Groups[1].Value.StartsWith("api-", StringComparison.Ordinal))
                 {
-                    continue;
+                    continue; // api-NAME regions are XML-doc examples, checked by ApiExampleTests
                 }
 
                 var end = Array.FindIndex(lines, i + 1, l => l.Trim() == "#endregion");

@@ -348,6 +348,34 @@ public class ApiExamples
     }
 
     [Fact]
+    public void Data_in_and_out()
+    {
+        {
+            #region api-BundledDatasets
+            var (x, y) = BundledDatasets.LoadBreastCancer();          // scikit-learn's load_breast_cancer: 569 x 30
+            var cancer = BundledDatasets.LoadBreastCancer();
+            Console.WriteLine(string.Join(", ", cancer.TargetNames));  // malignant, benign
+            #endregion
+            x.GetLength(0).Should().Be(569);
+            y.Count(v => v == 0).Should().Be(212);
+            cancer.TargetNames.Should().Equal("malignant", "benign");
+        }
+
+        {
+            #region api-TabularData
+            var csv = new StringReader("amount,country,fraud\n12.5,FR,no\n830.0,US,yes\n40.1,FR,no\n7.9,DE,no\n912.0,US,yes\n22.0,DE,no\n");
+            var options = new CsvOptions { CategoricalColumns = ["country"] };    // categories become ordinal codes
+            var table = TabularData.ReadCsv<string>(csv, labelColumn: "fraud", options);
+            var smoteNc = new SmoteNc { CategoricalFeatures = table.CategoricalFeatures, KNeighbors = 1, RandomState = 0 };
+            var output = new StringWriter();
+            table.WithRows(smoteNc.FitResample(table.X, table.Y)).WriteCsv(output);  // codes decoded back to "FR", "US" ...
+            #endregion
+            table.FeatureNames.Should().Equal("amount", "country");
+            output.ToString().Should().Contain("US");
+        }
+    }
+
+    [Fact]
     public void Pipelines_and_model_selection()
     {
         var (x, y) = Data();
