@@ -11,4 +11,8 @@ public enum ClassWeightKind
 
     /// <summary>A dictionary of weights per label.</summary>
     Explicit,
+
+    /// <summary>Class-balanced weights over the effective number of samples (Cui et al. 2019):
+    /// <c>(1 - beta) / (1 - beta^n_c)</c>, normalised to sum to the number of classes.</summary>
+    EffectiveNumber,
 }

@@ -3,9 +3,10 @@ namespace Imbalance.Learning;
 /// <summary>
 /// scikit-learn's lbfgs logistic objective and its gradient (<c>LinearModelLoss</c> with <c>HalfBinomialLoss</c> for
 /// one output or <c>HalfMultinomialLoss</c> for K outputs): <c>sum_i w_i loss_i + l2 / 2 * ||W||^2</c>.
+/// With a <see cref="FocalLoss"/> the per-row log loss is replaced by the focal loss (same layout, same penalty).
 /// Parameters are laid out as the <c>outputs x d</c> coefficients row by row, then the intercepts (if fitted).
 /// </summary>
-internal sealed class LogisticObjective(double[] rows, int n, int d, int[] codes, double[] weights, int outputs, bool fitIntercept, double l2)
+internal sealed class LogisticObjective(double[] rows, int n, int d, int[] codes, double[] weights, int outputs, bool fitIntercept, double l2, FocalLoss? focal = null)
 {
     /// <summary>The number of parameters.</summary>
     public int Size { get; } = (outputs * d) + (fitIntercept ? outputs : 0);
@@ -16,6 +17,7 @@ internal sealed class LogisticObjective(double[] rows, int n, int d, int[] codes
         gradient.Clear();
         var loss = 0.0;
         Span<double> raw = stackalloc double[outputs];
+        Span<double> focalGradient = stackalloc double[outputs];
         var coefCount = outputs * d;
         for (var i = 0; i < n; i++)
         {
@@ -33,7 +35,18 @@ internal sealed class LogisticObjective(double[] rows, int n, int d, int[] codes
             }
 
             var sw = weights[i];
-            if (outputs == 1)
+            if (focal is not null && outputs == 1)
+            {
+                var (rowLoss, slope) = focal.Binary(raw[0], codes[i]);
+                loss += sw * rowLoss;
+                raw[0] = sw * slope;
+            }
+            else if (focal is not null)
+            {
+                loss += sw * focal.Softmax(raw, codes[i], focalGradient, sw);
+                focalGradient.CopyTo(raw);
+            }
+            else if (outputs == 1)
             {
                 // Binary: y in {0, 1} for the second class; loss = log(1 + exp(z)) - y z.
                 var z = raw[0];

@@ -16,7 +16,8 @@ namespace Imbalance.Learning;
 /// but, unlike scipy, never on a small relative decrease, so it usually ends closer to the optimum than
 /// scikit-learn. On the well-conditioned fixtures probabilities agree with scikit-learn's defaults within 2e-5 (often
 /// to rounding, as the iterates coincide) and with the exact optimum within 1e-5.
-/// Only the L2 penalty and the lbfgs objective are offered.
+/// Only the L2 penalty and the lbfgs objective are offered; <see cref="FocalLoss"/> swaps the log loss for the focal
+/// loss (not in scikit-learn).
 /// </remarks>
 /// <example>
 /// <code>
@@ -69,6 +70,20 @@ public sealed class LogisticRegression : IClassifier
         init => _classWeight = Learning.ClassWeight.RequireNotSubsample(value, nameof(ClassWeight));
     }
 
+    /// <summary>
+    /// The loss minimised: <see langword="null"/> (the default) is scikit-learn's log loss (cross-entropy); a
+    /// <see cref="Learning.FocalLoss"/> minimises <c>sum_i s_i * FL_i + ||W||^2 / (2 C)</c> instead, on the same L-BFGS
+    /// from zero coefficients (the binary model uses the sigmoid form, more classes the softmax form; a
+    /// <see cref="Learning.FocalLoss.ClassAlpha"/> must have one value per class). Use it when many easy majority rows
+    /// dominate the log loss.
+    /// </summary>
+    /// <remarks>For <see cref="Learning.FocalLoss.Gamma"/> &gt; 0 the focal objective is <b>not convex</b>: L-BFGS
+    /// finds a stationary point reached from zero, not necessarily the global minimum, and other start points or
+    /// tolerances can end elsewhere. Its probabilities are not calibrated (focal loss pushes them towards 0.5), so
+    /// choose a threshold on validation data rather than using 0.5. With <c>Gamma = 0</c> and no alpha it is the log
+    /// loss.</remarks>
+    public FocalLoss? FocalLoss { get; init; }
+
     /// <summary>Fits the model (scikit-learn's <c>fit(X, y, sample_weight)</c>).</summary>
     /// <typeparam name="TLabel">The label type; classes are kept in sorted order (scikit-learn's <c>classes_</c>).</typeparam>
     /// <param name="x">The training rows, finite.</param>
@@ -94,12 +109,13 @@ public sealed class LogisticRegression : IClassifier
                 nameof(y));
         }
 
+        FocalLoss?.CheckClassAlpha(k);
         var weights = LearnerInput.CheckSampleWeight(sampleWeight, n);
         var perClass = ClassWeight?.PerClass(encoder.Classes, encoder.Codes, nameof(ClassWeight));
         var rowWeights = Learning.ClassWeight.RowWeights(weights, perClass, encoder.Codes);
         var rows = MatrixRows.Of(x).ToArray();
         var outputs = k == 2 ? 1 : k;
-        var problem = new LogisticObjective(rows, n, d, encoder.Codes, rowWeights, outputs, FitIntercept, 1.0 / C);
+        var problem = new LogisticObjective(rows, n, d, encoder.Codes, rowWeights, outputs, FitIntercept, 1.0 / C, FocalLoss);
         var parameters = new double[problem.Size];
         var (iterations, converged) = Lbfgs.Minimize(problem.Evaluate, parameters, MaxIter, Tol, cancellationToken);
         var coef = new double[outputs, d];

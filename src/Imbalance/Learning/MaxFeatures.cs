@@ -54,6 +54,9 @@ public sealed class MaxFeatures
         _ => _value.ToString("R", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Whether this is a count or a fraction (not <c>sqrt</c> / <c>log2</c>).</summary>
+    internal bool IsCountOrFraction => _kind >= 2;
+
     /// <summary>The number of features for data with <paramref name="features"/> columns (scikit-learn's
     /// <c>max_features_</c>); null means all.</summary>
     internal static int Resolve(MaxFeatures? setting, int features, string parameterName)

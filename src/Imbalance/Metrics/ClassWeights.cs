@@ -41,7 +41,7 @@ public static class ClassWeights
                     counts[code]++;
                 }
 
-                var present = encoding.PresentCount;
+                var perCode = Learning.ClassWeight.BalancedFromCounts(counts, y.Count);
                 var weights = new double[classes.Count];
                 for (var i = 0; i < weights.Length; i++)
                 {
@@ -50,7 +50,7 @@ public static class ClassWeights
                         throw new ArgumentException("classes should have valid labels that are in y", nameof(classes));
                     }
 
-                    weights[i] = y.Count / (present * counts[classCodes[i]]);
+                    weights[i] = perCode[classCodes[i]];
                 }
 
                 return weights;
@@ -143,23 +143,16 @@ public static class ClassWeights
         }
 
         var k = encoding.Classes.Length;
-        var classWeights = new double[k];
+        var counts = new double[k];
         if (indices is null)
         {
-            var counts = new double[k];
             foreach (var code in encoding.TrueCodes)
             {
                 counts[code]++;
             }
-
-            for (var c = 0; c < k; c++)
-            {
-                classWeights[c] = y.Count / (k * counts[c]);
-            }
         }
         else
         {
-            var counts = new double[k];
             foreach (var index in indices)
             {
                 if ((uint)index >= (uint)y.Count)
@@ -169,13 +162,10 @@ public static class ClassWeights
 
                 counts[encoding.TrueCodes[index]]++;
             }
-
-            var present = counts.Count(c => c > 0);
-            for (var c = 0; c < k; c++)
-            {
-                classWeights[c] = counts[c] == 0 ? 0.0 : indices.Count / (present * counts[c]);
-            }
         }
+
+        // Classes absent from a subsample get 0, as in scikit-learn.
+        var classWeights = Learning.ClassWeight.BalancedFromCounts(counts, indices?.Count ?? y.Count);
 
         return encoding.TrueCodes.Select(c => classWeights[c]).ToArray();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Learning;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 

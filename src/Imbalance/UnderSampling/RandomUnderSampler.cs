@@ -44,13 +44,18 @@ public sealed class RandomUnderSampler : Sampler, IUnderSampler
     /// <inheritdoc />
     public override SamplingType SamplingType => SamplingType.UnderSampling;
 
+    /// <summary>A generator to draw from instead of one seeded by <see cref="RandomState"/>: imblearn's
+    /// <c>RandomUnderSampler(random_state=&lt;RandomState instance&gt;)</c>, whose draws advance the caller's stream
+    /// (the batch generators rely on it). Not thread-safe; only for a fresh instance per call.</summary>
+    internal Randomness.RandomState? SharedStream { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"RandomUnderSampler(SamplingStrategy={SamplingStrategy}, RandomState={RandomState?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, Replacement={Replacement})";
 
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
-        var rng = new SeedSource(RandomState).CheckRandomState();
+        var rng = SharedStream ?? new SeedSource(RandomState).CheckRandomState();
         var selected = new List<int>(input.SampleCount);
         for (var code = 0; code < input.Classes.ClassCount; code++)
         {

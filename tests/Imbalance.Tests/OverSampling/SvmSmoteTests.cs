@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Imbalance.Learning;
 using Imbalance.OverSampling;
 using Imbalance.Sampling;
 using Imbalance.Tests.Parity;

@@ -1,7 +1,7 @@
-namespace Imbalance.OverSampling;
+namespace Imbalance.Learning;
 
 /// <summary>
-/// Finds the support vectors <see cref="SvmSmote"/> generates around: imblearn's <c>svm_estimator</c>, of which
+/// Finds the support vectors <see cref="OverSampling.SvmSmote"/> generates around: imblearn's <c>svm_estimator</c>, of which
 /// SVM-SMOTE only uses the fitted <c>support_</c>. The default is <see cref="SupportVectorClassifier"/>.
 /// </summary>
 public interface ISupportVectorProvider
