@@ -61,7 +61,9 @@ public partial class ApiExampleTests
                 (typeof(ISampler).IsAssignableFrom(type) || typeof(IClassifier).IsAssignableFrom(type) ||
                  typeof(IFeatureTransformer).IsAssignableFrom(type) || typeof(ICentroidClusterer).IsAssignableFrom(type));
             var toolClass = type.IsAbstract && type.IsSealed && tools.Contains(type.Namespace!.Split('.').Last()) && type.GetMethods(BindingFlags.Public | BindingFlags.Static).Length > 0;
-            if (estimator || toolClass || name is "NearestNeighbors" or "StratifiedKFold" or "KFold")
+            var other = name is "NearestNeighbors" or "StratifiedKFold" or "KFold" or "IsolationForest" or "OneClassSvm"
+                or "SupportVectorClassifier" or "FocalLoss" or "BalancedBatchSampler" or "WeightedBatchSampler";
+            if (estimator || toolClass || other)
             {
                 yield return name;
             }

@@ -1,3 +1,5 @@
+using Imbalance.Anomaly;
+using Imbalance.Batching;
 using Imbalance.Combine;
 using Imbalance.Datasets;
 using Imbalance.Learning;
@@ -272,6 +274,75 @@ public class ApiExamples
             int[,] nearest = index.KNeighbors().ToIndexMatrix();          // each row's 5 nearest other rows
             #endregion
             nearest.GetLength(1).Should().Be(5);
+        }
+    }
+
+    [Fact]
+    public void Losses_batches_and_anomaly_detection()
+    {
+        var (x, y) = Data();
+        {
+            #region api-SupportVectorClassifier
+            var svc = new SupportVectorClassifier { C = 1.0 };                      // scikit-learn's SVC(kernel="rbf", gamma="scale")
+            IReadOnlyList<int> supportVectors = svc.FindSupportVectors(x, y);       // the rows SVM-SMOTE starts from
+            #endregion
+            supportVectors.Should().NotBeEmpty().And.OnlyContain(i => i >= 0 && i < 1_000);
+        }
+
+        {
+            #region api-FocalLoss
+            var focal = new FocalLoss { Gamma = 2.0, Alpha = 0.25 };
+            double[] logits = [2.0, -1.0, 0.5];
+            int[] targets = [1, 0, 0];
+            var gradient = new double[3];
+            double loss = focal.EvaluateBinary(logits, targets, gradient);   // summed loss; gradient w.r.t. each logit
+            var model = new LogisticRegression { FocalLoss = focal }.Fit(x, y);
+            #endregion
+            loss.Should().BePositive();
+            gradient[0].Should().BeNegative("raising the logit of a positive row lowers its loss");
+            model.Predict(x).Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-IsolationForest
+            var forest = new IsolationForest { NEstimators = 100, Contamination = 0.1, RandomState = 0 }.Fit(x);
+            double[] scores = forest.ScoreSamples(x);     // lower = more abnormal (scikit-learn's score_samples)
+            int[] flags = forest.Predict(x);               // +1 inlier, -1 outlier
+            #endregion
+            scores.Should().HaveCount(1_000);
+            flags.Count(v => v == -1).Should().BeInRange(90, 110);
+        }
+
+        {
+            #region api-OneClassSvm
+            var svm = new OneClassSvm { Nu = 0.05 }.Fit(x);     // scikit-learn's OneClassSVM(nu=0.05, gamma="scale")
+            double[] decision = svm.DecisionFunction(x);        // negative outside the learned region
+            #endregion
+            decision.Count(v => v < 0).Should().BeInRange(20, 120);
+        }
+
+        {
+            #region api-OutlierDetectorClassifier
+            var classifier = new OutlierDetectorClassifier { Detector = new IsolationForest { RandomState = 0 }, RandomState = 0 };
+            var model = classifier.Fit(x, y);     // the detector learns class 0 only; the threshold is tuned on validation rows
+            #endregion
+            model.Predict(x).Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-BalancedBatchSampler
+            var batches = new BalancedBatchSampler { BatchSize = 50, RandomState = 42 }.Fit(x, y);
+            foreach (int[] rows in batches.KerasBatches()) { /* train on rows */ }     // imblearn's BalancedBatchGenerator
+            #endregion
+            batches.KerasBatches().Should().HaveCount(4, "100 rows of each class make 200 rows, 4 batches of 50");
+        }
+
+        {
+            #region api-WeightedBatchSampler
+            var sampler = new WeightedBatchSampler(ClassWeight.Balanced.ComputeSampleWeight(y)) { BatchSize = 100, RandomState = 0 };
+            int[][] epoch = sampler.Epochs().First();     // PyTorch's WeightedRandomSampler: n draws with replacement
+            #endregion
+            epoch.Should().HaveCount(10);
         }
     }
 
