@@ -13,8 +13,10 @@ namespace Imbalance.Serialization;
 /// <c>Write</c> writes that state with <see cref="ModelWriter"/> and whose <c>Read</c> reads it back with the checked
 /// accessors of <see cref="ModelReader"/> (shapes, ranges, finite numbers) and calls the model's internal constructor;
 /// nested models go through <see cref="ModelWriter.Classifier{TLabel}"/> / <see cref="ReadClassifier{TLabel}"/>;
-/// (3) add one entry to <see cref="Classifiers"/> or <see cref="Transformers"/>; (4) add the model to the
-/// round-trip test's list of fitted models (<c>ModelSerializerTests.Models</c>). Kind names are part of the file format:
+/// (3) add one entry to <see cref="Classifiers"/> or <see cref="Transformers"/>, named like the model type without its
+/// <c>Model</c> suffix (<c>BalancedRandomForestClassifierModel</c> -&gt; <c>"BalancedRandomForestClassifier"</c>);
+/// (4) add the model to the round-trip test's list of fitted models (<c>ModelSerializerTests.Models</c>). A test
+/// (<c>ModelKindsTests</c>) fails while a public fitted model has no kind. Kind names are part of the file format:
 /// never rename one; change a kind's members only together with <see cref="ModelSerializer.FormatVersion"/>.</para>
 /// </remarks>
 internal static class ModelKinds
