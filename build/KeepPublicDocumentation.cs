@@ -41,12 +41,13 @@ public sealed class KeepPublicDocumentation : Task
                 }
 
                 line = Modifiers.Replace(line, "");
+                while (GenericArguments.IsMatch(line))
+                {
+                    line = GenericArguments.Replace(line, ""); // generic arguments may hold spaces: drop them first
+                }
+
                 var end = line.IndexOfAny(new[] { '(', ' ' });
                 var symbol = end < 0 ? line : line.Substring(0, end);
-                while (GenericArguments.IsMatch(symbol))
-                {
-                    symbol = GenericArguments.Replace(symbol, "");
-                }
 
                 var isMember = end >= 0;
                 if (!isMember)

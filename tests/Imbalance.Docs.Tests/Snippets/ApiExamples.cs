@@ -1,6 +1,8 @@
 using Imbalance.Anomaly;
 using Imbalance.Batching;
+using Imbalance.Calibration;
 using Imbalance.Combine;
+using Imbalance.Ensemble;
 using Imbalance.Datasets;
 using Imbalance.Learning;
 using Imbalance.Metrics;
@@ -343,6 +345,153 @@ public class ApiExamples
             int[][] epoch = sampler.Epochs().First();     // PyTorch's WeightedRandomSampler: n draws with replacement
             #endregion
             epoch.Should().HaveCount(10);
+        }
+    }
+
+    [Fact]
+    public void Ensembles()
+    {
+        var (x, y) = Data();
+        {
+            #region api-BalancedRandomForestClassifier
+            var forest = new BalancedRandomForestClassifier { NEstimators = 100, RandomState = 0 }.Fit(x, y);   // each tree on a balanced draw
+            var paper = new BalancedRandomForestClassifier                                                     // Chen et al. 2004 (imblearn 0.13)
+            {
+                SamplingStrategy = SamplingStrategy.All, Replacement = true, Bootstrap = false, RandomState = 0,
+            };
+            #endregion
+            forest.Predict(x).Should().HaveCount(1_000);
+            paper.Fit(x, y).FeatureImportances.Sum().Should().BeApproximately(1.0, 1e-9);
+        }
+
+        {
+            #region api-BalancedBaggingClassifier
+            var bagging = new BalancedBaggingClassifier { NEstimators = 10, RandomState = 0 };                     // under-sampled bags of trees
+            var smoteBagging = new BalancedBaggingClassifier { Sampler = new Smote(), NEstimators = 10, RandomState = 0 };
+            var model = bagging.Fit(x, y);
+            #endregion
+            model.Predict(x).Should().HaveCount(1_000);
+            smoteBagging.Fit(x, y).PredictProba(x).GetLength(1).Should().Be(2);
+        }
+
+        {
+            #region api-EasyEnsembleClassifier
+            var model = new EasyEnsembleClassifier { NEstimators = 10, RandomState = 0 }.Fit(x, y);   // balanced bags of AdaBoost
+            #endregion
+            model.PredictProba(x).GetLength(0).Should().Be(1_000);
+        }
+
+        {
+            #region api-RusBoostClassifier
+            var model = new RusBoostClassifier { NEstimators = 50, RandomState = 0 }.Fit(x, y);   // AdaBoost, under-sampling every round
+            #endregion
+            model.Predict(x).Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-AdaBoostClassifier
+            var model = new AdaBoostClassifier { NEstimators = 50, Algorithm = AdaBoostAlgorithm.SammeR, RandomState = 0 }.Fit(x, y);
+            #endregion
+            model.Predict(x).Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-MiniBatchKMeans
+            int[] cluster = new MiniBatchKMeans { NClusters = 3, RandomState = 0 }.FitPredict(x);   // scikit-learn's MiniBatchKMeans, bit for bit
+            #endregion
+            cluster.Distinct().Should().HaveCount(3);
+        }
+    }
+
+    [Fact]
+    public void Decisions()
+    {
+        var (x, y) = Data();
+        var plain = Pipeline.Make(new StandardScaler(), new LogisticRegression());
+        {
+            #region api-FixedThresholdClassifier
+            var model = new FixedThresholdClassifier { Estimator = plain, Threshold = 0.2 }.Fit(x, y);   // class 1 when P(1) >= 0.2
+            #endregion
+            model.Predict(x).Count(v => v == 1).Should().BeGreaterThan(plain.Fit(x, y).Predict(x).Count(v => v == 1));
+        }
+
+        {
+            #region api-TunedThresholdClassifierCV
+            var tuned = new TunedThresholdClassifierCV { Estimator = plain, Scoring = Scoring.Get("f1") };   // scikit-learn 1.5
+            var model = tuned.Fit(x, y);              // model.BestThreshold: the F1-best cut, chosen on inner folds
+            #endregion
+            model.BestThreshold.Should().BeInRange(0.0, 1.0);
+        }
+
+        {
+            #region api-CostSensitiveClassifier
+            // A missed positive costs 10, a false alarm 1: predict class 1 when P(1) >= 1 / (1 + 10).
+            var model = new CostSensitiveClassifier { Estimator = plain, Costs = new ClassificationCosts(FalsePositive: 1, FalseNegative: 10) }.Fit(x, y);
+            #endregion
+            model.Predict(x).Count(v => v == 1).Should().BeGreaterThan(100);
+        }
+
+        {
+            #region api-CalibratedClassifierCV
+            var calibrated = new CalibratedClassifierCV { Estimator = new DecisionTreeClassifier { MaxDepth = 4 }, Method = CalibrationMethod.Isotonic };
+            var model = calibrated.Fit(x, y);         // calibrators fitted on held-out folds (scikit-learn's cv=5)
+            #endregion
+            model.PredictProba(x).GetLength(1).Should().Be(2);
+        }
+
+        {
+            #region api-PriorCorrection
+            var underSampled = Pipeline.Make(new RandomUnderSampler { RandomState = 0 }, new LogisticRegression());
+            var model = new PriorCorrection { Estimator = underSampled }.Fit(x, y);   // probabilities back to the 10 % prior
+            #endregion
+            var corrected = model.PredictProba(x);
+            Enumerable.Range(0, 1_000).Average(i => corrected[i, 1]).Should().BeLessThan(0.3);
+        }
+
+        {
+            #region api-GridSearchCV
+            var search = new GridSearchCV<int>
+            {
+                Candidates = [3, 5, 7],
+                Factory = k => Pipeline.Make(new Smote { KNeighbors = k, RandomState = 0 }, new LogisticRegression()),
+                Scoring = [Scoring.Get("f1"), Scoring.Get("average_precision")],
+                Refit = "average_precision",
+            };
+            var model = search.Fit(x, y);   // the best candidate refitted on all rows; model.Results holds the table
+            #endregion
+            new[] { 3, 5, 7 }.Should().Contain(model.BestParams);
+        }
+
+        {
+            #region api-RandomizedSearchCV
+            var search = new RandomizedSearchCV<(int K, double C)>
+            {
+                Candidates = ParameterGrid.Product([3, 5, 7], [0.1, 1.0, 10.0]),
+                Factory = p => Pipeline.Make(new Smote { KNeighbors = p.K, RandomState = 0 }, new LogisticRegression { C = p.C }),
+                NIter = 4,
+                RandomState = 0,
+            };
+            var model = search.Fit(x, y);   // 4 of the 9 candidates, drawn as scikit-learn's ParameterSampler draws them
+            #endregion
+            model.Predict(x).Should().HaveCount(1_000);
+        }
+
+        {
+            #region api-ParameterGrid
+            var grid = ParameterGrid.Product([3, 5], ["auto", "minority"]);   // (3, auto), (3, minority), (5, auto), (5, minority)
+            #endregion
+            grid.Should().HaveCount(4);
+            grid[1].Should().Be((3, "minority"));
+        }
+
+        {
+            #region api-Scoring
+            Scorer f1 = Scoring.Get("f1");                           // scikit-learn's scoring strings
+            Scorer gMean = Scoring.Get("g_mean");                    // and imblearn's metrics
+            Scorer recall = Scoring.Get("recall", posLabel: 1);
+            var result = CrossValidation.CrossValidate(plain, x, y, [f1, gMean, recall], new StratifiedKFold { NSplits = 5 }.Split(y));
+            #endregion
+            result.Mean("g_mean").Should().BeInRange(0, 1);
         }
     }
 
