@@ -1,4 +1,6 @@
+using Imbalance.Calibration;
 using Imbalance.Combine;
+using Imbalance.Ensemble;
 using Imbalance.Datasets;
 using Imbalance.Learning;
 using Imbalance.Metrics;
@@ -39,8 +41,9 @@ public static class GalleryFigures
         new("over-sampling.png", "Each over-sampler's synthetic rows (orange) on 2-D data with a 10 % minority (blue).", OverSampling),
         new("under-sampling.png", "Each under-sampler's kept rows and the rows it removed (red crosses); ClusterCentroids' generated centroids as squares.", UnderSampling),
         new("decision-regions.png", "A 15-nearest-neighbour classifier's probability of the minority class after each over-sampler.", DecisionRegions),
-        new("pr-roc-curves.png", "Precision-recall and ROC curves on held-out rows: no handling, class weights, SMOTE, random under-sampling.", Curves),
+        new("pr-roc-curves.png", "Precision-recall and ROC curves on held-out rows: no handling, class weights, SMOTE, random under-sampling, a balanced random forest, and the tuned threshold's operating point.", Curves),
         new("threshold-curve.png", "F1, G-mean and balanced accuracy of a logistic regression against its decision threshold.", ThresholdCurves),
+        new("calibration.png", "Reliability curves on held-out rows: a logistic regression, the same after random under-sampling, and the under-sampled model after PriorCorrection and after CalibratedClassifierCV.", Calibration),
     ];
 
     // Two informative features, one cluster per class, 10 % minority: scikit-learn's make_classification with the
@@ -193,6 +196,7 @@ public static class GalleryFigures
             ("Class weights", Pipeline.Make(new StandardScaler(), new LogisticRegression { ClassWeight = ClassWeight.Balanced })),
             ("SMOTE", Pipeline.Make(new StandardScaler(), new Smote { RandomState = 0 }, new LogisticRegression())),
             ("Random under-sampling", Pipeline.Make(new StandardScaler(), new RandomUnderSampler { RandomState = 0 }, new LogisticRegression())),
+            ("Balanced random forest", new BalancedRandomForestClassifier { NEstimators = 100, RandomState = 0 }),
         ];
         return (split, strategies.Select(s => (s.Name, PositiveScores(s.Model.Fit(split.XTrain, split.YTrain), split.XTest))).ToArray());
     }
@@ -215,6 +219,13 @@ public static class GalleryFigures
             roc.Add.ScatterLine(rocCurve.FalsePositiveRates.ToArray(), rocCurve.TruePositiveRates.ToArray()).LegendText = $"{name} (AUC {auc:F3})";
         }
 
+        // The tuned threshold does not change the ranking (its curve is the no-handling one): it picks a point on it.
+        var tuned = new TunedThresholdClassifierCV { Estimator = Pipeline.Make(new StandardScaler(), new LogisticRegression()), Scoring = Scoring.Get("f1") }
+            .Fit(split.XTrain, split.YTrain);
+        var decided = tuned.Predict(split.XTest);
+        var point = (Recall: ClassificationMetrics.RecallScore(split.YTest, decided, posLabel: 1), Precision: ClassificationMetrics.PrecisionScore(split.YTest, decided, posLabel: 1));
+        pr.Add.Marker(point.Recall, point.Precision, MarkerShape.FilledDiamond, 12, Color.FromHex("#000000")).LegendText =
+            $"Tuned threshold {tuned.BestThreshold:F2} (F1 on inner folds)";
         pr.Title("Precision-recall (held-out rows)", size: 13);
         pr.XLabel("Recall");
         pr.YLabel("Precision");
@@ -253,6 +264,41 @@ public static class GalleryFigures
         plot.YLabel("Score on held-out rows");
         plot.Axes.SetLimitsX(0, 1);
         plot.ShowLegend(Alignment.UpperRight);
+        return figure;
+    }
+
+    private static Multiplot Calibration()
+    {
+        var (x, y) = DataGenerators.MakeClassification(
+            nSamples: 20_000, nFeatures: 10, nInformative: 4, weights: [0.9, 0.1], flipY: 0.02, classSep: 0.8, randomState: 11);
+        var split = DataSplit.TrainTestSplit(x, y, testSize: 0.5, randomState: 0, stratify: true);
+        var underSampled = Pipeline.Make(new StandardScaler(), new RandomUnderSampler { RandomState = 0 }, new LogisticRegression());
+        (string Name, IClassifier Model)[] models =
+        [
+            ("Logistic regression", Pipeline.Make(new StandardScaler(), new LogisticRegression())),
+            ("After random under-sampling", underSampled),
+            ("  + PriorCorrection", new PriorCorrection { Estimator = underSampled }),
+            ("  + CalibratedClassifierCV (sigmoid)", new CalibratedClassifierCV { Estimator = underSampled, Method = CalibrationMethod.Sigmoid }),
+        ];
+        var figure = Grid(1, 1);
+        var plot = figure.GetPlot(0);
+        plot.Add.Line(0, 0, 1, 1).LinePattern = LinePattern.Dashed;
+        foreach (var (name, model) in models)
+        {
+            var scores = PositiveScores(model.Fit(split.XTrain, split.YTrain), split.XTest);
+            var brier = ClassificationMetrics.BrierScoreLoss(split.YTest, scores, posLabel: 1);
+            // Ten equal-width bins of predicted probability: mean prediction against the share of positives.
+            var bins = Enumerable.Range(0, scores.Length).GroupBy(i => Math.Min(9, (int)(scores[i] * 10))).Where(g => g.Count() >= 20).OrderBy(g => g.Key).ToArray();
+            var line = plot.Add.ScatterLine(bins.Select(g => g.Average(i => scores[i])).ToArray(), bins.Select(g => g.Average(i => (double)split.YTest[i])).ToArray());
+            line.MarkerSize = 6;
+            line.LegendText = $"{name.Trim()} (Brier {brier:F4})";
+        }
+
+        plot.Title("Reliability on held-out rows: under-sampling bends the probabilities, correction repairs them", size: 13);
+        plot.XLabel("Mean predicted probability of the minority class (bins of 0.1)");
+        plot.YLabel("Share of minority rows");
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.ShowLegend(Alignment.UpperLeft);
         return figure;
     }
 
