@@ -25,6 +25,13 @@ namespace Imbalance.Anomaly;
 /// so trees, scores, offsets and predictions equal scikit-learn's on the parity fixtures (see
 /// <see cref="IsolationTree"/> for the one theoretical divergence).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var forest = new IsolationForest { NEstimators = 100, Contamination = 0.1, RandomState = 0 }.Fit(x);
+/// double[] scores = forest.ScoreSamples(x);     // lower = more abnormal (scikit-learn's score_samples)
+/// int[] flags = forest.Predict(x);               // +1 inlier, -1 outlier
+/// </code>
+/// </example>
 public sealed class IsolationForest : IOutlierDetector
 {
     private const double EulerGamma = 0.5772156649015329;

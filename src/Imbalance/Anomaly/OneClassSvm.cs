@@ -22,6 +22,12 @@ namespace Imbalance.Anomaly;
 /// decision values use the squared distance directly as scikit-learn's dense <c>k_function</c> does (its BLAS dot
 /// may sum in another order, so the last bits can differ).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var svm = new OneClassSvm { Nu = 0.05 }.Fit(x);     // scikit-learn's OneClassSVM(nu=0.05, gamma="scale")
+/// double[] decision = svm.DecisionFunction(x);        // negative outside the learned region
+/// </code>
+/// </example>
 public sealed class OneClassSvm : IOutlierDetector
 {
     private readonly double _nu = 0.5;

@@ -22,6 +22,12 @@ namespace Imbalance.Anomaly;
 /// curve through 0.5 at the threshold, scaled by the spread of the validation scores), good for ranking metrics
 /// such as PR-AUC but not calibrated. There is no scikit-learn / imblearn equivalent.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var classifier = new OutlierDetectorClassifier { Detector = new IsolationForest { RandomState = 0 }, RandomState = 0 };
+/// var model = classifier.Fit(x, y);     // the detector learns class 0 only; the threshold is tuned on validation rows
+/// </code>
+/// </example>
 public sealed class OutlierDetectorClassifier : IClassifier
 {
     private readonly IOutlierDetector _detector = new IsolationForest();

@@ -21,6 +21,12 @@ namespace Imbalance.Batching;
 /// time while each epoch stays balanced; use <see cref="WeightedBatchSampler"/> for PyTorch-style weighted
 /// sampling instead of a resampler.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var batches = new BalancedBatchSampler { BatchSize = 50, RandomState = 42 }.Fit(x, y);
+/// foreach (int[] rows in batches.KerasBatches()) { /* train on rows */ }     // imblearn's BalancedBatchGenerator
+/// </code>
+/// </example>
 public sealed class BalancedBatchSampler
 {
     private readonly int _batchSize = 32;

@@ -14,6 +14,12 @@ namespace Imbalance.Batching;
 /// <remarks>Each epoch draws <see cref="NumSamples"/> rows with NumPy's <c>choice(n, size, replace, p)</c> on the
 /// normalised weights (not PyTorch's <c>torch.multinomial</c>, so the rows differ from PyTorch's for a seed; the
 /// distribution is the same). Epochs continue one generator seeded by <see cref="RandomState"/>.</remarks>
+/// <example>
+/// <code>
+/// var sampler = new WeightedBatchSampler(ClassWeight.Balanced.ComputeSampleWeight(y)) { BatchSize = 100, RandomState = 0 };
+/// int[][] epoch = sampler.Epochs().First();     // PyTorch's WeightedRandomSampler: n draws with replacement
+/// </code>
+/// </example>
 public sealed class WeightedBatchSampler
 {
     private readonly double[] _weights;

@@ -21,6 +21,12 @@ namespace Imbalance.Calibration;
 /// classes); multiclass probabilities are normalised to sum to 1. The sigmoid is solved to its optimum (scikit-learn
 /// stops its BFGS early: probabilities agree to about 1e-6).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var calibrated = new CalibratedClassifierCV { Estimator = new DecisionTreeClassifier { MaxDepth = 4 }, Method = CalibrationMethod.Isotonic };
+/// var model = calibrated.Fit(x, y);         // calibrators fitted on held-out folds (scikit-learn's cv=5)
+/// </code>
+/// </example>
 public sealed class CalibratedClassifierCV : IClassifier
 {
     private readonly IClassifier _estimator = null!;

@@ -22,6 +22,12 @@ namespace Imbalance.Calibration;
 /// original priors, so their arg-max favours the majority again: pick the decision threshold separately
 /// (<see cref="ModelSelection.TunedThresholdClassifierCV"/>) or by cost (<see cref="ModelSelection.CostSensitiveClassifier"/>).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var underSampled = Pipeline.Make(new RandomUnderSampler { RandomState = 0 }, new LogisticRegression());
+/// var model = new PriorCorrection { Estimator = underSampled }.Fit(x, y);   // probabilities back to the 10 % prior
+/// </code>
+/// </example>
 public sealed class PriorCorrection : IClassifier
 {
     private readonly IClassifier _estimator = null!;

@@ -17,6 +17,11 @@ namespace Imbalance.Combine;
 /// the raw <c>sampling_strategy</c>); <see cref="ResampleResult{TLabel}.SampleIndices"/> is <see langword="null"/>, as
 /// imblearn has no <c>sample_indices_</c> here.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new SmoteTomek { RandomState = 42 }.FitResample(x, y);   // SMOTE, then remove Tomek links
+/// </code>
+/// </example>
 public sealed class SmoteTomek : Sampler, ICombinedSampler
 {
     private readonly int? _randomState;

@@ -11,6 +11,13 @@ namespace Imbalance.Datasets;
 /// </summary>
 /// <remarks>The files come from scikit-learn (BSD-3-Clause), copied unchanged; <see cref="Notice"/> holds their source
 /// and licence, which travel with the package as an embedded resource.</remarks>
+/// <example>
+/// <code>
+/// var (x, y) = BundledDatasets.LoadBreastCancer();          // scikit-learn's load_breast_cancer: 569 x 30
+/// var cancer = BundledDatasets.LoadBreastCancer();
+/// Console.WriteLine(string.Join(", ", cancer.TargetNames));  // malignant, benign
+/// </code>
+/// </example>
 public static class BundledDatasets
 {
     private static readonly string[] BreastCancerFeatures =

@@ -4,6 +4,12 @@ using Imbalance.Sampling;
 
 namespace Imbalance.Datasets;
 
+/// <example>
+/// <code>
+/// var (xs, ys) = DataGenerators.MakeClassification(nSamples: 1_000, weights: [0.9, 0.1], randomState: 0);   // = scikit-learn's
+/// var (xCut, yCut) = DataGenerators.MakeImbalance(xs, ys, new Dictionary&lt;int, int&gt; { [1] = 20 }, randomState: 0);
+/// </code>
+/// </example>
 public static partial class DataGenerators
 {
     /// <summary>

@@ -17,6 +17,16 @@ namespace Imbalance.Datasets;
 /// fields, and culture-aware numbers are its job, so the library does not carry a hand-written splitter. Missing
 /// values are not supported: an empty cell is reported with its line and column.
 /// </remarks>
+/// <example>
+/// <code>
+/// var csv = new StringReader("amount,country,fraud\n12.5,FR,no\n830.0,US,yes\n40.1,FR,no\n7.9,DE,no\n912.0,US,yes\n22.0,DE,no\n");
+/// var options = new CsvOptions { CategoricalColumns = ["country"] };    // categories become ordinal codes
+/// var table = TabularData.ReadCsv&lt;string&gt;(csv, labelColumn: "fraud", options);
+/// var smoteNc = new SmoteNc { CategoricalFeatures = table.CategoricalFeatures, KNeighbors = 1, RandomState = 0 };
+/// var output = new StringWriter();
+/// table.WithRows(smoteNc.FitResample(table.X, table.Y)).WriteCsv(output);  // codes decoded back to "FR", "US" ...
+/// </code>
+/// </example>
 public static class TabularData
 {
     /// <summary>

@@ -29,6 +29,13 @@ namespace Imbalance.Ensemble;
 /// properties (nested ones included) re-seeded, as scikit-learn's <c>_set_random_states</c> does; a
 /// <see cref="Pipelines.Pipeline"/> learner is used as configured.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var bagging = new BalancedBaggingClassifier { NEstimators = 10, RandomState = 0 };                     // under-sampled bags of trees
+/// var smoteBagging = new BalancedBaggingClassifier { Sampler = new Smote(), NEstimators = 10, RandomState = 0 };
+/// var model = bagging.Fit(x, y);
+/// </code>
+/// </example>
 public sealed class BalancedBaggingClassifier : IClassifier
 {
     private readonly int _nEstimators = 10;

@@ -29,6 +29,15 @@ namespace Imbalance.Ensemble;
 /// (probabilities are summed in tree order, imblearn's <c>n_jobs=None</c> result; with more jobs imblearn's own
 /// sums move in the last bit).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var forest = new BalancedRandomForestClassifier { NEstimators = 100, RandomState = 0 }.Fit(x, y);   // each tree on a balanced draw
+/// var paper = new BalancedRandomForestClassifier                                                     // Chen et al. 2004 (imblearn 0.13)
+/// {
+///     SamplingStrategy = SamplingStrategy.All, Replacement = true, Bootstrap = false, RandomState = 0,
+/// };
+/// </code>
+/// </example>
 public sealed class BalancedRandomForestClassifier : IClassifier
 {
     private readonly int _nEstimators = 100;

@@ -17,6 +17,11 @@ namespace Imbalance.Ensemble;
 /// <see cref="BalancedBaggingClassifier"/>. Parity: for the same integer seed the balanced subsets equal imblearn's,
 /// the boosted members have the same stumps, weights and errors, and probabilities agree within 1e-12.
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new EasyEnsembleClassifier { NEstimators = 10, RandomState = 0 }.Fit(x, y);   // balanced bags of AdaBoost
+/// </code>
+/// </example>
 public sealed class EasyEnsembleClassifier : IClassifier
 {
     private readonly int _nEstimators = 10;

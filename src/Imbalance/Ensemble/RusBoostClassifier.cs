@@ -20,6 +20,11 @@ namespace Imbalance.Ensemble;
 /// seed(s) then the sampler's. Parity: for the same integer seed the rounds (kept rows, stumps, weights, errors)
 /// equal imblearn's and probabilities agree within 1e-12.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new RusBoostClassifier { NEstimators = 50, RandomState = 0 }.Fit(x, y);   // AdaBoost, under-sampling every round
+/// </code>
+/// </example>
 public sealed class RusBoostClassifier : IClassifier
 {
     private readonly int _nEstimators = 50;

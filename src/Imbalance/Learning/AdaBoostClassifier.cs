@@ -21,6 +21,11 @@ namespace Imbalance.Learning;
 /// in the last bit on some inputs). Members are fitted on class codes (indices into
 /// <see cref="AdaBoostClassifierModel{TLabel}.Classes"/>).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new AdaBoostClassifier { NEstimators = 50, Algorithm = AdaBoostAlgorithm.SammeR, RandomState = 0 }.Fit(x, y);
+/// </code>
+/// </example>
 public sealed class AdaBoostClassifier : IClassifier
 {
     private readonly int _nEstimators = 50;

@@ -19,6 +19,12 @@ namespace Imbalance.Learning;
 /// order (here by row index), so rounding can rarely decide between two equally good splits differently (on the
 /// fixture with ties and balanced weights: the same predictions, 117 nodes against scikit-learn's 115).
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new DecisionTreeClassifier { MaxDepth = 4, RandomState = 0 }.Fit(x, y);
+/// int[] predicted = model.Predict(x);
+/// </code>
+/// </example>
 public sealed class DecisionTreeClassifier : IClassifier
 {
     private readonly SplitCriterion _criterion = SplitCriterion.Gini;

@@ -20,6 +20,16 @@ namespace Imbalance.Learning;
 /// the loss is no longer convex in a linear model's weights (see <see cref="LogisticRegression.FocalLoss"/>).
 /// scikit-learn has no focal loss; torchvision's <c>sigmoid_focal_loss</c> is the binary form with scalar alpha.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var focal = new FocalLoss { Gamma = 2.0, Alpha = 0.25 };
+/// double[] logits = [2.0, -1.0, 0.5];
+/// int[] targets = [1, 0, 0];
+/// var gradient = new double[3];
+/// double loss = focal.EvaluateBinary(logits, targets, gradient);   // summed loss; gradient w.r.t. each logit
+/// var model = new LogisticRegression { FocalLoss = focal }.Fit(x, y);
+/// </code>
+/// </example>
 public sealed class FocalLoss
 {
     private readonly double _gamma = 2.0;

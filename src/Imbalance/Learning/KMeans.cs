@@ -24,6 +24,11 @@ namespace Imbalance.Learning;
 /// exact k-NN engine (ties to the lower centre), then moves each centre to the mean of its rows (an empty cluster
 /// keeps its centre); a run stops when no label changes or the squared centre shift is at most the tolerance.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// int[] cluster = new KMeans { NClusters = 3, RandomState = 0 }.FitPredict(x);   // scikit-learn's KMeans(n_init=10)
+/// </code>
+/// </example>
 public sealed class KMeans : ICentroidClusterer
 {
     private readonly int _nClusters = 8;

@@ -19,6 +19,12 @@ namespace Imbalance.Learning;
 /// Only the L2 penalty and the lbfgs objective are offered; <see cref="FocalLoss"/> swaps the log loss for the focal
 /// loss (not in scikit-learn).
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new LogisticRegression { C = 1.0, ClassWeight = ClassWeight.Balanced }.Fit(x, y);
+/// double[,] proba = model.PredictProba(x);     // columns in model.Classes order
+/// </code>
+/// </example>
 public sealed class LogisticRegression : IClassifier
 {
     private readonly double _c = 1.0;

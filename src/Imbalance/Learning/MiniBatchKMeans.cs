@@ -25,6 +25,11 @@ namespace Imbalance.Learning;
 /// (OpenBLAS, MKL) scikit-learn's own sums, and so near-tied assignments, differ from these.</para>
 /// <para>Not thread-count dependent: the result is the same for any number of cores.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// int[] cluster = new MiniBatchKMeans { NClusters = 3, RandomState = 0 }.FitPredict(x);   // scikit-learn's MiniBatchKMeans, bit for bit
+/// </code>
+/// </example>
 public sealed class MiniBatchKMeans : ICentroidClusterer
 {
     private readonly int _nClusters = 8;

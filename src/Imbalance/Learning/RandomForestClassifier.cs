@@ -21,6 +21,11 @@ namespace Imbalance.Learning;
 /// any data when no class weights or non-integer sample weights are used (tested on fixtures); with tied values and
 /// class weights a few trees differ (98% of held-out predictions agree on the fixture).
 /// </remarks>
+/// <example>
+/// <code>
+/// var model = new RandomForestClassifier { NEstimators = 50, ClassWeight = ClassWeight.BalancedSubsample, RandomState = 0 }.Fit(x, y);
+/// </code>
+/// </example>
 public sealed class RandomForestClassifier : IClassifier
 {
     private readonly int _nEstimators = 100;

@@ -7,6 +7,12 @@ namespace Imbalance.Learning;
 /// <c>StandardScaler(with_mean=True, with_std=True)</c>: <c>z = (x - mean) / std</c> with the population standard
 /// deviation; a constant feature keeps scale 1.
 /// </summary>
+/// <example>
+/// <code>
+/// var scaler = new StandardScaler().Fit(x);          // learns each column's mean and standard deviation
+/// double[,] scaled = scaler.Transform(x);            // fit on training rows only, then transform any rows
+/// </code>
+/// </example>
 public sealed class StandardScaler : IFeatureTransformer
 {
     /// <summary>Centre the features (scikit-learn's <c>with_mean</c>); default true.</summary>

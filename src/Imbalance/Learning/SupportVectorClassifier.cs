@@ -17,6 +17,12 @@ namespace Imbalance.Learning;
 /// on the parity fixtures. Floating-point details outside the solver (BLAS-free dot products here) could still move
 /// a multiplier that is almost exactly zero.
 /// </remarks>
+/// <example>
+/// <code>
+/// var svc = new SupportVectorClassifier { C = 1.0 };                      // scikit-learn's SVC(kernel="rbf", gamma="scale")
+/// IReadOnlyList&lt;int&gt; supportVectors = svc.FindSupportVectors(x, y);       // the rows SVM-SMOTE starts from
+/// </code>
+/// </example>
 public sealed class SupportVectorClassifier : ISupportVectorProvider
 {
     private readonly double _c = 1.0;

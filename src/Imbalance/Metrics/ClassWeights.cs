@@ -4,6 +4,12 @@ namespace Imbalance.Metrics;
 /// scikit-learn's <c>sklearn.utils.class_weight</c>: per-class weights (<c>compute_class_weight</c>) and the
 /// per-sample weights they imply (<c>compute_sample_weight</c>), the usual cost-sensitive alternative to resampling.
 /// </summary>
+/// <example>
+/// <code>
+/// double[] weights = ClassWeights.ComputeClassWeight(ClassWeightMode.Balanced, [0, 1], y);   // n / (classes x count)
+/// double[] rowWeights = ClassWeights.ComputeSampleWeight(ClassWeightMode.Balanced, y);
+/// </code>
+/// </example>
 public static class ClassWeights
 {
     /// <summary>

@@ -13,6 +13,13 @@ namespace Imbalance.Metrics;
 /// (naming the parameter) for vectors of different lengths, empty input, null/NaN/non-integral labels, or
 /// <c>sampleWeight</c> of the wrong length or with non-finite values.
 /// </remarks>
+/// <example>
+/// <code>
+/// var f1 = ClassificationMetrics.F1Score(y, predicted, posLabel: 1);
+/// var balanced = ClassificationMetrics.BalancedAccuracyScore(y, predicted);
+/// var mcc = ClassificationMetrics.MatthewsCorrCoef(y, predicted);
+/// </code>
+/// </example>
 public static class ClassificationMetrics
 {
     /// <summary>

@@ -27,6 +27,13 @@ namespace Imbalance.Metrics;
 /// </para>
 /// </remarks>
 /// <typeparam name="TLabel">The label type: any type with an ordering (int, string, enum, bool, ...).</typeparam>
+/// <example>
+/// <code>
+/// var matrix = ClassificationMetrics.ConfusionMatrix(y, predicted);   // one pass over the labels
+/// double missed = matrix[1, 0];                                        // rows of class 1 predicted as 0
+/// double recall = matrix.Recall(posLabel: 1);                          // and every count-based metric from it
+/// </code>
+/// </example>
 public sealed class ConfusionMatrix<TLabel>
     where TLabel : notnull
 {

@@ -22,6 +22,12 @@ namespace Imbalance.Metrics;
 /// or a <c>posLabel</c> that is not a label of the data.
 /// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var gMean = ImbalancedMetrics.GeometricMeanScore(y, predicted, average: Average.Binary, posLabel: 1);
+/// var report = ImbalancedMetrics.ClassificationReportImbalanced(y, predicted);   // report.Text is imblearn's table
+/// </code>
+/// </example>
 public static class ImbalancedMetrics
 {
     /// <summary>

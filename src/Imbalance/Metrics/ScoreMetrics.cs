@@ -12,6 +12,13 @@ namespace Imbalance.Metrics;
 /// scikit-learn, an explicit <c>posLabel</c> that does not occur in <c>yTrue</c> is rejected instead of giving a
 /// curve of NaN rates with a warning.
 /// </remarks>
+/// <example>
+/// <code>
+/// var averagePrecision = ScoreMetrics.AveragePrecisionScore(y, scores);   // scores: probability of class 1
+/// var rocAuc = ScoreMetrics.RocAucScore(y, scores);
+/// var curve = ScoreMetrics.PrecisionRecallCurve(y, scores);
+/// </code>
+/// </example>
 public static class ScoreMetrics
 {
     /// <summary>

@@ -9,6 +9,12 @@ namespace Imbalance.Metrics;
 /// Tune on held-out (validation or cross-validated) scores, not on the training data, or the threshold overfits.
 /// There is no imblearn 0.10 counterpart; scikit-learn 1.5's <c>TunedThresholdClassifierCV</c> does the same per fold.
 /// </remarks>
+/// <example>
+/// <code>
+/// var curve = ThresholdMoving.TuneThreshold(y, scores, ThresholdObjective.GeometricMean);
+/// int[] decided = scores.Select(s =&gt; s &gt;= curve.BestThreshold ? 1 : 0).ToArray();   // tune on validation rows
+/// </code>
+/// </example>
 public static class ThresholdMoving
 {
     /// <summary>

@@ -18,6 +18,12 @@ namespace Imbalance.ModelSelection;
 /// <see cref="Calibration.CalibratedClassifierCV"/> first. There is no scikit-learn or imblearn 0.10 class; the cost
 /// is the one <see cref="ThresholdObjective.ExpectedCost"/> scores.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// // A missed positive costs 10, a false alarm 1: predict class 1 when P(1) &gt;= 1 / (1 + 10).
+/// var model = new CostSensitiveClassifier { Estimator = plain, Costs = new ClassificationCosts(FalsePositive: 1, FalseNegative: 10) }.Fit(x, y);
+/// </code>
+/// </example>
 public sealed class CostSensitiveClassifier : IClassifier
 {
     private readonly IClassifier _estimator = null!;

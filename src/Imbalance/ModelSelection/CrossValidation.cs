@@ -14,6 +14,14 @@ namespace Imbalance.ModelSelection;
 /// </summary>
 /// <remarks>The default folds are scikit-learn's for classifiers: <c>StratifiedKFold(5)</c> without shuffling.
 /// Folds run in parallel (each writes its own result slot, so results do not depend on the thread count).</remarks>
+/// <example>
+/// <code>
+/// var pipeline = Pipeline.Make(new StandardScaler(), new RandomUnderSampler { RandomState = 0 }, new LogisticRegression());
+/// var recall = Scoring.FromPredictions&lt;int&gt;("recall", (t, p) =&gt; ClassificationMetrics.RecallScore(t, p, posLabel: 1));
+/// var result = CrossValidation.CrossValidate(pipeline, x, y, [recall], new StratifiedKFold { NSplits = 5 }.Split(y));
+/// double meanRecall = result.Mean("recall");   // each fold's sampler saw only its training rows
+/// </code>
+/// </example>
 public static class CrossValidation
 {
     /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>).</summary>

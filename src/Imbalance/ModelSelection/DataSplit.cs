@@ -10,6 +10,11 @@ namespace Imbalance.ModelSelection;
 /// and their order are exactly scikit-learn 1.2.1's (<c>ShuffleSplit</c>, or <c>StratifiedShuffleSplit</c> with
 /// <c>stratify=y</c>).
 /// </summary>
+/// <example>
+/// <code>
+/// var split = DataSplit.TrainTestSplit(x, y, testSize: 0.25, randomState: 0, stratify: true);
+/// </code>
+/// </example>
 public static class DataSplit
 {
     /// <summary>Splits rows into a training and a test part (scikit-learn's <c>train_test_split</c>).</summary>

@@ -12,6 +12,11 @@ namespace Imbalance.ModelSelection;
 /// <remarks>Use it when the threshold is known (a business rule, or the cost ratio of
 /// <see cref="CostSensitiveClassifier"/>); to choose it from data without leaking use
 /// <see cref="TunedThresholdClassifierCV"/>. Probabilities pass through unchanged, as in scikit-learn.</remarks>
+/// <example>
+/// <code>
+/// var model = new FixedThresholdClassifier { Estimator = plain, Threshold = 0.2 }.Fit(x, y);   // class 1 when P(1) &gt;= 0.2
+/// </code>
+/// </example>
 public sealed class FixedThresholdClassifier : IClassifier
 {
     private readonly IClassifier _estimator = null!;

@@ -11,7 +11,12 @@ namespace Imbalance.ModelSelection;
 /// reach the inner choice).
 /// </summary>
 /// <typeparam name="TParam">The parameter type: a number, a tuple from <see cref="ParameterGrid"/>, a record...</typeparam>
-/// <example><code>
+/// <remarks>For the same folds, candidate order (scikit-learn's <c>ParameterGrid</c> sorts parameter names and varies
+/// the last fastest: <see cref="ParameterGrid.Product{T1, T2}"/> does the same) and deterministic learners, the scores,
+/// ranks and chosen candidate equal scikit-learn's. Fits run in parallel over candidates x folds; results do not depend
+/// on the thread count. A failing fit throws (scikit-learn's <c>error_score="raise"</c>).</remarks>
+/// <example>
+/// <code>
 /// var search = new GridSearchCV&lt;int&gt;
 /// {
 ///     Candidates = [3, 5, 7],
@@ -19,12 +24,9 @@ namespace Imbalance.ModelSelection;
 ///     Scoring = [Scoring.Get("f1"), Scoring.Get("average_precision")],
 ///     Refit = "average_precision",
 /// };
-/// var model = search.Fit(x, y);   // model.BestParams, model.Results.MeanTestScore("f1"), model.Predict(...)
-/// </code></example>
-/// <remarks>For the same folds, candidate order (scikit-learn's <c>ParameterGrid</c> sorts parameter names and varies
-/// the last fastest: <see cref="ParameterGrid.Product{T1, T2}"/> does the same) and deterministic learners, the scores,
-/// ranks and chosen candidate equal scikit-learn's. Fits run in parallel over candidates x folds; results do not depend
-/// on the thread count. A failing fit throws (scikit-learn's <c>error_score="raise"</c>).</remarks>
+/// var model = search.Fit(x, y);   // the best candidate refitted on all rows; model.Results holds the table
+/// </code>
+/// </example>
 public sealed class GridSearchCV<TParam> : IClassifier
 {
     private readonly IReadOnlyList<TParam> _candidates = [];

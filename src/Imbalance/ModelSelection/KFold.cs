@@ -9,6 +9,11 @@ namespace Imbalance.ModelSelection;
 /// shuffled) row indices; the first <c>n % n_splits</c> folds get one extra row. For the same seed the folds are
 /// exactly scikit-learn's.
 /// </summary>
+/// <example>
+/// <code>
+/// var folds = new KFold { NSplits = 4 }.Split(sampleCount: 1_000);
+/// </code>
+/// </example>
 public sealed class KFold
 {
     private readonly int _nSplits = 5;

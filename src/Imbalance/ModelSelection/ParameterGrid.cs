@@ -5,6 +5,11 @@ namespace Imbalance.ModelSelection;
 /// fastest. scikit-learn orders a grid's parameters by name, so list them here in alphabetical order of their
 /// scikit-learn names to get its candidate order (and its <c>RandomizedSearchCV</c> draws).
 /// </summary>
+/// <example>
+/// <code>
+/// var grid = ParameterGrid.Product([3, 5], ["auto", "minority"]);   // (3, auto), (3, minority), (5, auto), (5, minority)
+/// </code>
+/// </example>
 public static class ParameterGrid
 {
     /// <summary>All pairs (a, b), b varying fastest.</summary>

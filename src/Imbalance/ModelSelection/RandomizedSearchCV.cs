@@ -14,6 +14,18 @@ namespace Imbalance.ModelSelection;
 /// <c>sample_without_replacement(len(grid), n_iter, random_state)</c> into the grid in <c>ParameterGrid</c> order, with
 /// the same NumPy-legacy generator, so for the same seed and grid order the same candidates come out in the same
 /// order. Continuous distributions (scipy's <c>rvs</c>) are not supported: list the values.</remarks>
+/// <example>
+/// <code>
+/// var search = new RandomizedSearchCV&lt;(int K, double C)&gt;
+/// {
+///     Candidates = ParameterGrid.Product([3, 5, 7], [0.1, 1.0, 10.0]),
+///     Factory = p =&gt; Pipeline.Make(new Smote { KNeighbors = p.K, RandomState = 0 }, new LogisticRegression { C = p.C }),
+///     NIter = 4,
+///     RandomState = 0,
+/// };
+/// var model = search.Fit(x, y);   // 4 of the 9 candidates, drawn as scikit-learn's ParameterSampler draws them
+/// </code>
+/// </example>
 public sealed class RandomizedSearchCV<TParam> : IClassifier
 {
     private readonly IReadOnlyList<TParam> _candidates = [];

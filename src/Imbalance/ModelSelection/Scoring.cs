@@ -23,6 +23,14 @@ namespace Imbalance.ModelSelection;
 /// <para>Typed shortcuts with the positive class given (<c>Scoring.F1(posLabel)</c>, <c>Scoring.Recall(posLabel)</c>,
 /// ...) return <see cref="Scorer{TLabel}"/>s for one label type.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// Scorer f1 = Scoring.Get("f1");                           // scikit-learn's scoring strings
+/// Scorer gMean = Scoring.Get("g_mean");                    // and imblearn's metrics
+/// Scorer recall = Scoring.Get("recall", posLabel: 1);
+/// var result = CrossValidation.CrossValidate(plain, x, y, [f1, gMean, recall], new StratifiedKFold { NSplits = 5 }.Split(y));
+/// </code>
+/// </example>
 public static partial class Scoring
 {
     /// <summary>The names <see cref="Get(string)"/> accepts (aliases aside), label scorers first.</summary>

@@ -13,6 +13,11 @@ namespace Imbalance.ModelSelection;
 /// (shuffled with one generator per <see cref="Split{TLabel}"/> call when <see cref="Shuffle"/> is on) are assigned
 /// to its rows in order.
 /// </remarks>
+/// <example>
+/// <code>
+/// var folds = new StratifiedKFold { NSplits = 5, Shuffle = true, RandomState = 0 }.Split(y);   // each fold keeps the 10 % share
+/// </code>
+/// </example>
 public sealed class StratifiedKFold
 {
     private readonly int _nSplits = 5;

@@ -19,6 +19,12 @@ namespace Imbalance.ModelSelection;
 /// smallest to the largest score over all splits; each split's curve is linearly interpolated onto it (NumPy's
 /// <c>interp</c>, constant outside the split's range); the first best threshold wins.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var tuned = new TunedThresholdClassifierCV { Estimator = plain, Scoring = Scoring.Get("f1") };   // scikit-learn 1.5
+/// var model = tuned.Fit(x, y);              // model.BestThreshold: the F1-best cut, chosen on inner folds
+/// </code>
+/// </example>
 public sealed class TunedThresholdClassifierCV : IClassifier
 {
     private readonly IClassifier _estimator = null!;

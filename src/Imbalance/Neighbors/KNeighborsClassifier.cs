@@ -12,6 +12,11 @@ namespace Imbalance.Neighbors;
 /// </summary>
 /// <remarks>Neighbours come from <see cref="NearestNeighbors"/> (exact; ties by lower row index). A vote tie goes to
 /// the smallest class in sorted label order, as in scikit-learn.</remarks>
+/// <example>
+/// <code>
+/// var model = new KNeighborsClassifier { NNeighbors = 5, Weights = NeighborWeights.Distance }.Fit(x, y);
+/// </code>
+/// </example>
 public sealed class KNeighborsClassifier : IClassifier
 {
     private readonly int _nNeighbors = 5;

@@ -13,6 +13,12 @@ namespace Imbalance.Neighbors;
 /// Results are exact: neighbours are ordered by distance and, at exactly equal distance, by lower fitted-row index,
 /// whatever the algorithm and the number of threads. Memory stays linear in the number of rows.
 /// </remarks>
+/// <example>
+/// <code>
+/// var index = new NearestNeighbors { NNeighbors = 5 }.Fit(x);   // brute force or KD-tree, as scikit-learn's 'auto'
+/// int[,] nearest = index.KNeighbors().ToIndexMatrix();          // each row's 5 nearest other rows
+/// </code>
+/// </example>
 public sealed class NearestNeighbors
 {
     private readonly int _nNeighbors = 5;

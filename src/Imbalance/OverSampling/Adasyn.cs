@@ -21,6 +21,11 @@ namespace Imbalance.OverSampling;
 /// <para>Parity: imblearn 0.10.0 bit for bit for the same integer seed on data without exactly equidistant
 /// neighbours.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new Adasyn { NNeighbors = 5, RandomState = 42 }.FitResample(x, y);   // more rows where the minority is harder
+/// </code>
+/// </example>
 public sealed class Adasyn : Sampler, IOverSampler
 {
     private readonly int? _randomState;

@@ -21,6 +21,12 @@ namespace Imbalance.OverSampling;
 /// neighbours; with an integer seed the <c>beta</c> draw and each generation step restart the stream, as imblearn's
 /// <c>check_random_state</c> call sites do.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var sampler = new BorderlineSmote { Kind = BorderlineSmoteKind.Borderline1, MNeighbors = 10, RandomState = 42 };
+/// var result = sampler.FitResample(x, y);                          // synthetic rows only from minority rows in danger
+/// </code>
+/// </example>
 public sealed class BorderlineSmote : Sampler, IOverSampler
 {
     private readonly int? _randomState;

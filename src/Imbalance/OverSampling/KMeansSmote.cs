@@ -25,6 +25,11 @@ namespace Imbalance.OverSampling;
 /// output rows are imblearn's bit for bit. With <see cref="KMeans"/> (full-batch) outputs agree only where the
 /// clusters do.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new KMeansSmote { ClusterBalanceThreshold = 0.0, RandomState = 42 }.FitResample(x, y);
+/// </code>
+/// </example>
 public sealed class KMeansSmote : Sampler, IOverSampler
 {
     private readonly int? _randomState;

@@ -20,6 +20,12 @@ namespace Imbalance.OverSampling;
 /// <para>Parity: for the same integer seed the output equals imblearn 0.10.0's bit for bit, including the smoothed
 /// bootstrap. Unlike imblearn, NaN and infinite values are rejected rather than copied.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var (xRes, yRes) = new RandomOverSampler { RandomState = 42 }.FitResample(x, y);   // copies of random minority rows
+/// var smoothed = new RandomOverSampler { Shrinkage = 0.5, RandomState = 42 }.FitResample(x, y);  // jittered copies
+/// </code>
+/// </example>
 public sealed class RandomOverSampler : Sampler, IOverSampler
 {
     private readonly int? _randomState;

@@ -21,6 +21,12 @@ namespace Imbalance.OverSampling;
 /// <c>random_state</c> restarts the stream for every class, as imblearn's per-class <c>check_random_state</c> does),
 /// on data without exactly equidistant neighbours (scikit-learn's order among exact ties is not reproduced).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var smote = new Smote { KNeighbors = 5, RandomState = 42 };    // imblearn: SMOTE(k_neighbors=5, random_state=42)
+/// var (xRes, yRes) = smote.FitResample(x, y);                    // the input rows, then the synthetic ones
+/// </code>
+/// </example>
 public sealed class Smote : Sampler, IOverSampler
 {
     private readonly int? _randomState;

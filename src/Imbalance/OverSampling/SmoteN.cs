@@ -21,6 +21,13 @@ namespace Imbalance.OverSampling;
 /// <para>Parity: imblearn 0.10.0 bit for bit for the same integer seed, including its order among equidistant
 /// neighbours (NumPy's <c>argpartition</c> and <c>argsort</c> are reproduced for <c>KNeighbors &lt; 16</c>).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// double[,] colours = { { 0, 1 }, { 0, 2 }, { 1, 1 }, { 2, 0 }, { 2, 2 }, { 1, 0 }, { 2, 1 }, { 2, 0 } };   // category codes
+/// int[] labels = [1, 1, 1, 0, 0, 0, 0, 0];
+/// var (xRes, yRes) = new SmoteN { KNeighbors = 2, RandomState = 0 }.FitResample(colours, labels);
+/// </code>
+/// </example>
 public sealed class SmoteN : Sampler, IOverSampler
 {
     private readonly int? _randomState;

@@ -25,6 +25,14 @@ namespace Imbalance.OverSampling;
 /// is being over-sampled (and fails for other classes of another size); here every class votes with its own rows,
 /// which is the same for the minority class.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// double[,] mixed = { { 1.0, 0 }, { 1.2, 1 }, { 0.9, 0 }, { 5.0, 2 }, { 5.5, 2 }, { 4.8, 1 }, { 5.2, 2 }, { 6.0, 2 } };
+/// int[] labels = [1, 1, 1, 0, 0, 0, 0, 0];
+/// var sampler = new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices(1), KNeighbors = 2, RandomState = 0 };
+/// var (xRes, yRes) = sampler.FitResample(mixed, labels);   // column 1 of a new row is a category of its neighbours
+/// </code>
+/// </example>
 public sealed class SmoteNc : Sampler, IOverSampler
 {
     private readonly int? _randomState;

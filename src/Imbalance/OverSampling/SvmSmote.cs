@@ -25,6 +25,11 @@ namespace Imbalance.OverSampling;
 /// vectors do; the built-in SVC follows libsvm's solver step by step (working-set selection, single-precision
 /// kernel, shrinking) and finds scikit-learn's support vectors on the parity fixtures.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new SvmSmote { RandomState = 42 }.FitResample(x, y);   // SMOTE around the support vectors of an SVM
+/// </code>
+/// </example>
 public sealed class SvmSmote : Sampler, IOverSampler
 {
     private readonly int? _randomState;

@@ -23,6 +23,13 @@ namespace Imbalance.Pipelines;
 /// (<see cref="ResampleResult{TLabel}.SampleIndices"/>) each output row keeps its source row's weight; a sampler that
 /// synthesises rows cannot be combined with sample weights.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var pipeline = Pipeline.Make(new StandardScaler(), new Smote { RandomState = 0 }, new LogisticRegression());
+/// var model = pipeline.Fit(x, y);           // the sampler runs here only
+/// int[] predicted = model.Predict(x);       // the fitted model holds no sampler
+/// </code>
+/// </example>
 public sealed class Pipeline : IClassifier
 {
     private static readonly Pipeline EmptyPipeline = new([]);

@@ -16,6 +16,18 @@ namespace Imbalance.Sampling;
 /// receives the caller's arrays: it must not modify them. <see cref="ResampleResult{TLabel}.SampleIndices"/> is
 /// <see langword="null"/> (the rows' origin is unknown).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// // Any function of (X, y) as a pipeline step; here: two cleaning rules in a row.
+/// var sampler = FunctionSampler.Create&lt;int&gt;((xs, ys) =&gt;
+/// {
+///     var (xTomek, yTomek) = new TomekLinks().FitResample(xs, ys);
+///     var (xClean, yClean) = new EditedNearestNeighbours().FitResample(xTomek, yTomek);
+///     return (xClean, yClean);
+/// });
+/// var (xRes, yRes) = sampler.FitResample(x, y);
+/// </code>
+/// </example>
 public sealed class FunctionSampler : ISampler
 {
     private readonly Delegate? _function;

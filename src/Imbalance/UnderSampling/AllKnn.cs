@@ -20,6 +20,11 @@ namespace Imbalance.UnderSampling;
 /// <see cref="ResampleResult{TLabel}.SampleIndices"/> is imblearn's <c>sample_indices_</c>.</para>
 /// <para>Parity: equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new AllKnn { NNeighbors = 3 }.FitResample(x, y);   // ENN with 1, 2, then 3 neighbours
+/// </code>
+/// </example>
 public sealed class AllKnn : Sampler, ICleaningSampler
 {
     private readonly int _nNeighbors = 3;

@@ -30,6 +30,12 @@ namespace Imbalance.UnderSampling;
 /// (class counts exactly, centres to rounding, centres in possibly another cluster order) where the clustering is
 /// unambiguous, e.g. on well separated groups. Unlike imblearn, NaN and infinite values are rejected.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var soft = new ClusterCentroids { RandomState = 42 }.FitResample(x, y);   // majority replaced by 100 k-means centroids
+/// var hard = new ClusterCentroids { Voting = ClusterCentroidsVoting.Hard, RandomState = 42 }.FitResample(x, y);   // real rows nearest them
+/// </code>
+/// </example>
 public sealed class ClusterCentroids : Sampler, IUnderSampler
 {
     private readonly int? _randomState;

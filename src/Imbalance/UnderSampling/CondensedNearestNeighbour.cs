@@ -28,6 +28,11 @@ namespace Imbalance.UnderSampling;
 /// once.</para>
 /// <para>Parity: for the same integer seed, equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new CondensedNearestNeighbour { RandomState = 42 }.FitResample(x, y);   // the rows a 1-NN rule needs
+/// </code>
+/// </example>
 public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
 {
     private readonly int? _randomState;

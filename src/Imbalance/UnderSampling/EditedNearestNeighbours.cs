@@ -20,6 +20,11 @@ namespace Imbalance.UnderSampling;
 /// <para>Parity: equal to imblearn 0.10.0 on data without exactly equidistant neighbours (at an exact distance tie
 /// the engine prefers the lower row index, scikit-learn its heap order).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new EditedNearestNeighbours { NNeighbors = 3, KindSel = SelectionKind.All }.FitResample(x, y);
+/// </code>
+/// </example>
 public sealed class EditedNearestNeighbours : Sampler, ICleaningSampler
 {
     private readonly int _nNeighbors = 3;

@@ -25,6 +25,12 @@ namespace Imbalance.UnderSampling;
 /// folds; here a supplied <see cref="Estimator"/> is used as configured and the folds are drawn as imblearn draws them
 /// for an estimator without a <c>random_state</c> parameter.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var sampler = new InstanceHardnessThreshold { Estimator = new LogisticRegression(), Cv = 5, RandomState = 42 };
+/// var result = sampler.FitResample(x, y);   // drops the majority rows the classifier finds hardest
+/// </code>
+/// </example>
 public sealed class InstanceHardnessThreshold : Sampler, IUnderSampler
 {
     private readonly int? _randomState;

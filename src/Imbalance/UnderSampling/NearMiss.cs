@@ -30,6 +30,11 @@ namespace Imbalance.UnderSampling;
 /// <c>sqrt(sum (a - b)^2)</c>; where scikit-learn uses brute force it computes <c>sqrt(|a|^2 - 2 a.b + |b|^2)</c>,
 /// which differs in the last bits, so two scores equal to within rounding may be ordered differently.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new NearMiss { Version = 1, NNeighbors = 3 }.FitResample(x, y);   // majority rows nearest the minority
+/// </code>
+/// </example>
 public sealed class NearMiss : Sampler, IUnderSampler
 {
     private readonly int _version = 1;

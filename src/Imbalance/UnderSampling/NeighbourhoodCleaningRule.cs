@@ -28,6 +28,11 @@ namespace Imbalance.UnderSampling;
 /// default (<see cref="ImblearnAllRule"/>) the quirk is reproduced; set it to <see langword="false"/> for the documented
 /// rule. imblearn 0.12 rewrote the sampler; this is the 0.10.0 algorithm.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new NeighbourhoodCleaningRule { NNeighbors = 3 }.FitResample(x, y);
+/// </code>
+/// </example>
 public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
 {
     private readonly int _nNeighbors = 3;

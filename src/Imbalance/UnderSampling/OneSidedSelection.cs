@@ -22,6 +22,11 @@ namespace Imbalance.UnderSampling;
 /// to return each row once.</para>
 /// <para>Parity: for the same integer seed, equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new OneSidedSelection { RandomState = 42 }.FitResample(x, y);   // condensing, then Tomek links
+/// </code>
+/// </example>
 public sealed class OneSidedSelection : Sampler, ICleaningSampler
 {
     private readonly int? _randomState;

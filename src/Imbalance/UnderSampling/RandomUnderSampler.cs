@@ -17,6 +17,12 @@ namespace Imbalance.UnderSampling;
 /// <para>Parity: for the same integer seed the output equals imblearn 0.10.0's exactly. Unlike imblearn, NaN and
 /// infinite values are rejected.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new RandomUnderSampler { RandomState = 42 }.FitResample(x, y);   // 100 rows of each class
+/// int[] kept = result.SampleIndices!;                                            // imblearn's sample_indices_
+/// </code>
+/// </example>
 public sealed class RandomUnderSampler : Sampler, IUnderSampler
 {
     private readonly int? _randomState;

@@ -23,6 +23,11 @@ namespace Imbalance.UnderSampling;
 /// reordering to <c>sample_indices_</c> twice, so its indices no longer point at its own output rows; here
 /// <see cref="ResampleResult{TLabel}.SampleIndices"/> always gives the source row of each output row.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new RepeatedEditedNearestNeighbours { MaxIter = 100 }.FitResample(x, y);   // ENN until nothing changes
+/// </code>
+/// </example>
 public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
 {
     private readonly int _nNeighbors = 3;

@@ -16,6 +16,11 @@ namespace Imbalance.UnderSampling;
 /// <see cref="ResampleResult{TLabel}.SampleIndices"/> is imblearn's <c>sample_indices_</c>.</para>
 /// <para>Parity: equal to imblearn 0.10.0 on data without exact distance ties.</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var result = new TomekLinks().FitResample(x, y);   // removes the majority row of each Tomek link
+/// </code>
+/// </example>
 public sealed class TomekLinks : Sampler, ICleaningSampler
 {
     private readonly int? _maxDegreeOfParallelism;
