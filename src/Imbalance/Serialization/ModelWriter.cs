@@ -73,4 +73,7 @@ internal sealed class ModelWriter(Utf8JsonWriter json)
 
     /// <summary>Writes a nested transformer as an object with its kind.</summary>
     public void Transformer(IFeatureTransformerModel model) => ModelKinds.WriteTransformer(this, model);
+
+    /// <summary>Writes a nested outlier detector as an object with its kind.</summary>
+    public void Detector(Anomaly.IOutlierModel model) => ModelKinds.WriteDetector(this, model);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Imbalance.Anomaly;
 using Imbalance.Learning;
 using Imbalance.Neighbors;
 using Imbalance.OverSampling;
@@ -22,9 +23,11 @@ public class ModelSerializerTests
     [
         "LogisticRegression", "LogisticRegressionMulti", "DecisionTree", "RandomForest", "KNeighbors", "KNeighborsDistanceBrute",
         "KNeighborsMinkowski", "PipelineScalerSmoteLogistic", "PipelineNested", "PipelineNoTransformer",
+        "LogisticRegressionFocal", "LogisticRegressionFocalMulti", "OutlierIsolationForest", "OutlierOneClassSvm",
+        "PipelineScalerOutlierIsolationForest",
     ];
 
-    private static IClassifier Classifier(string name) => name switch
+    internal static IClassifier Classifier(string name) => name switch
     {
         "LogisticRegression" or "LogisticRegressionMulti" => new LogisticRegression(),
         "DecisionTree" => new DecisionTreeClassifier { RandomState = 0 },
@@ -36,10 +39,16 @@ public class ModelSerializerTests
         "PipelineNested" => Pipeline.Create().Then("pre", Pipeline.Make(new StandardScaler(), new StandardScaler()))
             .Then("model", Pipeline.Make(new StandardScaler(), new RandomForestClassifier { NEstimators = 3, RandomState = 1 })),
         "PipelineNoTransformer" => Pipeline.Make(new Smote { RandomState = 2 }, new DecisionTreeClassifier { RandomState = 0 }),
+        "LogisticRegressionFocal" or "LogisticRegressionFocalMulti" => new LogisticRegression { FocalLoss = new FocalLoss { Gamma = 2.0 } },
+        "OutlierIsolationForest" => new OutlierDetectorClassifier { Detector = new IsolationForest { NEstimators = 9, RandomState = 3 }, RandomState = 0 },
+        "OutlierOneClassSvm" => new OutlierDetectorClassifier { Detector = new OneClassSvm { Nu = 0.2 }, RandomState = 1 },
+        "PipelineScalerOutlierIsolationForest" => Pipeline.Make(
+            new StandardScaler(),
+            new OutlierDetectorClassifier { Detector = new IsolationForest { NEstimators = 5, MaxFeatures = MaxFeatures.Fraction(0.5), Bootstrap = true, RandomState = 4 }, RandomState = 2 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    private static (double[,] X, int[] Y) Data(string name)
+    internal static (double[,] X, int[] Y) Data(string name)
     {
         var (x, y) = TestData.ThreeClasses();
         return name.Contains("Multi", StringComparison.Ordinal) || name.StartsWith("KNeighbors", StringComparison.Ordinal) || name == "DecisionTree"
@@ -158,7 +167,7 @@ public class ModelSerializerTests
         undefinedEnum.Should().Throw<NotSupportedException>().WithMessage("*named member*");
     }
 
-    private static void AssertRoundTrip<TLabel>(IClassificationModel<TLabel> model, double[,] x)
+    internal static void AssertRoundTrip<TLabel>(IClassificationModel<TLabel> model, double[,] x)
         where TLabel : notnull
     {
         var bytes = ModelSerializer.ToBytes(model);
