@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
@@ -10,8 +10,9 @@ namespace Imbalance.Learning;
 /// K-means clustering configured like scikit-learn's <c>KMeans(n_clusters=8, init="k-means++", n_init="auto",
 /// max_iter=300, tol=1e-4)</c> (scikit-learn 1.4's <c>"auto"</c>: one run with k-means++): greedy k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the advantages of
 /// careful seeding", SODA 2007, with <c>2 + ln(k)</c> candidates per centre as scikit-learn does), then Lloyd
-/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The library's one k-means: the default
-/// clusterer of <see cref="OverSampling.KMeansSmote"/> and of <see cref="UnderSampling.ClusterCentroids"/>.
+/// iterations; the run with the lowest inertia of <see cref="NInit"/> wins. The library's full-batch k-means: the
+/// default clusterer of <see cref="UnderSampling.ClusterCentroids"/>; <see cref="OverSampling.KMeansSmote"/> defaults
+/// to <see cref="MiniBatchKMeans"/>, as imblearn does, and accepts this one.
 /// </summary>
 /// <remarks>
 /// <para>Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
@@ -137,10 +138,11 @@ public sealed class KMeans : ICentroidClusterer
         int[]? bestLabels = null;
         double[]? bestCentres = null;
         var bestInertia = double.PositiveInfinity;
+        var tree = new SeedingTree(rows, n, d);
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var centres = Seed(rows, n, d, k, rng);
+            var centres = Seed(rows, tree, n, d, k, rng);
             var (labels, inertia) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
             if (bestLabels is null || inertia < bestInertia)
             {
@@ -178,90 +180,53 @@ public sealed class KMeans : ICentroidClusterer
         return total / d;
     }
 
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var j = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
-        {
-            var acc = Vector<double>.Zero;
-            for (; j <= a.Length - Vector<double>.Count; j += Vector<double>.Count)
-            {
-                var diff = new Vector<double>(a[j..]) - new Vector<double>(b[j..]);
-                acc += diff * diff;
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; j < a.Length; j++)
-        {
-            var diff = a[j] - b[j];
-            sum += diff * diff;
-        }
-
-        return sum;
-    }
-
     /// <summary>Greedy k-means++: each new centre is the best of <c>2 + ln(k)</c> candidates drawn proportionally to
-    /// the squared distance to the closest centre so far.</summary>
-    private static double[] Seed(double[] rows, int n, int d, int k, RandomState rng)
+    /// the squared distance to the closest centre so far (the candidates evaluated and the rows drawn through
+    /// <see cref="SeedingTree"/>, so each costs the rows it moves rather than all rows).</summary>
+    private static double[] Seed(double[] rows, SeedingTree tree, int n, int d, int k, RandomState rng)
     {
         var centres = new double[k * d];
         var trials = 2 + (int)Math.Log(k);
         rows.AsSpan(rng.RandInt(0, n) * d, d).CopyTo(centres.AsSpan(0, d));
-        var closest = new double[n];
-        var potential = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            closest[i] = SquaredDistance(rows.AsSpan(i * d, d), centres.AsSpan(0, d));
-            potential += closest[i];
-        }
-
-        var candidate = new double[n];
-        var best = new double[n];
+        tree.Reset(centres.AsSpan(0, d));
+        var positions = new int[trials];
+        var potentials = new double[trials];
+        var parallel = (long)n * d >= 100_000; // below that a thread hand-off costs more than a candidate
         for (var c = 1; c < k; c++)
         {
-            var bestIndex = -1;
-            var bestPotential = double.PositiveInfinity;
+            // The draws depend only on the current potential, so all candidates are drawn first (in order) and then
+            // evaluated in parallel (read-only); the first best candidate wins, whatever the number of threads.
+            var potential = tree.Potential;
             for (var t = 0; t < trials; t++)
             {
-                var target = rng.RandomSample() * potential;
-                var index = 0;
-                var cumulative = closest[0];
-                while (cumulative <= target && index < n - 1)
-                {
-                    index++;
-                    cumulative += closest[index];
-                }
+                positions[t] = tree.Sample(rng.RandomSample() * potential);
+            }
 
-                // Distances in parallel blocks (each row written once), the potential summed in row order, so the
-                // result does not depend on the number of threads.
-                Parallel.For(0, (n + 255) / 256, block =>
+            if (parallel)
+            {
+                Parallel.For(0, trials, t => potentials[t] = tree.Evaluate(tree.Row(positions[t])));
+            }
+            else
+            {
+                for (var t = 0; t < trials; t++)
                 {
-                    var centre = rows.AsSpan(index * d, d);
-                    for (var i = block * 256; i < Math.Min(n, (block + 1) * 256); i++)
-                    {
-                        candidate[i] = Math.Min(closest[i], SquaredDistance(rows.AsSpan(i * d, d), centre));
-                    }
-                });
-                var candidatePotential = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    candidatePotential += candidate[i];
-                }
-
-                if (candidatePotential < bestPotential)
-                {
-                    bestPotential = candidatePotential;
-                    bestIndex = index;
-                    candidate.AsSpan().CopyTo(best);
+                    potentials[t] = tree.Evaluate(tree.Row(positions[t]));
                 }
             }
 
-            rows.AsSpan(bestIndex * d, d).CopyTo(centres.AsSpan(c * d, d));
-            best.AsSpan().CopyTo(closest);
-            potential = bestPotential;
+            var bestPosition = -1;
+            var bestPotential = double.PositiveInfinity;
+            for (var t = 0; t < trials; t++)
+            {
+                if (potentials[t] < bestPotential)
+                {
+                    bestPotential = potentials[t];
+                    bestPosition = positions[t];
+                }
+            }
+
+            tree.Add(tree.Row(bestPosition));
+            tree.Row(bestPosition).CopyTo(centres.AsSpan(c * d, d));
         }
 
         return centres;
@@ -274,10 +239,13 @@ public sealed class KMeans : ICentroidClusterer
         var sums = new double[k * d];
         var counts = new int[k];
         var nearest = new NearestBuffers(new int[n], new double[n]);
+        var bounds = k >= 2 ? new Bounds(n, k) : null;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var changed = Assign(rows, n, d, centres, labels, nearest, cancellationToken, out _);
+            var changed = bounds is null
+                ? Assign(rows, n, d, centres, labels, nearest, cancellationToken, out _)
+                : bounds.Assign(rows, n, d, centres, labels, iteration == 0, cancellationToken);
             Array.Clear(sums);
             Array.Clear(counts);
             for (var i = 0; i < n; i++)
@@ -296,16 +264,21 @@ public sealed class KMeans : ICentroidClusterer
             {
                 if (counts[c] == 0)
                 {
+                    bounds?.Moved(c, 0.0);
                     continue; // an empty cluster keeps its centre
                 }
 
+                var moved = 0.0;
                 for (var j = 0; j < d; j++)
                 {
                     var updated = sums[(c * d) + j] / counts[c];
                     var diff = updated - centres[(c * d) + j];
                     shift += diff * diff;
+                    moved += diff * diff;
                     centres[(c * d) + j] = updated;
                 }
+
+                bounds?.Moved(c, Math.Sqrt(moved));
             }
 
             if ((iteration > 0 && !changed) || shift <= tolerance)
@@ -340,6 +313,125 @@ public sealed class KMeans : ICentroidClusterer
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// Hamerly's bounds ("Making k-means even faster", SDM 2010) for the assignment step: per row an upper bound on the
+    /// distance to its centre and a lower bound on the distance to any other; a row whose upper bound is below both
+    /// its lower bound and half the distance from its centre to the nearest other centre provably keeps its centre,
+    /// so only the other rows are searched (through the k-NN engine, ties to the lower centre). Margins cover
+    /// rounding, so the labels are exactly those of a full nearest-centre search every iteration.
+    /// </summary>
+    private sealed class Bounds(int n, int k)
+    {
+        private const double Margin = 1e-9;
+
+        private readonly double[] _upper = new double[n];
+        private readonly double[] _lower = new double[n];
+        private readonly double[] _moved = new double[k];
+        private readonly List<int> _search = new(n);
+        private double[] _queries = [];
+
+        /// <summary>Records how far centre <paramref name="centre"/> moved in the update.</summary>
+        public void Moved(int centre, double distance) => _moved[centre] = distance;
+
+        /// <summary>Assigns every row to its nearest centre; returns whether a label changed.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, bool first, CancellationToken cancellationToken)
+        {
+            var k = centres.Length / d;
+            var index = new NearestNeighbors { NNeighbors = 2 }.FitOwned(centres, k, d);
+            _search.Clear();
+            if (first)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    _search.Add(i);
+                }
+            }
+            else
+            {
+                // Half the distance from each centre to its nearest other centre.
+                var separation = index.KNeighbors(1, cancellationToken).DistanceData;
+                var largest = 0.0;
+                var second = 0.0;
+                var largestAt = -1;
+                for (var c = 0; c < k; c++)
+                {
+                    if (_moved[c] > largest)
+                    {
+                        second = largest;
+                        largest = _moved[c];
+                        largestAt = c;
+                    }
+                    else if (_moved[c] > second)
+                    {
+                        second = _moved[c];
+                    }
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    var a = labels[i];
+                    _upper[i] += _moved[a];
+                    _lower[i] -= a == largestAt ? second : largest;
+                    var bound = Math.Max(0.5 * separation[a], _lower[i]) * (1 - Margin);
+                    if (_upper[i] * (1 + Margin) < bound)
+                    {
+                        continue;
+                    }
+
+                    _upper[i] = Math.Sqrt(SquaredDistance(rows.AsSpan(i * d, d), centres.AsSpan(a * d, d)));
+                    if (_upper[i] * (1 + Margin) < bound)
+                    {
+                        continue;
+                    }
+
+                    _search.Add(i);
+                }
+            }
+
+            var changed = false;
+            if (_search.Count == 0)
+            {
+                return false;
+            }
+
+            if (_queries.Length < _search.Count * d)
+            {
+                _queries = new double[_search.Count * d];
+            }
+
+            for (var q = 0; q < _search.Count; q++)
+            {
+                rows.AsSpan(_search[q] * d, d).CopyTo(_queries.AsSpan(q * d, d));
+            }
+
+            var answer = index.KNeighbors(_queries, _search.Count, 2, cancellationToken);
+            for (var q = 0; q < _search.Count; q++)
+            {
+                var i = _search[q];
+                var label = answer.IndexData[2 * q];
+                changed |= labels[i] != label;
+                labels[i] = label;
+                _upper[i] = answer.DistanceData[2 * q];
+                _lower[i] = answer.DistanceData[(2 * q) + 1];
+            }
+
+            return changed;
+        }
+
+        private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < a.Length; j++)
+            {
+                var diff = a[j] - b[j];
+                sum += diff * diff;
+            }
+
+            return sum;
+        }
     }
 
     /// <summary>Reused answer buffers of the nearest-centre queries.</summary>

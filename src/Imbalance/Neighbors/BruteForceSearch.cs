@@ -40,6 +40,7 @@ internal sealed class BruteForceSearch
     private readonly int _tilePanels;
     private readonly bool _vectorised;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true)
     {
         _data = data;
@@ -116,7 +117,7 @@ internal sealed class BruteForceSearch
             blocks,
             options,
             () => new Scratch(Math.Min(QueryBlock, queries.Rows), _d, heapSize, k),
-            (block, _, scratch) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, scratch) =>
             {
                 var q0 = block * QueryBlock;
                 var count = Math.Min(QueryBlock, queries.Rows - q0);
@@ -148,6 +149,7 @@ internal sealed class BruteForceSearch
     /// <summary>
     /// The scalar reference: every fitted row's direct-sum reduced distance, a bounded heap, then a sort.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExactScan(ReadOnlySpan<double> query, int k, Scratch scratch, Span<int> outIndices, Span<double> outDistances)
     {
         var values = scratch.ExactValues.AsSpan(0, k);
@@ -186,6 +188,7 @@ internal sealed class BruteForceSearch
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchBlock<TStep>(RowSource queries, int q0, int count, int k, int heapSize, Scratch s, int[] outIndices, double[] outDistances)
         where TStep : struct, IPanelStep
     {
@@ -256,6 +259,7 @@ internal sealed class BruteForceSearch
     /// Re-ranks a query's candidates by the direct-sum squared distance and proves that no row outside the heap can
     /// come before the k-th winner; returns false (the caller rescans) when the proof fails.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FinishEuclidean(
         ReadOnlySpan<double> query, ReadOnlySpan<double> centred, Span<double> values, Span<int> indices, int k, Scratch s, Span<int> outI, Span<double> outD)
     {
@@ -330,6 +334,7 @@ internal sealed class BruteForceSearch
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Kernel4x2<TStep>(Scratch s, int qi, int p, int heapSize)
         where TStep : struct, IPanelStep
     {
@@ -378,6 +383,7 @@ internal sealed class BruteForceSearch
         Offer(s, qi + 3, heapSize, Vector256.FusedMultiplyAdd(b3, scale, ob), (p + 1) * Lanes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Kernel4x1<TStep>(Scratch s, int qi, int p, int heapSize)
         where TStep : struct, IPanelStep
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
@@ -120,6 +121,7 @@ public sealed class NeighborsIndex
     /// <returns>Indices and distances, <c>Count x nNeighbors</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nNeighbors"/> is below 1 or not below <see cref="Count"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NeighborsResult KNeighbors(int? nNeighbors = null, CancellationToken cancellationToken = default)
     {
         var k = nNeighbors ?? NNeighbors;

@@ -12,15 +12,17 @@ namespace Imbalance.OverSampling;
 /// </summary>
 /// <remarks>
 /// <para>For each targeted class in sorted label order: the data are clustered with <see cref="KMeansEstimator"/>
-/// (re-fitted per class, as imblearn does). A cluster qualifies when the class's share of it is at least
+/// (re-fitted per class, as imblearn does; by default <see cref="MiniBatchKMeans"/>, imblearn's default). A cluster qualifies when the class's share of it is at least
 /// <see cref="ClusterBalanceThreshold"/> (<c>"auto"</c>: <c>n_new / total_new / 2</c>; no threshold with one cluster)
 /// and it holds at least <see cref="KNeighbors"/> + 1 class rows. Each qualifying cluster gets
 /// <c>ceil(n_new * weight)</c> SMOTE rows from its class rows, the weights being proportional to
 /// <c>mean_distance ^ exponent / class_rows</c> (<see cref="DensityExponent"/>, <c>"auto"</c>:
 /// <c>log_1.6(n) ^ 1.8 * 0.16</c>). The class total may exceed the target through the ceilings, as in imblearn.</para>
 /// <para>Parity: the SMOTE step and its random draws follow imblearn 0.10.0 (an integer seed restarts the stream for
-/// every cluster); the default clusterer is <see cref="KMeans"/> seeded with <see cref="RandomState"/>, where imblearn
-/// uses scikit-learn's <c>MiniBatchKMeans</c>, so outputs agree only where the clusters do.</para>
+/// every cluster); the default clusterer is <see cref="MiniBatchKMeans"/> seeded with <see cref="RandomState"/>,
+/// which reproduces scikit-learn 1.2.1's <c>MiniBatchKMeans</c> (imblearn's default), so with an integer seed the
+/// output rows are imblearn's bit for bit. With <see cref="KMeans"/> (full-batch) outputs agree only where the
+/// clusters do.</para>
 /// </remarks>
 public sealed class KMeansSmote : Sampler, IOverSampler
 {
@@ -46,7 +48,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     }
 
     /// <summary>The clusterer (imblearn's <c>kmeans_estimator</c>); <see langword="null"/> (default) for
-    /// <c>new KMeans { NClusters = 8, RandomState = RandomState }</c>.</summary>
+    /// <c>new MiniBatchKMeans { NClusters = 8, RandomState = RandomState }</c>, imblearn's default.</summary>
     public IClusterer? KMeansEstimator { get; init; }
 
     /// <summary>The smallest share of a cluster the class must have for the cluster to be used (imblearn's
@@ -84,7 +86,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         var k = KNeighbors;
         // No cluster can hold more class rows than x has rows (imblearn reports "no clusters found").
         SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(KNeighbors), k);
-        var clusterer = KMeansEstimator ?? new KMeans { RandomState = RandomState };
+        var clusterer = KMeansEstimator ?? new MiniBatchKMeans { RandomState = RandomState };
         var threshold = clusterer.ClusterCount == 1 ? double.NegativeInfinity : ClusterBalanceThreshold;
         var total = 0;
         foreach (var code in input.Targets.Targeted)

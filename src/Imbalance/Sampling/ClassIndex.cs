@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Imbalance.Sampling;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class ClassIndex
     private readonly int[][] _positions;
 
     /// <summary>Builds the index of <paramref name="codes"/> (values in 0..<paramref name="classCount"/>-1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ClassIndex(int[] codes, int classCount)
     {
         Codes = codes;

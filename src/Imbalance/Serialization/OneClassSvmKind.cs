@@ -7,7 +7,7 @@ namespace Imbalance.Serialization;
 /// vectors themselves.</summary>
 internal sealed class OneClassSvmKind : OutlierKind
 {
-    public override string Name => "OneClassSVM";
+    public override string Name => "OneClassSvm";
 
     public override bool Owns(IOutlierModel model) => model is OneClassSvmModel;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -151,6 +152,7 @@ public sealed class NearMiss : Sampler, IUnderSampler
     }
 
     /// <summary>For each row, the sum of the distances to its <paramref name="k"/> nearest indexed rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] NearestSums(NeighborsIndex index, ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k, string parameterName, CancellationToken cancellationToken)
     {
         CheckK(k, index.Count, rows.Length, parameterName);
@@ -168,16 +170,29 @@ public sealed class NearMiss : Sampler, IUnderSampler
     /// The first <paramref name="count"/> positions of a stable sort of the scores (Python's <c>sorted</c>, with
     /// <c>reverse=True</c> for <paramref name="largest"/>, which also keeps equal scores in their original order).
     /// </summary>
-    private static IEnumerable<int> Best(double[] scores, int count, bool largest)
+    private static ReadOnlySpan<int> Best(double[] scores, int count, bool largest)
     {
-        var order = Enumerable.Range(0, scores.Length);
-        var sorted = largest ? order.OrderByDescending(i => scores[i]) : order.OrderBy(i => scores[i]);
-        return sorted.Take(count);
+        // Sorting (score, position) pairs, ties by position, is the stable sort without LINQ's per-element overhead.
+        var keys = new (double Score, int Position)[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            keys[i] = (largest ? -scores[i] : scores[i], i);
+        }
+
+        Array.Sort(keys, static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Position.CompareTo(b.Position));
+        var result = new int[Math.Min(count, keys.Length)];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = keys[i].Position;
+        }
+
+        return result;
     }
 
     private NeighborsIndex FitRows(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k) =>
         new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = MaxDegreeOfParallelism }.FitOwned(Gather(data, d, rows), rows.Length, d);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Gather(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows)
     {
         var flat = new double[rows.Length * d];

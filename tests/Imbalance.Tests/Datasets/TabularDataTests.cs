@@ -83,6 +83,15 @@ public class TabularDataTests
     }
 
     [Fact]
+    public void SmoteN_resamples_all_categorical_records()
+    {
+        var data = TabularData.FromRecords(Rows, r => r.Label, r => r.Country, r => r.Device);
+        var resampled = data.WithRows(new SmoteN { KNeighbors = 2, RandomState = 0 }.FitResample(data.X, data.Y));
+        resampled.RowCount.Should().Be(10);
+        Enumerable.Range(0, resampled.RowCount).Select(i => resampled.Cell(i, 0)).Should().OnlyContain(c => new[] { "DE", "FR", "Ägypten" }.Contains(c));
+    }
+
+    [Fact]
     public void Bad_records_name_the_row_and_column()
     {
         var withNull = Rows.Select((r, i) => i == 2 ? r with { Country = null! } : r).ToArray();

@@ -74,7 +74,7 @@ internal static class SmoteFixture
             {
                 SamplingStrategy = strategy,
                 RandomState = seed,
-                KMeansEstimator = new KMeans { NClusters = Int("kmeans_estimator"), RandomState = seed },
+                KMeansEstimator = new MiniBatchKMeans { NClusters = Int("kmeans_estimator"), RandomState = seed },
                 KNeighbors = p.TryGetProperty("k_neighbors", out var kn) ? kn.GetInt32() : 2,
                 ClusterBalanceThreshold = p.TryGetProperty("cluster_balance_threshold", out var cbt) ? cbt.GetDouble() : null,
                 DensityExponent = p.TryGetProperty("density_exponent", out var de) ? de.GetDouble() : null,

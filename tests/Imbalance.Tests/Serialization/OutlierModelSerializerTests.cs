@@ -71,7 +71,7 @@ public class OutlierModelSerializerTests
     }
 
     [Theory]
-    [InlineData("model.kind", "\"IsolationForestX\"", "$.model.kind: unknown outlier detector kind \"IsolationForestX\"; known kinds: IsolationForest, OneClassSVM*")]
+    [InlineData("model.kind", "\"IsolationForestX\"", "$.model.kind: unknown outlier detector kind \"IsolationForestX\"; known kinds: IsolationForest, OneClassSvm*")]
     [InlineData("model.offset", "\"NaN\"", "$.model.offset: expected a number*")]
     [InlineData("model.maxSamples", "0", "$.model.maxSamples: expected an integer in [1, *")]
     [InlineData("model.trees", "[]", "$.model.trees: an isolation forest needs at least one tree*")]
@@ -120,7 +120,7 @@ public class OutlierModelSerializerTests
     public void A_custom_detector_says_what_is_supported()
     {
         var act = () => ModelSerializer.Save(new ConstantDetector(), new MemoryStream());
-        act.Should().Throw<NotSupportedException>().WithMessage("*ConstantDetector*IsolationForest, OneClassSVM*");
+        act.Should().Throw<NotSupportedException>().WithMessage("*ConstantDetector*IsolationForest, OneClassSvm*");
     }
 
     private static byte[] Save(IOutlierModel model)

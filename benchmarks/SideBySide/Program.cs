@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Imbalance.Combine;
+using Imbalance.OverSampling;
+using Imbalance.Randomness;
+using Imbalance.Sampling;
+using Imbalance.UnderSampling;
+
+// The C# half of the side-by-side comparison (benchmarks/SideBySide/README.md):
+//   generate DIR               writes the standard data sets (raw little-endian binary + a JSON header) once
+//   run SAMPLER DATA REPEATS   times SAMPLER on DATA (a path without extension) REPEATS times in this fresh process and
+//                              prints one JSON line: the first call (what a user's program pays, JIT included), every
+//                              call (wall and CPU seconds of the process), and the peak resident set size (VmHWM).
+return args switch
+{
+    ["generate", var dir] => Generate(dir),
+    ["run", var sampler, var data, var repeats] => Run(sampler, data, int.Parse(repeats, CultureInfo.InvariantCulture)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SideBySide generate DIR | SideBySide run SAMPLER DATA REPEATS");
+    return 2;
+}
+
+static int Generate(string dir)
+{
+    Directory.CreateDirectory(dir);
+    foreach (var shape in DataSets.Standard)
+    {
+        var prefix = Path.Combine(dir, shape.Name);
+        if (File.Exists(prefix + ".json"))
+        {
+            continue;
+        }
+
+        var (x, y) = DataSets.Make(shape);
+        File.WriteAllBytes(prefix + ".x.f64", MemoryMarshal.AsBytes(x.AsSpan()).ToArray());
+        File.WriteAllBytes(prefix + ".y.i32", MemoryMarshal.AsBytes(y.AsSpan()).ToArray());
+        var header = new { rows = shape.Rows, features = shape.Features, fractions = shape.Fractions, seed = shape.Seed };
+        File.WriteAllText(prefix + ".json", JsonSerializer.Serialize(header));
+        Console.WriteLine(prefix);
+    }
+
+    return 0;
+}
+
+static int Run(string samplerName, string data, int repeats)
+{
+    using var header = JsonDocument.Parse(File.ReadAllText(data + ".json"));
+    var rows = header.RootElement.GetProperty("rows").GetInt32();
+    var features = header.RootElement.GetProperty("features").GetInt32();
+    var x = new double[rows, features];
+    var bytes = File.ReadAllBytes(data + ".x.f64");
+    bytes.CopyTo(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length)));
+    var y = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(data + ".y.i32")).ToArray();
+    var times = new List<double>();
+    var cpu = new List<double>();
+    string? error = null;
+    var outRows = 0;
+    var checksum = "";
+    for (var r = 0; r < repeats && error is null; r++)
+    {
+        var sampler = Samplers.Make(samplerName);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var result = sampler.FitResample(x, y);
+            outRows = result.Count;
+            checksum = Checksum(result.X, result.Y);
+        }
+        catch (ArgumentException e)
+        {
+            error = e.Message.Split('\n')[0];
+        }
+
+        times.Add(watch.Elapsed.TotalSeconds);
+        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+    }
+
+    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, cpu, rows_out = outRows, checksum, error, peak_rss_mb = PeakRssMb() });
+    Console.WriteLine(line);
+    return 0;
+}
+
+// FNV-1a over the output's bits, to compare versions of the library on the same data.
+static string Checksum(double[,] x, int[] y)
+{
+    var hash = 14695981039346656037UL;
+    foreach (var value in MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(ref x[0, 0], x.Length)))
+    {
+        hash = (hash ^ value) * 1099511628211UL;
+    }
+
+    foreach (var value in MemoryMarshal.AsBytes(y.AsSpan()))
+    {
+        hash = (hash ^ value) * 1099511628211UL;
+    }
+
+    return hash.ToString("x16", CultureInfo.InvariantCulture);
+}
+
+static double PeakRssMb()
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+    {
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+        {
+            var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            return kb / 1024.0;
+        }
+    }
+
+    return double.NaN;
+}
+
+/// <summary>The standard shapes of issue #18: Gaussian features, class c shifted by c x Shift in every feature.</summary>
+internal sealed record Shape(string Name, int Rows, int Features, double[] Fractions, double Shift, int Seed);
+
+internal static class DataSets
+{
+    private static readonly double[] Binary = [0.95, 0.05];
+
+    public static readonly Shape[] Standard =
+    [
+        new("1k_x_10", 1_000, 10, Binary, 1.0, 0),
+        new("20k_x_20", 20_000, 20, Binary, 1.0, 1),
+        new("10k_x_200", 10_000, 200, Binary, 1.0, 2),
+        new("30k_x_16_4class", 30_000, 16, [0.70, 0.20, 0.07, 0.03], 0.75, 3),
+        new("100k_x_30", 100_000, 30, Binary, 1.0, 4),
+        new("200k_x_3", 200_000, 3, Binary, 1.0, 5),
+    ];
+
+    /// <summary>Labels by class fraction (rounded down, the rest to class 0), shuffled with NumPy's legacy
+    /// <c>RandomState(seed).shuffle</c>, then every value a standard normal plus the class shift, row by row.</summary>
+    public static (double[] X, int[] Y) Make(Shape shape)
+    {
+        var rng = new RandomState(shape.Seed);
+        var y = new int[shape.Rows];
+        var at = 0;
+        for (var c = shape.Fractions.Length - 1; c >= 1; c--)
+        {
+            var count = (int)(shape.Rows * shape.Fractions[c]);
+            y.AsSpan(at, count).Fill(c);
+            at += count;
+        }
+
+        rng.Shuffle(y.AsSpan());
+        var x = new double[shape.Rows * shape.Features];
+        for (var i = 0; i < shape.Rows; i++)
+        {
+            for (var j = 0; j < shape.Features; j++)
+            {
+                x[(i * shape.Features) + j] = rng.StandardNormal() + (y[i] * shape.Shift);
+            }
+        }
+
+        return (x, y);
+    }
+}
+
+/// <summary>imblearn's class names (and NearMiss-v) to our samplers with imblearn's defaults and seed 0.</summary>
+internal static class Samplers
+{
+    public static Sampler Make(string name) => name switch
+    {
+        "RandomOverSampler" => new RandomOverSampler { RandomState = 0 },
+        "RandomUnderSampler" => new RandomUnderSampler { RandomState = 0 },
+        "SMOTE" => new Smote { RandomState = 0 },
+        "BorderlineSMOTE" => new BorderlineSmote { RandomState = 0 },
+        "ADASYN" => new Adasyn { RandomState = 0 },
+        "SVMSMOTE" => new SvmSmote { RandomState = 0 },
+        "KMeansSMOTE" => new KMeansSmote { RandomState = 0 },
+        "TomekLinks" => new TomekLinks(),
+        "EditedNearestNeighbours" => new EditedNearestNeighbours(),
+        "RepeatedEditedNearestNeighbours" => new RepeatedEditedNearestNeighbours(),
+        "AllKNN" => new AllKnn(),
+        "CondensedNearestNeighbour" => new CondensedNearestNeighbour { RandomState = 0 },
+        "OneSidedSelection" => new OneSidedSelection { RandomState = 0 },
+        "NeighbourhoodCleaningRule" => new NeighbourhoodCleaningRule(),
+        "NearMiss-1" => new NearMiss { Version = 1 },
+        "NearMiss-2" => new NearMiss { Version = 2 },
+        "NearMiss-3" => new NearMiss { Version = 3 },
+        "ClusterCentroids" => new ClusterCentroids { RandomState = 0 },
+        "InstanceHardnessThreshold" => new InstanceHardnessThreshold { RandomState = 0 },
+        "SMOTEENN" => new SmoteEnn { RandomState = 0 },
+        "SMOTETomek" => new SmoteTomek { RandomState = 0 },
+        _ => throw new ArgumentException($"unknown sampler {name}", nameof(name)),
+    };
+}

@@ -1,0 +1,303 @@
+using System.Runtime.CompilerServices;
+
+namespace Imbalance.Learning;
+
+/// <summary>
+/// The rows of a k-means fit in a KD-tree whose nodes keep the sum and the maximum of the rows' squared distances
+/// to their closest centre so far: greedy k-means++ then evaluates a candidate centre by visiting only the leaves it
+/// can bring closer (a node is skipped when its bounding box is provably farther from the candidate than its largest
+/// distance), and samples rows proportionally to the distances by descending the sums.
+/// </summary>
+/// <remarks>
+/// The potential is the sum of the leaf sums (each summed in tree order) combined up the tree, a fixed order: a
+/// candidate's potential, computed on the visited leaves with the kept sums elsewhere, equals bit for bit the sum of
+/// all rows' updated distances in that order, whatever the number of threads. Work per candidate is proportional to
+/// the rows it moves, not to all rows.
+/// </remarks>
+internal sealed class SeedingTree
+{
+    private const int LeafSize = 32;
+
+    // A skipped node's rows would all keep their distance: its box is farther than its largest distance by more than
+    // the rounding error of either computation.
+    private const double Margin = 1e-9;
+
+    private readonly int _n;
+    private readonly int _d;
+    private readonly double[] _rows;   // tree order
+    private readonly int[] _order;     // tree position -> original row
+    private readonly int[] _start;
+    private readonly int[] _end;
+    private readonly bool[] _leaf;
+    private readonly double[] _lower;
+    private readonly double[] _upper;
+    private readonly double[] _sum;
+    private readonly double[] _max;
+    private readonly double[] _closest;
+
+    /// <summary>Builds the tree over <paramref name="n"/> rows of <paramref name="d"/> features (flat, row-major).</summary>
+    public SeedingTree(double[] rows, int n, int d)
+    {
+        _n = n;
+        _d = d;
+        var levels = (int)Math.Floor(Math.Log2(Math.Max(1.0, (n - 1) / (double)LeafSize))) + 1;
+        var nodes = (1 << levels) - 1;
+        _order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            _order[i] = i;
+        }
+
+        _start = new int[nodes];
+        _end = new int[nodes];
+        _leaf = new bool[nodes];
+        _lower = new double[nodes * d];
+        _upper = new double[nodes * d];
+        _sum = new double[nodes];
+        _max = new double[nodes];
+        _closest = new double[n];
+        Build(rows, 0, 0, n, nodes, new double[n]);
+        _rows = new double[n * d];
+        for (var i = 0; i < n; i++)
+        {
+            Array.Copy(rows, _order[i] * d, _rows, i * d, d);
+        }
+    }
+
+    /// <summary>The potential: the sum of every row's squared distance to its closest centre.</summary>
+    public double Potential => _sum[0];
+
+    /// <summary>The original index of the row at a tree position.</summary>
+    public int OriginalRow(int position) => _order[position];
+
+    /// <summary>The row at a tree position.</summary>
+    public ReadOnlySpan<double> Row(int position) => _rows.AsSpan(position * _d, _d);
+
+    /// <summary>Starts a seeding: every row's closest centre is <paramref name="centre"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Reset(ReadOnlySpan<double> centre)
+    {
+        for (var i = 0; i < _n; i++)
+        {
+            _closest[i] = SquaredDistance(_rows.AsSpan(i * _d, _d), centre);
+        }
+
+        Summarise(0);
+    }
+
+    /// <summary>The potential if <paramref name="candidate"/> were added as a centre (nothing is changed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double Evaluate(ReadOnlySpan<double> candidate) => Visit(0, candidate, apply: false);
+
+    /// <summary>Adds <paramref name="centre"/>: rows closer to it than to their closest centre move to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(ReadOnlySpan<double> centre) => Visit(0, centre, apply: true);
+
+    /// <summary>
+    /// The tree position of the row where the running sum of distances first exceeds <paramref name="target"/>
+    /// (taken in <c>[0, Potential)</c>): rows are drawn proportionally to their distance, never one at distance 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Sample(double target)
+    {
+        var node = 0;
+        while (!_leaf[node])
+        {
+            var left = (2 * node) + 1;
+            if (target < _sum[left] || _sum[left + 1] <= 0)
+            {
+                node = left;
+            }
+            else
+            {
+                target -= _sum[left];
+                node = left + 1;
+            }
+        }
+
+        var cumulative = 0.0;
+        var last = -1;
+        for (var i = _start[node]; i < _end[node]; i++)
+        {
+            if (_closest[i] > 0)
+            {
+                last = i;
+            }
+
+            cumulative += _closest[i];
+            if (cumulative > target && _closest[i] > 0)
+            {
+                return i;
+            }
+        }
+
+        if (last >= 0)
+        {
+            return last; // rounding left the target at the end of this leaf
+        }
+
+        // Only reachable through rounding with an all-zero leaf: the last row with a distance, or row 0.
+        for (var i = _n - 1; i >= 0; i--)
+        {
+            if (_closest[i] > 0)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private double Visit(int node, ReadOnlySpan<double> candidate, bool apply)
+    {
+        if (_start[node] == _end[node] || BoxDistance(node, candidate) * (1 - Margin) > _max[node])
+        {
+            return _sum[node];
+        }
+
+        if (_leaf[node])
+        {
+            var sum = 0.0;
+            var max = 0.0;
+            for (var i = _start[node]; i < _end[node]; i++)
+            {
+                var value = Math.Min(_closest[i], SquaredDistance(_rows.AsSpan(i * _d, _d), candidate));
+                sum += value;
+                if (apply)
+                {
+                    _closest[i] = value;
+                    max = Math.Max(max, value);
+                }
+            }
+
+            if (apply)
+            {
+                _sum[node] = sum;
+                _max[node] = max;
+            }
+
+            return sum;
+        }
+
+        var left = (2 * node) + 1;
+        var total = Visit(left, candidate, apply) + Visit(left + 1, candidate, apply);
+        if (apply)
+        {
+            _sum[node] = total;
+            _max[node] = Math.Max(_max[left], _max[left + 1]);
+        }
+
+        return total;
+    }
+
+    private void Summarise(int node)
+    {
+        if (_leaf[node])
+        {
+            var sum = 0.0;
+            var max = _start[node] == _end[node] ? double.NegativeInfinity : 0.0;
+            for (var i = _start[node]; i < _end[node]; i++)
+            {
+                sum += _closest[i];
+                max = Math.Max(max, _closest[i]);
+            }
+
+            _sum[node] = sum;
+            _max[node] = max;
+            return;
+        }
+
+        var left = (2 * node) + 1;
+        Summarise(left);
+        Summarise(left + 1);
+        _sum[node] = _sum[left] + _sum[left + 1];
+        _max[node] = Math.Max(_max[left], _max[left + 1]);
+    }
+
+    private double BoxDistance(int node, ReadOnlySpan<double> point)
+    {
+        var lo = _lower.AsSpan(node * _d, _d);
+        var hi = _upper.AsSpan(node * _d, _d);
+        var acc = 0.0;
+        for (var t = 0; t < point.Length; t++)
+        {
+            var gap = Math.Max(Math.Max(lo[t] - point[t], point[t] - hi[t]), 0.0);
+            acc += gap * gap;
+        }
+
+        return acc;
+    }
+
+    private void Build(double[] data, int node, int start, int end, int nodes, double[] keys)
+    {
+        _start[node] = start;
+        _end[node] = end;
+        var lo = _lower.AsSpan(node * _d, _d);
+        var hi = _upper.AsSpan(node * _d, _d);
+        lo.Fill(double.PositiveInfinity);
+        hi.Fill(double.NegativeInfinity);
+        for (var i = start; i < end; i++)
+        {
+            var row = data.AsSpan(_order[i] * _d, _d);
+            for (var t = 0; t < _d; t++)
+            {
+                lo[t] = Math.Min(lo[t], row[t]);
+                hi[t] = Math.Max(hi[t], row[t]);
+            }
+        }
+
+        if ((2 * node) + 1 >= nodes)
+        {
+            _leaf[node] = true;
+            return;
+        }
+
+        var feature = 0;
+        var best = -1.0;
+        for (var t = 0; t < _d; t++)
+        {
+            if (hi[t] - lo[t] > best)
+            {
+                best = hi[t] - lo[t];
+                feature = t;
+            }
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            keys[i] = data[(_order[i] * _d) + feature];
+        }
+
+        // Sorting by (value, original row) keeps the layout a function of the data alone.
+        Array.Sort(keys, _order, start, end - start);
+        var run = start;
+        while (run < end)
+        {
+            var next = run + 1;
+            while (next < end && keys[next] == keys[run])
+            {
+                next++;
+            }
+
+            Array.Sort(_order, run, next - run);
+            run = next;
+        }
+
+        var mid = start + ((end - start) / 2);
+        Build(data, (2 * node) + 1, start, mid, nodes, keys);
+        Build(data, (2 * node) + 2, mid, end, nodes, keys);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < a.Length; j++)
+        {
+            var diff = a[j] - b[j];
+            sum += diff * diff;
+        }
+
+        return sum;
+    }
+}
