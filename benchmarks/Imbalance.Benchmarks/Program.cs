@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Imbalance.Benchmarks;
+
+if (args.Length > 0 && args[0] == "ensemble-time")
+{
+    EnsembleTiming.Time(args[1..]);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

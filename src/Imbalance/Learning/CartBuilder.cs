@@ -49,8 +49,13 @@ internal sealed class CartBuilder
     private int _end;
     private int _pos;
 
-    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed)
+    private const int RadixThreshold = 256;
+    private readonly int[]? _presorted;
+    private readonly ulong[] _radixBuffer;
+
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null)
     {
+        _presorted = presorted;
         _columns = columns;
         _n = n;
         _d = d;
@@ -84,6 +89,7 @@ internal sealed class CartBuilder
         _constantFeatures = new int[d];
         _xf = new float[n];
         _keys = new ulong[n];
+        _radixBuffer = new ulong[n];
         _sumTotal = new double[classCount];
         _sumLeft = new double[classCount];
         _sumRight = new double[classCount];
@@ -104,6 +110,32 @@ internal sealed class CartBuilder
         return columns;
     }
 
+    /// <summary>Every row sorted by each feature (feature-major), in the order <c>SortByFeature</c> leaves them: by
+    /// float32 value, ties by row index. Boosting reuses it for the root of every round's tree.</summary>
+    public static int[] Presort(float[] columns, int n, int d)
+    {
+        var order = new int[n * d];
+        var keys = new ulong[n];
+        for (var f = 0; f < d; f++)
+        {
+            var column = columns.AsSpan(f * n, n);
+            for (var i = 0; i < n; i++)
+            {
+                var bits = BitConverter.SingleToUInt32Bits(column[i]);
+                var ordered = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+                keys[i] = ((ulong)ordered << 32) | (uint)i;
+            }
+
+            Array.Sort(keys);
+            for (var i = 0; i < n; i++)
+            {
+                order[(f * n) + i] = (int)(uint)keys[i];
+            }
+        }
+
+        return order;
+    }
+
     /// <summary>Grows the tree (scikit-learn's <c>DepthFirstTreeBuilder.build</c>).</summary>
     public CartTree Build(CancellationToken cancellationToken)
     {
@@ -112,6 +144,8 @@ internal sealed class CartBuilder
         var left = new List<int>();
         var right = new List<int>();
         var value = new List<double>();
+        var weighted = new List<double>();
+        var impurities = new List<double>();
         var maxDepthSeen = 0;
         var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant)>();
         stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0));
@@ -159,6 +193,8 @@ internal sealed class CartBuilder
 
             // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
             value.AddRange(_sumTotal);
+            weighted.Add(_wNode);
+            impurities.Add(impurity);
             maxDepthSeen = Math.Max(maxDepthSeen, depth);
             if (!isLeaf)
             {
@@ -167,7 +203,11 @@ internal sealed class CartBuilder
             }
         }
 
-        return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen);
+        return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen)
+        {
+            WeightedNodeSamples = [.. weighted],
+            Impurity = [.. impurities],
+        };
     }
 
     private Split NodeSplit(double impurity, ref int nConstant)
@@ -292,6 +332,24 @@ internal sealed class CartBuilder
     private void SortByFeature(int feature, int start, int end)
     {
         var column = _columns.AsSpan(feature * _n, _n);
+        if (_presorted is not null && start == 0 && end == _nSamples)
+        {
+            // The root holds every positively weighted row: read them off the presorted order (same order as the sort).
+            var order = _presorted.AsSpan(feature * _n, _n);
+            var p = 0;
+            foreach (var i in order)
+            {
+                if (_w is null || _w[i] != 0.0)
+                {
+                    _samples[p] = i;
+                    _xf[p] = column[i];
+                    p++;
+                }
+            }
+
+            return;
+        }
+
         var keys = _keys.AsSpan(start, end - start);
         for (var p = 0; p < keys.Length; p++)
         {
@@ -301,7 +359,15 @@ internal sealed class CartBuilder
             keys[p] = ((ulong)ordered << 32) | (uint)i;
         }
 
-        keys.Sort();
+        if (keys.Length >= RadixThreshold)
+        {
+            keys = RadixSort(keys, _radixBuffer.AsSpan(start, end - start));
+        }
+        else
+        {
+            keys.Sort();
+        }
+
         for (var p = 0; p < keys.Length; p++)
         {
             var key = keys[p];
@@ -309,6 +375,70 @@ internal sealed class CartBuilder
             _samples[start + p] = i;
             _xf[start + p] = column[i];
         }
+    }
+
+    /// <summary>
+    /// Sorts packed (value, row) keys like <c>keys.Sort()</c> does: a stable least-significant-digit radix sort on the
+    /// value half (bytes that are equal across all keys are skipped), then each run of equal values sorted by row.
+    /// Returns whichever of the two buffers holds the result.
+    /// </summary>
+    private static Span<ulong> RadixSort(Span<ulong> keys, Span<ulong> buffer)
+    {
+        Span<int> counts = stackalloc int[4 * 256];
+        counts.Clear();
+        foreach (var key in keys)
+        {
+            counts[(int)((key >> 32) & 0xFF)]++;
+            counts[256 + (int)((key >> 40) & 0xFF)]++;
+            counts[512 + (int)((key >> 48) & 0xFF)]++;
+            counts[768 + (int)(key >> 56)]++;
+        }
+
+        var source = keys;
+        var dest = buffer;
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var histogram = counts.Slice(pass * 256, 256);
+            var shift = 32 + (8 * pass);
+            if (histogram[(int)((source[0] >> shift) & 0xFF)] == source.Length)
+            {
+                continue;
+            }
+
+            var offset = 0;
+            for (var b = 0; b < 256; b++)
+            {
+                var c = histogram[b];
+                histogram[b] = offset;
+                offset += c;
+            }
+
+            foreach (var key in source)
+            {
+                dest[histogram[(int)((key >> shift) & 0xFF)]++] = key;
+            }
+
+            var swap = source;
+            source = dest;
+            dest = swap;
+        }
+
+        // Runs of equal values are in input order: put them in row order, as the comparison sort does.
+        var runStart = 0;
+        for (var p = 1; p <= source.Length; p++)
+        {
+            if (p == source.Length || (source[p] >> 32) != (source[runStart] >> 32))
+            {
+                if (p - runStart > 1)
+                {
+                    source[runStart..p].Sort();
+                }
+
+                runStart = p;
+            }
+        }
+
+        return source;
     }
 
     private void InitCriterion(int start, int end)

@@ -123,6 +123,17 @@ public sealed class DecisionTreeClassifier : IClassifier
     IClassificationModel<TLabel> IClassifier.Fit<TLabel>(double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, CancellationToken cancellationToken) =>
         Fit(x, y, sampleWeight, cancellationToken);
 
+    /// <summary>Grows the tree on class codes already laid out as feature-major float32 columns (the ensembles' fast
+    /// path; the same tree <see cref="Fit{TLabel}"/> grows on those rows, with every code a class).</summary>
+    internal DecisionTreeClassifierModel<int> FitCodes(float[] columns, int n, int d, int[] codes, int k, double[]? weights, CancellationToken cancellationToken, int[]? presorted = null)
+    {
+        var maxFeatures = Learning.MaxFeatures.Resolve(MaxFeatures, d, nameof(MaxFeatures));
+        var settings = Settings(Criterion, MaxDepth, MinSamplesSplit, MinSamplesLeaf, maxFeatures);
+        var seed = (uint)new SeedSource(RandomState).CheckRandomState().RandInt(0, Randomness.RandomState.MaxInt);
+        var tree = new CartBuilder(columns, n, d, codes, k, weights, settings, seed, presorted).Build(cancellationToken);
+        return new DecisionTreeClassifierModel<int>(tree, Enumerable.Range(0, k).ToArray(), d);
+    }
+
     /// <summary>scikit-learn's resolved tree settings (<c>min_samples_split = max(min_samples_split, 2 * min_samples_leaf)</c>).</summary>
     internal static CartSettings Settings(SplitCriterion criterion, int? maxDepth, int minSamplesSplit, int minSamplesLeaf, int maxFeatures) =>
         new(criterion == SplitCriterion.Entropy, maxFeatures, maxDepth ?? int.MaxValue, Math.Max(minSamplesSplit, 2 * minSamplesLeaf), minSamplesLeaf, 0.0);

@@ -26,7 +26,7 @@ public sealed class DecisionTreeClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The number of features seen in training (scikit-learn's <c>n_features_in_</c>).</summary>
     public int FeatureCount { get; }
 
-    /// <summary>The fitted tree, for saving.</summary>
+    /// <summary>The fitted tree, for saving and for the ensembles that combine trees.</summary>
     internal CartTree Tree => _tree;
 
     /// <summary>The number of nodes (scikit-learn's <c>tree_.node_count</c>).</summary>
@@ -37,6 +37,12 @@ public sealed class DecisionTreeClassifierModel<TLabel> : IClassificationModel<T
 
     /// <summary>The number of leaves (scikit-learn's <c>get_n_leaves()</c>).</summary>
     public int LeafCount => _tree.LeafCount;
+
+    /// <summary>The impurity-based importance of each feature (scikit-learn's <c>feature_importances_</c>): the
+    /// weighted impurity decrease of the splits on it, normalised to sum to 1 (all zero for a single-leaf tree).</summary>
+    /// <exception cref="InvalidOperationException">The model was read back by the serializer, which does not keep
+    /// the training impurities.</exception>
+    public IReadOnlyList<double> FeatureImportances => _tree.FeatureImportances(FeatureCount);
 
     /// <summary>The predicted class of each row (scikit-learn's <c>predict</c>): the class with the largest weighted
     /// count in the row's leaf, ties to the first class in <see cref="Classes"/>.</summary>

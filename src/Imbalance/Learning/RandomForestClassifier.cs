@@ -166,7 +166,7 @@ public sealed class RandomForestClassifier : IClassifier
 
     /// <summary>scikit-learn's <c>_parallel_build_trees</c> weights: the row weights times each row's multiplicity
     /// in the bootstrap sample, times the balanced weights of the sample for <c>"balanced_subsample"</c>.</summary>
-    private static double[] BootstrapWeights(int seed, double[]? weights, int[] codes, int k, bool subsample)
+    internal static double[] BootstrapWeights(int seed, double[]? weights, int[] codes, int k, bool subsample)
     {
         var n = codes.Length;
         var indices = new RandomState(seed).RandInt(0, n, n);

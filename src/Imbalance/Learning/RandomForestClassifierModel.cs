@@ -41,6 +41,12 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
     /// <summary>The node count of each tree, in order (<c>[t.tree_.node_count for t in estimators_]</c>).</summary>
     public IReadOnlyList<int> TreeNodeCounts => _trees.Select(t => t.NodeCount).ToArray();
 
+    /// <summary>The impurity-based importance of each feature (scikit-learn's <c>feature_importances_</c>): the mean
+    /// of the trees' normalised importances (single-leaf trees left out), normalised to sum to 1.</summary>
+    /// <exception cref="InvalidOperationException">The model was read back by the serializer, which does not keep
+    /// the training impurities.</exception>
+    public IReadOnlyList<double> FeatureImportances => CartTree.ForestFeatureImportances(_trees, FeatureCount);
+
     /// <summary>The predicted class of each row (scikit-learn's <c>predict</c>): the class with the largest mean
     /// probability over the trees, ties to the first class in <see cref="Classes"/>.</summary>
     /// <param name="x">Rows with the training width, finite.</param>
@@ -73,20 +79,20 @@ public sealed class RandomForestClassifierModel<TLabel> : IClassificationModel<T
         ParallelLoop.For(0, blocks, options, b =>
         {
             // Each block writes its own rows; within a row trees are added in order, so results never depend on threads.
+            // Trees outer, rows inner keeps one tree hot in cache for the whole block; each row still adds the trees
+            // in tree order.
             var end = Math.Min(n, (b + 1) * RowsPerBlock);
-            for (var i = b * RowsPerBlock; i < end; i++)
+            foreach (var tree in _trees)
             {
-                var row = rows.AsSpan(i * d, d);
-                var dest = flat.AsSpan(i * k, k);
-                foreach (var tree in _trees)
+                for (var i = b * RowsPerBlock; i < end; i++)
                 {
-                    tree.AccumulateProba(row, dest, add: true);
+                    tree.AccumulateProba(rows.AsSpan(i * d, d), flat.AsSpan(i * k, k), add: true);
                 }
+            }
 
-                for (var c = 0; c < k; c++)
-                {
-                    dest[c] /= _trees.Length;
-                }
+            for (var j = b * RowsPerBlock * k; j < end * k; j++)
+            {
+                flat[j] /= _trees.Length;
             }
         });
         var proba = new double[n, k];

@@ -144,6 +144,28 @@ public static class ClassificationMetrics
         IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, double beta, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
         where TLabel : notnull => ConfusionMatrix(yTrue, yPred, labels, sampleWeight).FBetaPerClass(beta, zeroDivision);
 
+    /// <summary>scikit-learn's <c>jaccard_score</c>: tp / (tp + fp + fn), averaged as <paramref name="average"/> says.</summary>
+    /// <param name="yTrue">Ground-truth labels.</param>
+    /// <param name="yPred">Predicted labels.</param>
+    /// <param name="labels">The labels averaged over, in order (default: all labels of the data, sorted).</param>
+    /// <param name="posLabel">The positive class for <see cref="Average.Binary"/> (default: 1).</param>
+    /// <param name="average">The average (default <see cref="Average.Binary"/>); per-class scores come from <see cref="JaccardScorePerClass"/>.</param>
+    /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <param name="zeroDivision">The value when a class is neither true nor predicted.</param>
+    /// <returns>The score in [0, 1].</returns>
+    /// <exception cref="ArgumentException">Also: <inheritdoc cref="ConfusionMatrix{TLabel}.FBeta" path="/exception[2]"/></exception>
+    public static double JaccardScore<TLabel>(
+        IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, PositiveLabel<TLabel> posLabel = default,
+        Average average = Average.Binary, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
+        where TLabel : notnull => ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight).Jaccard(average, posLabel, zeroDivision);
+
+    /// <summary>scikit-learn's <c>jaccard_score(average=None)</c>: the Jaccard index of each label.</summary>
+    /// <inheritdoc cref="PrecisionScorePerClass{TLabel}" path="/param"/>
+    /// <returns>The score of each label.</returns>
+    public static ClassScores<TLabel> JaccardScorePerClass<TLabel>(
+        IReadOnlyList<TLabel> yTrue, IReadOnlyList<TLabel> yPred, IReadOnlyList<TLabel>? labels = null, IReadOnlyList<double>? sampleWeight = null, ZeroDivision zeroDivision = ZeroDivision.Warn)
+        where TLabel : notnull => ClassificationMetrics.ConfusionMatrix(yTrue, yPred, labels, sampleWeight).JaccardPerClass(zeroDivision);
+
     /// <summary>scikit-learn's <c>matthews_corrcoef</c>: <inheritdoc cref="ConfusionMatrix{TLabel}.MatthewsCorrelation" path="/summary"/></summary>
     /// <param name="yTrue">Ground-truth labels.</param>
     /// <param name="yPred">Predicted labels.</param>

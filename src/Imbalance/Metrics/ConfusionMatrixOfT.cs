@@ -165,6 +165,98 @@ public sealed class ConfusionMatrix<TLabel>
     }
 
     /// <summary>
+    /// scikit-learn's <c>confusion_matrix(..., normalize=...)</c>: <see cref="ToArray()"/> divided by the row sums
+    /// (<see cref="ConfusionNormalization.True"/>: each row is the distribution of predictions of a true class), the
+    /// column sums (<see cref="ConfusionNormalization.Pred"/>) or the total (<see cref="ConfusionNormalization.All"/>);
+    /// a zero sum gives zeros, as scikit-learn's <c>nan_to_num</c> does.
+    /// </summary>
+    /// <param name="normalize">How to normalise; <see cref="ConfusionNormalization.None"/> gives the counts.</param>
+    /// <returns>A new matrix over <see cref="Labels"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="normalize"/> is not a defined value.</exception>
+    /// <exception cref="InvalidOperationException">Labels were given and none of them occurs in <c>y_true</c>.</exception>
+    public double[,] ToArray(ConfusionNormalization normalize)
+    {
+        if (!Enum.IsDefined(normalize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(normalize), normalize, "normalize must be one of {'true', 'pred', 'all', None}.");
+        }
+
+        var counts = ToArray();
+        var n = counts.GetLength(0);
+        if (normalize == ConfusionNormalization.None)
+        {
+            return counts;
+        }
+
+        var rows = new double[n];
+        var columns = new double[n];
+        var total = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                rows[i] += counts[i, j];
+                columns[j] += counts[i, j];
+                total += counts[i, j];
+            }
+        }
+
+        var result = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var denominator = normalize switch
+                {
+                    ConfusionNormalization.True => rows[i],
+                    ConfusionNormalization.Pred => columns[j],
+                    _ => total,
+                };
+                result[i, j] = denominator == 0.0 ? 0.0 : counts[i, j] / denominator;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>jaccard_score</c>: the Jaccard index tp / (tp + fp + fn) (intersection over union of the
+    /// true and predicted sets of a class), averaged as <paramref name="average"/> says.
+    /// </summary>
+    /// <param name="average">The average; <see cref="Average.Binary"/> (the default) reports <paramref name="posLabel"/> only.</param>
+    /// <param name="posLabel">The positive class for <see cref="Average.Binary"/> (default: 1).</param>
+    /// <param name="zeroDivision">The value when a class is neither true nor predicted.</param>
+    /// <returns>The score in [0, 1].</returns>
+    /// <exception cref="ArgumentException">See <see cref="FBeta"/>.</exception>
+    public double Jaccard(Average average = Average.Binary, PositiveLabel<TLabel> posLabel = default, ZeroDivision zeroDivision = ZeroDivision.Warn)
+    {
+        if (average == Average.Multiclass)
+        {
+            throw new ArgumentException("average='multiclass' is only available for the geometric mean; use Binary, Micro, Macro or Weighted.", nameof(average));
+        }
+
+        var codes = ReportedCodes(average, posLabel, imblearn: false, out _);
+        var (tp, pred, truth, _) = CountsOf(codes);
+        var union = tp.Select((t, i) => pred[i] + truth[i] - t).ToArray();
+        if (average == Average.Micro)
+        {
+            return Divide([tp.Sum()], [union.Sum()], zeroDivision)[0];
+        }
+
+        var jaccard = Divide(tp, union, zeroDivision);
+        return average == Average.Weighted && truth.Any(t => t != 0.0) ? WeightedMean(jaccard, truth) : jaccard.Average();
+    }
+
+    /// <summary>Per-class Jaccard index (scikit-learn's <c>jaccard_score(average=None)</c>) over <see cref="Labels"/>.</summary>
+    /// <param name="zeroDivision">The value when a class is neither true nor predicted.</param>
+    /// <returns>The score of each reported label.</returns>
+    public ClassScores<TLabel> JaccardPerClass(ZeroDivision zeroDivision = ZeroDivision.Warn)
+    {
+        var (tp, pred, truth, _) = CountsOf(_selected);
+        return Scores(Divide(tp, tp.Select((t, i) => pred[i] + truth[i] - t).ToArray(), zeroDivision));
+    }
+
+    /// <summary>
     /// scikit-learn's <c>accuracy_score</c>: the (weighted) fraction of samples whose prediction equals the true
     /// label, or their (weighted) number when <paramref name="normalize"/> is false.
     /// </summary>

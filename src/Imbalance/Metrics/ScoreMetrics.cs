@@ -163,9 +163,88 @@ public static class ScoreMetrics
     }
 
     /// <summary>
+    /// scikit-learn's <c>average_precision_score</c> over a matrix of class scores: the target is binarised one-vs-rest
+    /// over the classes present in <paramref name="yTrue"/> (sorted; scikit-learn's <c>label_binarize</c>), the binary
+    /// average precision of each column is computed, and the results are averaged: <see cref="Average.Macro"/> (mean),
+    /// <see cref="Average.Weighted"/> (weighted by support) or <see cref="Average.Micro"/> (one curve over every
+    /// (sample, class) pair). With two classes the second column is scored as the positive class.
+    /// </summary>
+    /// <param name="yTrue">True labels.</param>
+    /// <param name="yScore">Scores (probabilities or decision values), one row per sample, one column per class of
+    /// <paramref name="yTrue"/> in sorted order; finite.</param>
+    /// <param name="average">Macro (default), weighted or micro.</param>
+    /// <param name="sampleWeight">Optional sample weights.</param>
+    /// <returns>The averaged average precision.</returns>
+    /// <exception cref="ArgumentException">Lengths differ, the column count differs from the class count, scores are not
+    /// finite, or the average is binary, samples or multiclass.</exception>
+    public static double AveragePrecisionScore<TLabel>(
+        IReadOnlyList<TLabel> yTrue, double[,] yScore, Average average = Average.Macro, IReadOnlyList<double>? sampleWeight = null)
+        where TLabel : notnull
+    {
+        ArgumentNullException.ThrowIfNull(yScore);
+        if (average is not (Average.Macro or Average.Weighted or Average.Micro))
+        {
+            throw new ArgumentException("average has to be one of ('micro', 'macro', 'weighted') for a matrix of scores.", nameof(average));
+        }
+
+        var encoding = TargetEncoding<TLabel>.Encode(yTrue, null, null);
+        var n = yTrue.Count;
+        var k = encoding.Classes.Length;
+        if (yScore.GetLength(0) != n)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Found input variables with inconsistent numbers of samples: [{n}, {yScore.GetLength(0)}]"), nameof(yScore));
+        }
+
+        if (yScore.GetLength(1) != k)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"y_score has {yScore.GetLength(1)} columns but y_true has {k} classes; give one column per class in sorted order."), nameof(yScore));
+        }
+
+        var scores = BinaryCurve.CheckScores(Sampling.MatrixRows.Of(yScore).ToArray(), n * k, nameof(yScore));
+        var weights = SampleWeights.Check(sampleWeight, n);
+        if (k == 2)
+        {
+            return AveragePrecisionScore(encoding.TrueCodes, Column(scores, k, 1), 1, weights);
+        }
+
+        if (average == Average.Micro)
+        {
+            var flatTruth = new int[n * k];
+            var flatWeights = weights is null ? null : new double[n * k];
+            for (var i = 0; i < n; i++)
+            {
+                flatTruth[(i * k) + encoding.TrueCodes[i]] = 1;
+                for (var c = 0; c < k && flatWeights is not null; c++)
+                {
+                    flatWeights[(i * k) + c] = weights![i];
+                }
+            }
+
+            return AveragePrecisionScore(flatTruth, scores, 1, flatWeights);
+        }
+
+        var values = new double[k];
+        var support = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            var truth = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                truth[i] = encoding.TrueCodes[i] == c ? 1 : 0;
+                support[c] += truth[i] * (weights?[i] ?? 1.0);
+            }
+
+            values[c] = AveragePrecisionScore(truth, Column(scores, k, c), 1, weights);
+        }
+
+        return average == Average.Weighted ? ConfusionMatrix<TLabel>.WeightedMean(values, support) : values.Average();
+    }
+
+    /// <summary>
     /// The area under the precision-recall curve by the trapezoidal rule, scikit-learn's
     /// <c>auc(recall, precision)</c> over <see cref="PrecisionRecallCurve{TLabel}"/> (PR-AUC). Prefer
-    /// <see cref="AveragePrecisionScore{TLabel}"/>, which does not interpolate linearly between points.
+    /// <see cref="AveragePrecisionScore{TLabel}(IReadOnlyList{TLabel}, IReadOnlyList{double}, PositiveLabel{TLabel}, IReadOnlyList{double}?)"/>, which does not interpolate linearly between points.
     /// </summary>
     /// <param name="yTrue">True binary labels.</param>
     /// <param name="yScore">Scores of the positive class.</param>

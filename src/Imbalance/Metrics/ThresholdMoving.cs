@@ -79,30 +79,13 @@ public static class ThresholdMoving
 
     private static double Evaluate(ThresholdObjective objective, double tp, double fp, double fn, double tn, double beta, ClassificationCosts? costs)
     {
-        var sensitivity = tp + fn == 0 ? 0.0 : tp / (tp + fn);
-        var specificity = tn + fp == 0 ? 0.0 : tn / (tn + fp);
-        switch (objective)
+        if (!Enum.IsDefined(objective))
         {
-            case ThresholdObjective.FBeta:
-            {
-                var precision = tp + fp == 0 ? 0.0 : tp / (tp + fp);
-                var beta2 = beta * beta;
-                var denominator = (beta2 * precision) + sensitivity;
-                return denominator == 0 ? 0.0 : (1 + beta2) * precision * sensitivity / denominator;
-            }
-
-            case ThresholdObjective.GeometricMean:
-                return Math.Sqrt(sensitivity * specificity);
-            case ThresholdObjective.BalancedAccuracy:
-                return (sensitivity + specificity) / 2.0;
-            case ThresholdObjective.ExpectedCost:
-            {
-                var c = costs!.Value;
-                return ((c.TruePositive * tp) + (c.FalsePositive * fp) + (c.FalseNegative * fn) + (c.TrueNegative * tn)) / (tp + fp + fn + tn);
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unknown threshold objective.");
+            throw new ArgumentOutOfRangeException(nameof(objective), objective, "Unknown threshold objective.");
         }
+
+        // One definition shared with the threshold classifiers' scorers (which negate the cost so higher is better).
+        var value = ModelSelection.ObjectiveScorer.Value(objective, tp, fp, fn, tn, beta, costs ?? default);
+        return objective == ThresholdObjective.ExpectedCost ? -value : value;
     }
 }

@@ -29,7 +29,7 @@ public static class CrossValidation
         IClassifier estimator,
         FeatureMatrix x,
         IReadOnlyList<TLabel> y,
-        IReadOnlyList<Scorer<TLabel>> scorers,
+        IReadOnlyList<Scorer> scorers,
         IReadOnlyList<Fold>? folds = null,
         int? maxDegreeOfParallelism = null,
         CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(scorers);
         var rows = x.ToArray2D(nameof(x));
         InputGuard.CheckXy(rows, y);
-        if (scorers.Count == 0 || scorers.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != scorers.Count)
+        if (scorers.Count == 0 || scorers.Any(s => s is null) || scorers.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != scorers.Count)
         {
             throw new ArgumentException("Give at least one scorer, with distinct names.", nameof(scorers));
         }
@@ -61,7 +61,7 @@ public static class CrossValidation
             var probabilities = scorers.Any(s => s.NeedsProbabilities) ? model.PredictProba(xTest, cancellationToken) : null;
             foreach (var scorer in scorers)
             {
-                scores[scorer.Name][f] = scorer.Score(yTest, predictions, probabilities, model.Classes);
+                scores[scorer.Name][f] = scorer.Evaluate(yTest, predictions, probabilities, model.Classes);
             }
 
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
@@ -80,7 +80,7 @@ public static class CrossValidation
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>The test score of each fold.</returns>
     public static double[] CrossValScore<TLabel>(
-        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer<TLabel> scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(scorer);

@@ -142,7 +142,7 @@ public sealed class Pipeline : IClassifier
         var state = new FitState<TLabel>(x, y, sampleWeight);
         FitSteps(state, transforms, cancellationToken);
         var model = ((IClassifier)_steps[^1].Step).Fit(state.X, state.Y, state.Weights, cancellationToken);
-        return new PipelineModel<TLabel>(transforms, model);
+        return new PipelineModel<TLabel>(transforms, model, CountClasses(y), CountClasses(state.Y));
     }
 
     IClassificationModel<TLabel> IClassifier.Fit<TLabel>(double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, CancellationToken cancellationToken) =>
@@ -185,6 +185,18 @@ public sealed class Pipeline : IClassifier
                     break;
             }
         }
+    }
+
+    private static Dictionary<TLabel, int> CountClasses<TLabel>(IReadOnlyList<TLabel> y)
+        where TLabel : notnull
+    {
+        var counts = new Dictionary<TLabel, int>();
+        foreach (var label in y)
+        {
+            counts[label] = counts.GetValueOrDefault(label) + 1;
+        }
+
+        return counts;
     }
 
     private Pipeline Add(string name, object step, StepKind kind, string parameterName)

@@ -13,11 +13,25 @@ public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
 {
     private readonly IFeatureTransformerModel[] _transforms;
 
-    internal PipelineModel(IReadOnlyList<IFeatureTransformerModel> transforms, IClassificationModel<TLabel> final)
+    internal PipelineModel(
+        IReadOnlyList<IFeatureTransformerModel> transforms,
+        IClassificationModel<TLabel> final,
+        IReadOnlyDictionary<TLabel, int>? classCountsBeforeResampling = null,
+        IReadOnlyDictionary<TLabel, int>? classCountsAfterResampling = null)
     {
         _transforms = [.. transforms];
         FinalModel = final;
+        ClassCountsBeforeResampling = classCountsBeforeResampling ?? new Dictionary<TLabel, int>();
+        ClassCountsAfterResampling = classCountsAfterResampling ?? ClassCountsBeforeResampling;
     }
+
+    /// <summary>The rows of each class the pipeline was fitted on, before any sampler ran (the training priors);
+    /// empty when unknown. <see cref="Calibration.PriorCorrection"/> reads it.</summary>
+    public IReadOnlyDictionary<TLabel, int> ClassCountsBeforeResampling { get; }
+
+    /// <summary>The rows of each class the final classifier was fitted on, after the samplers (the priors its
+    /// probabilities reflect); equal to <see cref="ClassCountsBeforeResampling"/> without samplers.</summary>
+    public IReadOnlyDictionary<TLabel, int> ClassCountsAfterResampling { get; }
 
     /// <summary>The fitted transformers, in the order they are applied (nested pipelines flattened).</summary>
     public IReadOnlyList<IFeatureTransformerModel> Transformers => _transforms;

@@ -47,27 +47,32 @@ public sealed class RandomUnderSampler : Sampler, IUnderSampler
     public override string ToString() =>
         $"RandomUnderSampler(SamplingStrategy={SamplingStrategy}, RandomState={RandomState?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, Replacement={Replacement})";
 
-    private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
+    private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken) =>
+        SamplerOutput.Select(input, Select(input.Classes, input.Targets, SharedStream ?? new SeedSource(RandomState).CheckRandomState(), Replacement, cancellationToken));
+
+    /// <summary>The rows kept (imblearn's <c>sample_indices_</c>): classes in code order, a targeted class keeps
+    /// <c>choice(n_class, n_keep, replace)</c> of its rows in the order drawn, others keep all their rows. The
+    /// balanced ensembles call this directly with targets resolved once.</summary>
+    internal static int[] Select(ClassIndex classes, ClassTargets targets, Randomness.RandomState rng, bool replacement, CancellationToken cancellationToken)
     {
-        var rng = SharedStream ?? new SeedSource(RandomState).CheckRandomState();
-        var selected = new List<int>(input.SampleCount);
-        for (var code = 0; code < input.Classes.ClassCount; code++)
+        var selected = new List<int>(classes.SampleCount);
+        for (var code = 0; code < classes.ClassCount; code++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var positions = input.Classes.Positions(code);
-            if (!input.Targets.IsTargeted(code))
+            var positions = classes.Positions(code);
+            if (!targets.IsTargeted(code))
             {
                 selected.AddRange(positions);
                 continue;
             }
 
-            var picks = rng.Choice(positions.Length, input.Targets[code], Replacement);
+            var picks = rng.Choice(positions.Length, targets[code], replacement);
             foreach (var pick in picks)
             {
                 selected.Add(positions[pick]);
             }
         }
 
-        return SamplerOutput.Select(input, selected.ToArray());
+        return [.. selected];
     }
 }
