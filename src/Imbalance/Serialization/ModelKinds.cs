@@ -33,6 +33,14 @@ internal static class ModelKinds
         new RandomForestKind(),
         new KNeighborsKind(),
         new OutlierDetectorClassifierKind(),
+        new BalancedRandomForestKind(),
+        new BalancedBaggingKind(),
+        new AdaBoostKind(),
+        new FixedThresholdClassifierKind(),
+        new TunedThresholdClassifierKind(),
+        new CostSensitiveClassifierKind(),
+        new CalibratedClassifierKind(),
+        new PriorCorrectionKind(),
     ];
 
     /// <summary>Every transformer kind, one entry each.</summary>

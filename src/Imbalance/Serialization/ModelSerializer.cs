@@ -14,8 +14,14 @@ namespace Imbalance.Serialization;
 /// <para>Savable: <see cref="Pipelines.PipelineModel{TLabel}"/> (nested pipelines included),
 /// <see cref="LogisticRegressionModel{TLabel}"/>, <see cref="DecisionTreeClassifierModel{TLabel}"/>,
 /// <see cref="RandomForestClassifierModel{TLabel}"/>, <see cref="Neighbors.KNeighborsClassifierModel{TLabel}"/>,
-/// <see cref="OutlierDetectorClassifierModel{TLabel}"/>, <see cref="StandardScalerModel"/> and the outlier detectors
-/// <see cref="IsolationForestModel"/> and <see cref="OneClassSvmModel"/>. Labels: <c>int</c>, <c>long</c>, <c>string</c>, <c>bool</c>, <c>double</c> and enums
+/// <see cref="OutlierDetectorClassifierModel{TLabel}"/>, the ensembles (<see cref="Ensemble.BalancedRandomForestClassifierModel{TLabel}"/>,
+/// <see cref="Ensemble.BalancedBaggingClassifierModel{TLabel}"/> - also EasyEnsemble's -, <see cref="AdaBoostClassifierModel{TLabel}"/> -
+/// also RUSBoost's -, their members nested), the decision tools (<see cref="ModelSelection.FixedThresholdClassifierModel{TLabel}"/>,
+/// <see cref="ModelSelection.TunedThresholdClassifierModel{TLabel}"/>, <see cref="ModelSelection.CostSensitiveClassifierModel{TLabel}"/>,
+/// <see cref="Calibration.CalibratedClassifierModel{TLabel}"/>, <see cref="Calibration.PriorCorrectionModel{TLabel}"/>),
+/// <see cref="StandardScalerModel"/> and the outlier detectors <see cref="IsolationForestModel"/> and
+/// <see cref="OneClassSvmModel"/>. A <see cref="ModelSelection.SearchModel{TLabel, TParam}"/> is not savable (its
+/// results are typed by the caller's parameters): save its <c>BestModel</c>, which predicts the same. Labels: <c>int</c>, <c>long</c>, <c>string</c>, <c>bool</c>, <c>double</c> and enums
 /// (written by member name, so renumbering an enum does not change a saved model; renaming a member does).
 /// Other label types, and models of other types, throw <see cref="NotSupportedException"/> when saved.</para>
 /// <para>Loading is safe on untrusted input in the sense that it never instantiates a type named by the file: the

@@ -46,6 +46,66 @@ internal sealed class ModelWriter(Utf8JsonWriter json)
         Json.WriteEndArray();
     }
 
+    /// <summary>An array of integer arrays; a null item is written as <c>null</c>.</summary>
+    public void IntArrays(string name, IEnumerable<IReadOnlyList<int>?> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var row in values)
+        {
+            if (row is null)
+            {
+                Json.WriteNullValue();
+                continue;
+            }
+
+            Json.WriteStartArray();
+            foreach (var v in row)
+            {
+                Json.WriteNumberValue(v);
+            }
+
+            Json.WriteEndArray();
+        }
+
+        Json.WriteEndArray();
+    }
+
+    public void Strings(string name, IEnumerable<string> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            Json.WriteStringValue(v);
+        }
+
+        Json.WriteEndArray();
+    }
+
+    /// <summary>A matrix whose NaN entries are written as <c>null</c> (JSON has no NaN).</summary>
+    public void MatrixWithNaN(string name, double[,] values)
+    {
+        Json.WriteStartArray(name);
+        for (var i = 0; i < values.GetLength(0); i++)
+        {
+            Json.WriteStartArray();
+            for (var j = 0; j < values.GetLength(1); j++)
+            {
+                if (double.IsNaN(values[i, j]))
+                {
+                    Json.WriteNullValue();
+                }
+                else
+                {
+                    Json.WriteNumberValue(values[i, j]);
+                }
+            }
+
+            Json.WriteEndArray();
+        }
+
+        Json.WriteEndArray();
+    }
+
     public void Matrix(string name, double[,] values)
     {
         Json.WriteStartArray(name);

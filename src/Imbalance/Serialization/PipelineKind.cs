@@ -5,7 +5,8 @@ using Imbalance.Pipelines;
 namespace Imbalance.Serialization;
 
 /// <summary><see cref="PipelineModel{TLabel}"/>: its fitted transformers in order and its final model (nested
-/// pipelines included), with the widths checked from one step to the next.</summary>
+/// pipelines included), with the widths checked from one step to the next, and the class counts before and after its
+/// samplers (what <see cref="Calibration.PriorCorrection"/> reads).</summary>
 internal sealed class PipelineKind : ClassifierKind
 {
     public override string Name => "Pipeline";
@@ -29,6 +30,8 @@ internal sealed class PipelineKind : ClassifierKind
 
         writer.Json.WriteEndArray();
         writer.Classifier("final", m.FinalModel);
+        ClassCountsCodec.Write(writer, "classCountsBeforeResampling", m.ClassCountsBeforeResampling);
+        ClassCountsCodec.Write(writer, "classCountsAfterResampling", m.ClassCountsAfterResampling);
     }
 
     public override IClassificationModel<TLabel> Read<TLabel>(ModelReader reader, TLabel[] classes)
@@ -49,7 +52,9 @@ internal sealed class PipelineKind : ClassifierKind
         }
 
         CheckWidth(reader, "final", width, ModelKinds.FeatureCount(final));
-        return new PipelineModel<TLabel>(transformers, final);
+        var before = ClassCountsCodec.Read<TLabel>(reader, "classCountsBeforeResampling");
+        var after = ClassCountsCodec.Read<TLabel>(reader, "classCountsAfterResampling");
+        return new PipelineModel<TLabel>(transformers, final, before, after);
     }
 
     private static void CheckWidth(ModelReader reader, string member, int? previous, int input)
