@@ -78,6 +78,28 @@ internal sealed class ModelReader
         return ToDouble(e, min, max) ?? throw Error(name, string.Create(CultureInfo.InvariantCulture, $"expected a finite number in [{min}, {max}], found {e.GetRawText()}"));
     }
 
+    /// <summary>A finite number, or NaN written as <c>null</c> (by <see cref="ModelWriter.DoubleOrNaN"/>).</summary>
+    public double DoubleOrNaN(string name) =>
+        _element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Null ? double.NaN : Double(name);
+
+    /// <summary>A number array whose <c>null</c> items read as NaN (written by <see cref="ModelWriter.DoublesOrNaN"/>).</summary>
+    public double[] DoublesOrNaN(string name, int length)
+    {
+        var items = Array(name);
+        CheckLength(name, items.Count, length);
+        var values = new double[items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = items[i].ValueKind == JsonValueKind.Null
+                ? double.NaN
+                : ToDouble(items[i], double.MinValue, double.MaxValue) ?? throw Error(
+                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]"),
+                    string.Create(CultureInfo.InvariantCulture, $"expected a finite number or null, found {items[i].GetRawText()}"));
+        }
+
+        return values;
+    }
+
     /// <summary>A number array; <paramref name="length"/> -1 accepts any length.</summary>
     public double[] Doubles(string name, int length, double min = double.MinValue, double max = double.MaxValue)
     {

@@ -35,6 +35,38 @@ internal sealed class ModelWriter(Utf8JsonWriter json)
         Json.WriteEndArray();
     }
 
+    /// <summary>A number that may be NaN (a score of a scorer that divided by zero), written as <c>null</c>.</summary>
+    public void DoubleOrNaN(string name, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            Json.WriteNull(name);
+        }
+        else
+        {
+            Json.WriteNumber(name, value);
+        }
+    }
+
+    /// <summary>Numbers that may be NaN, each NaN written as <c>null</c>.</summary>
+    public void DoublesOrNaN(string name, ReadOnlySpan<double> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                Json.WriteNullValue();
+            }
+            else
+            {
+                Json.WriteNumberValue(v);
+            }
+        }
+
+        Json.WriteEndArray();
+    }
+
     public void Ints(string name, ReadOnlySpan<int> values)
     {
         Json.WriteStartArray(name);

@@ -21,7 +21,7 @@ internal sealed class OutlierDetectorClassifierKind : ClassifierKind
         writer.Detector(m.Detector);
         writer.Double("threshold", m.Threshold);
         writer.Double("scale", m.Scale);
-        writer.Double("validationScore", m.ValidationScore);
+        writer.DoubleOrNaN("validationScore", m.ValidationScore);
     }
 
     public override IClassificationModel<TLabel> Read<TLabel>(ModelReader reader, TLabel[] classes)
@@ -35,7 +35,7 @@ internal sealed class OutlierDetectorClassifierKind : ClassifierKind
         var detector = ModelKinds.ReadDetector(reader.Object("detector"));
         var threshold = reader.Double("threshold");
         var scale = reader.Double("scale", double.Epsilon);
-        var validationScore = reader.Double("validationScore");
+        var validationScore = reader.DoubleOrNaN("validationScore");
         return new OutlierDetectorClassifierModel<TLabel>(classes, anomaly, detector, threshold, scale, validationScore);
     }
 }

@@ -18,18 +18,18 @@ internal sealed class TunedThresholdClassifierKind : ClassifierKind
     {
         var m = (TunedThresholdClassifierModel<TLabel>)model;
         FixedThresholdClassifierKind.WriteThresholded(writer, m.Model, m.BestThreshold, m.PositiveLabel);
-        writer.Double("bestScore", m.BestScore);
+        writer.DoubleOrNaN("bestScore", m.BestScore);
         writer.Doubles("thresholds", [.. m.Thresholds]);
-        writer.Doubles("scores", [.. m.Scores]);
+        writer.DoublesOrNaN("scores", [.. m.Scores]);
         writer.String("scorer", m.ScorerName);
     }
 
     public override IClassificationModel<TLabel> Read<TLabel>(ModelReader reader, TLabel[] classes)
     {
         var (model, threshold, positive) = FixedThresholdClassifierKind.ReadThresholded(reader, classes);
-        var bestScore = reader.Double("bestScore");
+        var bestScore = reader.DoubleOrNaN("bestScore");
         var thresholds = reader.Doubles("thresholds", -1);
-        var scores = reader.Doubles("scores", thresholds.Length);
+        var scores = reader.DoublesOrNaN("scores", thresholds.Length);
         return new TunedThresholdClassifierModel<TLabel>(model, threshold, positive, bestScore, thresholds, scores, reader.String("scorer"));
     }
 }

@@ -47,6 +47,21 @@ public class DecisionToolSerializerTests
         PriorCorrection.FromPipeline(loaded).PredictProba(x).Should().BeEquivalentTo(PriorCorrection.FromPipeline(pipeline).PredictProba(x), o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public void Undefined_scores_of_a_tuned_threshold_are_saved_as_null_and_read_back_as_NaN()
+    {
+        // A scorer that divides by zero scores NaN; JSON has no NaN, so the file holds null there.
+        var (x, y) = ModelSerializerTests.Data("TunedThreshold");
+        var bytes = ModelSerializer.ToBytes(ModelSerializerTests.Classifier("TunedThreshold").Fit(x, y));
+        var withNull = Tamper(Tamper(bytes, "model.scores.0", "null"), "model.bestScore", "null");
+        var loaded = (Imbalance.ModelSelection.TunedThresholdClassifierModel<int>)ModelSerializer.FromBytes<int>(withNull);
+        loaded.Scores[0].Should().Be(double.NaN);
+        loaded.BestScore.Should().Be(double.NaN);
+        ModelSerializer.ToBytes(loaded).Should().Equal(withNull);
+        var text = () => ModelSerializer.FromBytes<int>(Tamper(bytes, "model.scores.1", "\"NaN\""));
+        text.Should().Throw<InvalidDataException>().WithMessage("$.model.scores[1]: expected a finite number or null*");
+    }
+
     private static byte[] Tamper(byte[] bytes, string path, string json)
     {
         var node = JsonNode.Parse(bytes)!;
