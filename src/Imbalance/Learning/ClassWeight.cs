@@ -241,7 +241,7 @@ public sealed class ClassWeight
         if (unweighted.Count > 0 && classes.Count - unweighted.Count != map.Count)
         {
             throw new ArgumentException(
-                $"The classes, [{string.Join(", ", unweighted)}], are not in class_weight", parameterName);
+                $"The classes, [{string.Join(", ", unweighted)}], are not in ClassWeight", parameterName);
         }
 
         return weights;
@@ -263,6 +263,6 @@ public sealed class ClassWeight
     /// <summary>Rejects <see cref="BalancedSubsample"/> for learners other than forests.</summary>
     internal static ClassWeight? RequireNotSubsample(ClassWeight? value, string propertyName) =>
         value is { Kind: ClassWeightKind.BalancedSubsample }
-            ? throw new ArgumentException("class_weight='balanced_subsample' is only valid for random forests.", propertyName)
+            ? throw new ArgumentException("ClassWeight='balanced_subsample' is only valid for random forests.", propertyName)
             : value;
 }

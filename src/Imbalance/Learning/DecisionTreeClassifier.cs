@@ -42,7 +42,7 @@ public sealed class DecisionTreeClassifier : IClassifier
     public int? MaxDepth
     {
         get => _maxDepth;
-        init => _maxDepth = value is null or >= 1 ? value : throw Range(nameof(MaxDepth), value, "The 'max_depth' parameter must be an int in the range [1, inf) or None.");
+        init => _maxDepth = value is null or >= 1 ? value : throw Range(nameof(MaxDepth), value, "The 'MaxDepth' parameter must be an int in the range [1, inf) or None.");
     }
 
     /// <summary>The fewest rows a node needs to be split (scikit-learn's integer <c>min_samples_split</c>); default 2.
@@ -51,7 +51,7 @@ public sealed class DecisionTreeClassifier : IClassifier
     public int MinSamplesSplit
     {
         get => _minSamplesSplit;
-        init => _minSamplesSplit = value >= 2 ? value : throw Range(nameof(MinSamplesSplit), value, "The 'min_samples_split' parameter must be an int in the range [2, inf).");
+        init => _minSamplesSplit = value >= 2 ? value : throw Range(nameof(MinSamplesSplit), value, "The 'MinSamplesSplit' parameter must be an int in the range [2, inf).");
     }
 
     /// <summary>The fewest rows each leaf must keep (scikit-learn's integer <c>min_samples_leaf</c>); default 1.</summary>
@@ -59,7 +59,7 @@ public sealed class DecisionTreeClassifier : IClassifier
     public int MinSamplesLeaf
     {
         get => _minSamplesLeaf;
-        init => _minSamplesLeaf = value >= 1 ? value : throw Range(nameof(MinSamplesLeaf), value, "The 'min_samples_leaf' parameter must be an int in the range [1, inf).");
+        init => _minSamplesLeaf = value >= 1 ? value : throw Range(nameof(MinSamplesLeaf), value, "The 'MinSamplesLeaf' parameter must be an int in the range [1, inf).");
     }
 
     /// <summary>How many features are candidates at each split (scikit-learn's <c>max_features</c>);

@@ -1,3 +1,5 @@
+using Imbalance.Diagnostics;
+
 namespace Imbalance.Learning;
 
 /// <summary>
@@ -23,4 +25,8 @@ public interface IClassificationModel<TLabel>
     /// <param name="cancellationToken">Cancels a long prediction.</param>
     /// <returns>A new <c>rows x classes</c> matrix.</returns>
     double[,] PredictProba(double[,] x, CancellationToken cancellationToken = default);
+
+    /// <summary>What scikit-learn would have warned about while fitting (e.g. a <c>ConvergenceWarning</c>), as data;
+    /// empty when fitting went as intended. A pipeline's model lists its steps' warnings too.</summary>
+    IReadOnlyList<Diagnostic> Warnings => [];
 }

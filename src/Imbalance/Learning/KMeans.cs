@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Imbalance.Diagnostics;
 using Imbalance.Neighbors;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
@@ -36,7 +37,7 @@ public sealed class KMeans : ICentroidClusterer
     public int NClusters
     {
         get => _nClusters;
-        init => _nClusters = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NClusters), value, string.Create(CultureInfo.InvariantCulture, $"The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got {value} instead."));
+        init => _nClusters = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NClusters), value, string.Create(CultureInfo.InvariantCulture, $"The 'NClusters' parameter of KMeans must be an int in the range [1, inf). Got {value} instead."));
     }
 
     /// <summary>How many seedings are run, keeping the lowest inertia (scikit-learn's <c>n_init</c>); default 1, what
@@ -45,7 +46,7 @@ public sealed class KMeans : ICentroidClusterer
     public int NInit
     {
         get => _nInit;
-        init => _nInit = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NInit), value, "n_init must be at least 1.");
+        init => _nInit = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NInit), value, "NInit must be at least 1.");
     }
 
     /// <summary>The most Lloyd iterations per run (scikit-learn's <c>max_iter</c>); default 300.</summary>
@@ -53,7 +54,7 @@ public sealed class KMeans : ICentroidClusterer
     public int MaxIterations
     {
         get => _maxIterations;
-        init => _maxIterations = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIterations), value, "max_iter must be at least 1.");
+        init => _maxIterations = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIterations), value, "MaxIterations must be at least 1.");
     }
 
     /// <summary>Convergence tolerance on the squared centre shift, relative to the mean feature variance
@@ -80,21 +81,31 @@ public sealed class KMeans : ICentroidClusterer
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
-    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) =>
-        Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken).Labels;
+    public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) => FitPredictChecked(x, cancellationToken).Labels;
+
+    /// <summary><see cref="FitPredict"/> and, when the best run stopped at <see cref="MaxIterations"/>, the
+    /// convergence warning scikit-learn would have issued.</summary>
+    internal (int[] Labels, Diagnostic[] Warnings) FitPredictChecked(double[,] x, CancellationToken cancellationToken)
+    {
+        var fit = Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken);
+        return (fit.Labels, Warnings(fit.Converged));
+    }
+
+    /// <summary><see cref="FitCentroids"/> and the convergence warning of the best run, if any.</summary>
+    internal (double[,] Centres, Diagnostic[] Warnings) FitCentroidsChecked(double[,] x, CancellationToken cancellationToken)
+    {
+        var rows = Rows(x);
+        var d = x.GetLength(1);
+        var fit = Fit(rows, x.GetLength(0), d, cancellationToken);
+        var result = new double[NClusters, d];
+        fit.Centres.CopyTo(MatrixRows.Of(result));
+        return (result, Warnings(fit.Converged));
+    }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
-    public double[,] FitCentroids(double[,] x, CancellationToken cancellationToken = default)
-    {
-        var rows = Rows(x);
-        var d = x.GetLength(1);
-        var centres = Fit(rows, x.GetLength(0), d, cancellationToken).Centres;
-        var result = new double[NClusters, d];
-        centres.CopyTo(MatrixRows.Of(result));
-        return result;
-    }
+    public double[,] FitCentroids(double[,] x, CancellationToken cancellationToken = default) => FitCentroidsChecked(x, cancellationToken).Centres;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="clusterCount"/> is below 1.</exception>
@@ -116,12 +127,12 @@ public sealed class KMeans : ICentroidClusterer
 
     /// <summary>Clusters <paramref name="n"/> rows of <paramref name="d"/> features (flat row-major, not written to):
     /// the labels and the centres (flat <c>k x d</c>) of the best run.</summary>
-    internal (int[] Labels, double[] Centres) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
+    internal (int[] Labels, double[] Centres, bool Converged) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
     {
         var k = NClusters;
         if (n < k)
         {
-            throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= n_clusters={k}."));
+            throw InputGuard.Invalid("x", string.Create(CultureInfo.InvariantCulture, $"n_samples={n} should be >= NClusters={k}."));
         }
 
         // Values so large that squared distances overflow (beyond about 1e149): cluster the rows times a power of two,
@@ -129,8 +140,8 @@ public sealed class KMeans : ICentroidClusterer
         var shift = Neighbors.MagnitudeScale.Shift(Neighbors.MagnitudeScale.MaxAbs(rows.AsSpan(0, n * d)), d, Neighbors.DistanceMetric.Euclidean);
         if (shift != 0)
         {
-            var (labels, centres) = Fit(Neighbors.MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift), n, d, cancellationToken);
-            return (labels, Neighbors.MagnitudeScale.Scaled(centres, -shift));
+            var (labels, centres, converged) = Fit(Neighbors.MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift), n, d, cancellationToken);
+            return (labels, Neighbors.MagnitudeScale.Scaled(centres, -shift), converged);
         }
 
         var tolerance = Tolerance * MeanVariance(rows, n, d);
@@ -138,22 +149,33 @@ public sealed class KMeans : ICentroidClusterer
         int[]? bestLabels = null;
         double[]? bestCentres = null;
         var bestInertia = double.PositiveInfinity;
+        var bestConverged = true;
         var tree = new SeedingTree(rows, n, d);
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var centres = Seed(rows, tree, n, d, k, rng);
-            var (labels, inertia) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
+            var (labels, inertia, converged) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
             if (bestLabels is null || inertia < bestInertia)
             {
                 bestInertia = inertia;
+                bestConverged = converged;
                 bestLabels = labels;
                 bestCentres = centres;
             }
         }
 
-        return (bestLabels!, bestCentres!);
+        return (bestLabels!, bestCentres!, bestConverged);
     }
+
+    private Diagnostic[] Warnings(bool converged) => converged
+        ? []
+        : [new Diagnostic(
+            DiagnosticKind.Convergence,
+            nameof(KMeans),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"k-means stopped at the iteration limit (MaxIterations = {MaxIterations}) before the centres settled. Increase MaxIterations or Tolerance, or scale the data."))];
 
     private static double MeanVariance(ReadOnlySpan<double> rows, int n, int d)
     {
@@ -232,13 +254,14 @@ public sealed class KMeans : ICentroidClusterer
         return centres;
     }
 
-    private (int[] Labels, double Inertia) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
+    private (int[] Labels, double Inertia, bool Converged) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
     {
         var k = centres.Length / d;
         var labels = new int[n];
         var sums = new double[k * d];
         var counts = new int[k];
         var nearest = new NearestBuffers(new int[n], new double[n]);
+        var converged = false;
         var bounds = k >= 2 ? new Bounds(n, k) : null;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
@@ -283,12 +306,13 @@ public sealed class KMeans : ICentroidClusterer
 
             if ((iteration > 0 && !changed) || shift <= tolerance)
             {
+                converged = true;
                 break;
             }
         }
 
         Assign(rows, n, d, centres, labels, nearest, cancellationToken, out var inertia);
-        return (labels, inertia);
+        return (labels, inertia, converged);
     }
 
     private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, NearestBuffers nearest, CancellationToken cancellationToken, out double inertia)

@@ -25,7 +25,7 @@ internal static class LearnerInput
         if (sampleWeight.Count != rows)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"sample_weight.shape == ({sampleWeight.Count},), expected ({rows},)!"), nameof(sampleWeight));
+                string.Create(CultureInfo.InvariantCulture, $"sampleWeight.shape == ({sampleWeight.Count},), expected ({rows},)!"), nameof(sampleWeight));
         }
 
         var copy = new double[rows];

@@ -42,7 +42,7 @@ public sealed class LogisticRegression : IClassifier
     public int MaxIter
     {
         get => _maxIter;
-        init => _maxIter = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIter), value, "The 'max_iter' parameter must be an int in the range [0, inf).");
+        init => _maxIter = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxIter), value, "The 'MaxIter' parameter must be an int in the range [0, inf).");
     }
 
     /// <summary>The stopping tolerance on the largest gradient component (scikit-learn's <c>tol</c>, scipy's

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Sampling;
 
 namespace Imbalance.Learning;
@@ -43,6 +45,17 @@ public sealed class LogisticRegressionModel<TLabel> : IClassificationModel<TLabe
     /// <summary>Whether the gradient tolerance was reached within <c>MaxIter</c> iterations (scikit-learn warns with a
     /// <c>ConvergenceWarning</c> when it was not).</summary>
     public bool Converged { get; }
+
+    /// <summary>A <see cref="DiagnosticKind.Convergence"/> warning when the solver stopped at <c>MaxIter</c>
+    /// (scikit-learn's <c>ConvergenceWarning</c> "lbfgs failed to converge"); empty otherwise.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => Converged
+        ? []
+        : [new Diagnostic(
+            DiagnosticKind.Convergence,
+            nameof(LogisticRegression),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"lbfgs failed to converge: the iteration limit was reached (MaxIter = {Iterations}). Increase the number of iterations (MaxIter) or scale the data, e.g. with StandardScaler."))];
 
     /// <summary>The linear scores <c>X Coef^T + Intercept</c> (scikit-learn's <c>decision_function</c>): one column for
     /// two classes (positive favours the second class), one per class otherwise.</summary>

@@ -34,7 +34,7 @@ public sealed class MaxFeatures
     public static MaxFeatures Count(int count) =>
         count >= 1
             ? new MaxFeatures(2, count)
-            : throw new ArgumentOutOfRangeException(nameof(count), count, "The 'max_features' parameter must be an int in the range [1, inf).");
+            : throw new ArgumentOutOfRangeException(nameof(count), count, "The 'MaxFeatures' parameter must be an int in the range [1, inf).");
 
     /// <summary>A float <c>max_features</c>: <c>max(1, floor(fraction * n_features))</c> features.</summary>
     /// <param name="fraction">In (0, 1].</param>
@@ -43,7 +43,7 @@ public sealed class MaxFeatures
     public static MaxFeatures Fraction(double fraction) =>
         fraction is > 0.0 and <= 1.0
             ? new MaxFeatures(3, fraction)
-            : throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The 'max_features' parameter must be a float in the range (0.0, 1.0].");
+            : throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "The 'MaxFeatures' parameter must be a float in the range (0.0, 1.0].");
 
     /// <inheritdoc />
     public override string ToString() => _kind switch
@@ -75,6 +75,6 @@ public sealed class MaxFeatures
         };
         return count <= features
             ? count
-            : throw new ArgumentException("max_features must be in (0, n_features]", parameterName);
+            : throw new ArgumentException("MaxFeatures must be in (0, n_features]", parameterName);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
@@ -7,7 +8,7 @@ namespace Imbalance.Learning;
 /// <summary>
 /// A random forest of CART trees, configured like scikit-learn 1.2.1's <c>RandomForestClassifier(n_estimators=100,
 /// criterion="gini", max_depth=None, min_samples_split=2, min_samples_leaf=1, max_features="sqrt", bootstrap=True,
-/// n_jobs=None, random_state=None, class_weight=None)</c>. <see cref="Fit{TLabel}"/> returns an immutable
+/// n_jobs=None, random_state=None, class_weight=None)</c>. <c>Fit</c> returns an immutable
 /// <see cref="RandomForestClassifierModel{TLabel}"/>.
 /// </summary>
 /// <remarks>
@@ -35,7 +36,7 @@ public sealed class RandomForestClassifier : IClassifier
     public int NEstimators
     {
         get => _nEstimators;
-        init => _nEstimators = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NEstimators), value, "The 'n_estimators' parameter must be an int in the range [1, inf).");
+        init => _nEstimators = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(NEstimators), value, "The 'NEstimators' parameter must be an int in the range [1, inf).");
     }
 
     /// <summary>The impurity each tree minimises (scikit-learn's <c>criterion</c>); default <see cref="SplitCriterion.Gini"/>.</summary>
@@ -52,7 +53,7 @@ public sealed class RandomForestClassifier : IClassifier
     public int? MaxDepth
     {
         get => _maxDepth;
-        init => _maxDepth = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDepth), value, "The 'max_depth' parameter must be an int in the range [1, inf) or None.");
+        init => _maxDepth = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDepth), value, "The 'MaxDepth' parameter must be an int in the range [1, inf) or None.");
     }
 
     /// <summary>The fewest rows a node needs to be split (scikit-learn's integer <c>min_samples_split</c>); default 2.</summary>
@@ -60,7 +61,7 @@ public sealed class RandomForestClassifier : IClassifier
     public int MinSamplesSplit
     {
         get => _minSamplesSplit;
-        init => _minSamplesSplit = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(MinSamplesSplit), value, "The 'min_samples_split' parameter must be an int in the range [2, inf).");
+        init => _minSamplesSplit = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(MinSamplesSplit), value, "The 'MinSamplesSplit' parameter must be an int in the range [2, inf).");
     }
 
     /// <summary>The fewest rows each leaf must keep (scikit-learn's integer <c>min_samples_leaf</c>); default 1.</summary>
@@ -68,7 +69,7 @@ public sealed class RandomForestClassifier : IClassifier
     public int MinSamplesLeaf
     {
         get => _minSamplesLeaf;
-        init => _minSamplesLeaf = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinSamplesLeaf), value, "The 'min_samples_leaf' parameter must be an int in the range [1, inf).");
+        init => _minSamplesLeaf = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MinSamplesLeaf), value, "The 'MinSamplesLeaf' parameter must be an int in the range [1, inf).");
     }
 
     /// <summary>Candidate features per split (scikit-learn's <c>max_features</c>); default
@@ -114,6 +115,23 @@ public sealed class RandomForestClassifier : IClassifier
     /// <see cref="ClassWeight"/> does not fit the labels.</exception>
     public RandomForestClassifierModel<TLabel> Fit<TLabel>(
         double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => Fit(x, y, sampleWeight, null, cancellationToken);
+
+    /// <summary>Grows the forest (scikit-learn's <c>fit(X, y, sample_weight)</c>), reporting each finished tree to
+    /// <paramref name="progress"/> (trees grow in parallel, so reports come from several threads).</summary>
+    /// <typeparam name="TLabel">The label type; classes are kept in sorted order (scikit-learn's <c>classes_</c>).</typeparam>
+    /// <param name="x">The training rows, finite and within float32 range.</param>
+    /// <param name="y">The class of each row.</param>
+    /// <param name="sampleWeight">Optional finite non-negative weight per row, not all zero.</param>
+    /// <param name="progress">Receives one report per finished tree; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the fit between nodes.</param>
+    /// <returns>The fitted forest.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
+    /// <exception cref="ArgumentException">The inputs are empty, hold NaN or infinity, differ in length, the sample
+    /// weights are invalid, <see cref="MaxFeatures"/> exceeds the number of features, or an explicit
+    /// <see cref="ClassWeight"/> does not fit the labels.</exception>
+    public RandomForestClassifierModel<TLabel> Fit<TLabel>(
+        double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         var encoder = LearnerInput.Encode(x, y);
@@ -142,6 +160,7 @@ public sealed class RandomForestClassifier : IClassifier
 
         var columns = CartBuilder.Columns(MatrixRows.Of(x), n, d);
         var trees = new CartTree[NEstimators];
+        var counter = new ProgressCounter(progress, nameof(RandomForestClassifier), NEstimators);
         var options = new ParallelOptions
         {
             CancellationToken = cancellationToken,
@@ -152,6 +171,7 @@ public sealed class RandomForestClassifier : IClassifier
             var treeWeights = Bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample) : weights;
             var randSeed = (uint)new RandomState(seeds[t]).RandInt(0, Randomness.RandomState.MaxInt);
             trees[t] = new CartBuilder(columns, n, d, codes, k, treeWeights, settings, randSeed).Build(cancellationToken);
+            counter.Step();
         });
         return new RandomForestClassifierModel<TLabel>(trees, encoder.Classes, d, MaxDegreeOfParallelism);
     }

@@ -1,3 +1,5 @@
+using Imbalance.Diagnostics;
+
 namespace Imbalance.Metrics;
 
 /// <summary>
@@ -11,11 +13,17 @@ public sealed class ClassScores<TLabel>
     private readonly TLabel[] _labels;
     private readonly double[] _values;
 
-    internal ClassScores(TLabel[] labels, double[] values)
+    internal ClassScores(TLabel[] labels, double[] values, IReadOnlyList<Diagnostic>? warnings = null)
     {
         _labels = labels;
         _values = values;
+        Warnings = warnings ?? [];
     }
+
+    /// <summary>scikit-learn's <c>UndefinedMetricWarning</c> as data: under <see cref="ZeroDivision.Warn"/>, the
+    /// classes whose score had a zero denominator and was set to 0. Empty when every score was defined or another
+    /// <see cref="ZeroDivision"/> was chosen.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; }
 
     /// <summary>The classes, in report order.</summary>
     public IReadOnlyList<TLabel> Labels => _labels;

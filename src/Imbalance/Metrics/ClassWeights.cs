@@ -101,7 +101,7 @@ public static class ClassWeights
 
         if (unweighted.Count > 0 && classes.Count - unweighted.Count != classWeight.Count)
         {
-            throw new ArgumentException($"The classes, {LabelText.List(unweighted)}, are not in class_weight", nameof(classWeight));
+            throw new ArgumentException($"The classes, {LabelText.List(unweighted)}, are not in ClassWeight", nameof(classWeight));
         }
 
         return weights;
@@ -125,7 +125,7 @@ public static class ClassWeights
         {
             if (indices is not null)
             {
-                throw new ArgumentException("The only valid class_weight for subsampling is \"balanced\". Given \"None\".", nameof(indices));
+                throw new ArgumentException("The only valid ClassWeight for subsampling is \"balanced\". Given \"None\".", nameof(indices));
             }
 
             return Enumerable.Repeat(1.0, y.Count).ToArray();

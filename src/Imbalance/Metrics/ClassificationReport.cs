@@ -49,6 +49,10 @@ public sealed class ClassificationReport<TLabel>
     /// <summary><c>total_support</c>: the summed support of the reported labels.</summary>
     public double TotalSupport { get; }
 
+    /// <summary>scikit-learn's <c>UndefinedMetricWarning</c>s as data: under <see cref="ZeroDivision.Warn"/>, the
+    /// precision, recall and F1 values that had a zero denominator and were set to 0. Empty otherwise.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Warnings { get; private init; } = [];
+
     /// <summary>The text table, character for character as imblearn 0.10.0 prints it (lines end with <c>\n</c>).</summary>
     public string Text { get; }
 
@@ -68,15 +72,18 @@ public sealed class ClassificationReport<TLabel>
         if (targetNames is not null && targetNames.Count != labels.Count)
         {
             throw new ArgumentException(
-                $"target_names has {targetNames.Count} names but {labels.Count} labels are reported.", nameof(targetNames));
+                $"targetNames has {targetNames.Count} names but {labels.Count} labels are reported.", nameof(targetNames));
         }
 
         var names = targetNames?.ToArray() ?? labels.Select(l => LabelText.Str(l)).ToArray();
         const string LastLineHeading = "avg / total";
         var width = Math.Max(Math.Max(names.Max(n => n.Length), LastLineHeading.Length), digits);
-        var precision = matrix.PrecisionPerClass(zeroDivision).ToArray();
-        var recall = matrix.RecallPerClass(zeroDivision).ToArray();
-        var f1 = matrix.F1PerClass(zeroDivision).ToArray();
+        var precisionScores = matrix.PrecisionPerClass(zeroDivision);
+        var recallScores = matrix.RecallPerClass(zeroDivision);
+        var f1Scores = matrix.F1PerClass(zeroDivision);
+        var precision = precisionScores.ToArray();
+        var recall = recallScores.ToArray();
+        var f1 = f1Scores.ToArray();
         var perClass = matrix.SensitivitySpecificityPerClass();
         var specificity = perClass.Specificity.ToArray();
         var support = perClass.Support.ToArray();
@@ -109,7 +116,10 @@ public sealed class ClassificationReport<TLabel>
         var averages = columns.Select(c => ConfusionMatrix<TLabel>.WeightedMean(c, support)).ToArray();
         var averageCells = averages.Select(a => FixedFormat.Format(a, digits)).Append(FormatSupport(totalSupport, floatSupport)).ToArray();
         AppendLine(builder, width, LastLineHeading, averageCells);
-        return new ClassificationReport<TLabel>(rows, averages, totalSupport, builder.ToString());
+        return new ClassificationReport<TLabel>(rows, averages, totalSupport, builder.ToString())
+        {
+            Warnings = [.. precisionScores.Warnings, .. recallScores.Warnings, .. f1Scores.Warnings],
+        };
     }
 
     // Python prints numpy's integer support as "12" and weighted (float) support with repr, e.g. "12.5" or "13.0".

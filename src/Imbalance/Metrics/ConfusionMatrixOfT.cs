@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 
 namespace Imbalance.Metrics;
 
@@ -345,7 +346,7 @@ public sealed class ConfusionMatrix<TLabel>
     public ClassScores<TLabel> PrecisionPerClass(ZeroDivision zeroDivision = ZeroDivision.Warn)
     {
         var (tp, pred, _, _) = CountsOf(_selected);
-        return Scores(Divide(tp, pred, zeroDivision));
+        return new(_labels, Divide(tp, pred, zeroDivision), Undefined("Precision", pred, "predicted", zeroDivision));
     }
 
     /// <summary>Per-class recall (scikit-learn's <c>recall_score(average=None)</c>) over <see cref="Labels"/>.</summary>
@@ -353,7 +354,7 @@ public sealed class ConfusionMatrix<TLabel>
     public ClassScores<TLabel> RecallPerClass(ZeroDivision zeroDivision = ZeroDivision.Warn)
     {
         var (tp, _, truth, _) = CountsOf(_selected);
-        return Scores(Divide(tp, truth, zeroDivision));
+        return new(_labels, Divide(tp, truth, zeroDivision), Undefined("Recall", truth, "true", zeroDivision));
     }
 
     /// <summary>Per-class F1 (scikit-learn's <c>f1_score(average=None)</c>) over <see cref="Labels"/>.</summary>
@@ -370,7 +371,8 @@ public sealed class ConfusionMatrix<TLabel>
         var (tp, pred, truth, _) = CountsOf(_selected);
         var precision = Divide(tp, pred, zeroDivision);
         var recall = Divide(tp, truth, zeroDivision);
-        return Scores(FScores(precision, recall, beta));
+        var metric = beta == 1.0 ? "F-score" : "F-beta score";
+        return new(_labels, FScores(precision, recall, beta), [.. Undefined(metric, pred, "predicted", zeroDivision), .. Undefined(metric, truth, "true", zeroDivision)]);
     }
 
     /// <summary>
@@ -662,7 +664,7 @@ public sealed class ConfusionMatrix<TLabel>
         if (!posLabel.TryResolve(out var positive))
         {
             throw new ArgumentException(
-                $"pos_label=1 is not a valid label for labels of type {typeof(TLabel).Name}. It should be one of {LabelText.List(present)}; pass posLabel.",
+                $"posLabel=1 is not a valid label for labels of type {typeof(TLabel).Name}. It should be one of {LabelText.List(present)}; pass posLabel.",
                 nameof(posLabel));
         }
 
@@ -675,7 +677,7 @@ public sealed class ConfusionMatrix<TLabel>
         if (_encoding.PresentCount >= 2)
         {
             throw new ArgumentException(
-                $"pos_label={LabelText.Python(positive)} is not a valid label. It should be one of {LabelText.List(present)}",
+                $"posLabel={LabelText.Python(positive)} is not a valid label. It should be one of {LabelText.List(present)}",
                 nameof(posLabel));
         }
 
@@ -722,6 +724,24 @@ public sealed class ConfusionMatrix<TLabel>
     }
 
     private ClassScores<TLabel> Scores(double[] values) => new(_labels, values);
+
+    /// <summary>scikit-learn's <c>UndefinedMetricWarning</c> for the classes whose denominator is 0, when
+    /// <paramref name="zeroDivision"/> is <see cref="ZeroDivision.Warn"/>.</summary>
+    private Diagnostic[] Undefined(string metric, double[] denominator, string samples, ZeroDivision zeroDivision)
+    {
+        if (zeroDivision != ZeroDivision.Warn)
+        {
+            return [];
+        }
+
+        var undefined = _labels.Where((_, i) => denominator[i] == 0.0).ToArray();
+        return undefined.Length == 0
+            ? []
+            : [new Diagnostic(
+                DiagnosticKind.UndefinedMetric,
+                "ConfusionMatrix",
+                $"{metric} is ill-defined and being set to 0.0 in labels with no {samples} samples: {LabelText.List(undefined)}. Use the zeroDivision parameter to control this behavior.")];
+    }
 
     private static double CheckBeta(double beta) =>
         beta > 0.0 ? beta : throw new ArgumentOutOfRangeException(nameof(beta), beta, string.Create(CultureInfo.InvariantCulture, $"beta should be >0 in the F-beta score, got {beta}."));

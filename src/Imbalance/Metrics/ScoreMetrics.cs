@@ -350,7 +350,7 @@ public static class ScoreMetrics
             return code >= 0
                 ? code
                 : throw new ArgumentException(
-                    $"pos_label={LabelText.Python(posLabel.Label)} is not a valid label. It should be one of {LabelText.List(classes)}", nameof(posLabel));
+                    $"posLabel={LabelText.Python(posLabel.Label)} is not a valid label. It should be one of {LabelText.List(classes)}", nameof(posLabel));
         }
 
         if (classes.Length > 2)
@@ -365,14 +365,14 @@ public static class ScoreMetrics
         if (!defaultPositiveIsOne && !allowed)
         {
             throw new ArgumentException(
-                $"y_true takes value in {{{string.Join(", ", classes.Select(c => LabelText.Python(c)))}}} and pos_label is not specified: either make y_true take value in {{0, 1}} or {{-1, 1}} or pass pos_label explicitly.",
+                $"y_true takes value in {{{string.Join(", ", classes.Select(c => LabelText.Python(c)))}}} and posLabel is not specified: either make y_true take value in {{0, 1}} or {{-1, 1}} or pass posLabel explicitly.",
                 nameof(posLabel));
         }
 
         var oneCode = typeof(TLabel) == typeof(bool) ? encoding.CodeOf(one) : (one is null ? -1 : encoding.CodeOf(one));
         if (oneCode < 0 && defaultPositiveIsOne && classes.Length == 2)
         {
-            throw new ArgumentException($"pos_label=1 is not a valid label. It should be one of {LabelText.List(classes)}", nameof(posLabel));
+            throw new ArgumentException($"posLabel=1 is not a valid label. It should be one of {LabelText.List(classes)}", nameof(posLabel));
         }
 
         return oneCode;
@@ -622,7 +622,7 @@ public static class ScoreMetrics
         if (weights is not null)
         {
             throw Sampling.InputGuard.Invalid(
-                "sampleWeight", "sample_weight is not supported for multiclass one-vs-one ROC AUC, 'sample_weight' must be None in this case.");
+                "sampleWeight", "sampleWeight is not supported for multiclass one-vs-one ROC AUC, 'sampleWeight' must be None in this case.");
         }
 
         if (average is not (Average.Macro or Average.Weighted))

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Interop;
 using Imbalance.Learning;
 using Imbalance.Sampling;
@@ -22,16 +24,19 @@ public static class CrossValidation
     /// <param name="scorers">The scores to compute on each test fold.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c> on <paramref name="y"/>.</param>
     /// <param name="maxDegreeOfParallelism">Most folds run at once; <see langword="null"/> for every core.</param>
+    /// <param name="progress">Receives a report as each fold finishes (from the fold's thread); <see langword="null"/>
+    /// for none.</param>
     /// <param name="cancellationToken">Cancels between folds and inside fits.</param>
-    /// <returns>The scores per fold and the timings.</returns>
+    /// <returns>The scores per fold, the timings, and the warnings of every fold's fitted model.</returns>
     /// <exception cref="ArgumentException">No scorer is given, scorer names repeat, or a fold index is out of range.</exception>
     public static CrossValidationScores CrossValidate<TLabel>(
         IClassifier estimator,
         FeatureMatrix x,
         IReadOnlyList<TLabel> y,
         IReadOnlyList<Scorer> scorers,
-        IReadOnlyList<Fold>? folds = null,
-        int? maxDegreeOfParallelism = null,
+        IReadOnlyList<Fold>? folds,
+        int? maxDegreeOfParallelism,
+        IProgress<ProgressReport>? progress,
         CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
@@ -48,12 +53,14 @@ public static class CrossValidation
         var scores = scorers.ToDictionary(s => s.Name, _ => new double[folds.Count], StringComparer.Ordinal);
         var fitTimes = new double[folds.Count];
         var scoreTimes = new double[folds.Count];
-        RunFolds(folds, maxDegreeOfParallelism, f =>
+        var warnings = new Diagnostic[folds.Count][];
+        RunFolds(folds, maxDegreeOfParallelism, progress, f =>
         {
             var fold = folds[f];
             var watch = Stopwatch.StartNew();
             var model = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
             fitTimes[f] = watch.Elapsed.TotalSeconds;
+            warnings[f] = Diagnostic.Within(FoldName(f), model.Warnings);
             watch.Restart();
             var xTest = MatrixRows.Take(rows, fold.TestIndices);
             var yTest = Pick(y, fold.TestIndices);
@@ -67,7 +74,8 @@ public static class CrossValidation
             scoreTimes[f] = watch.Elapsed.TotalSeconds;
         }, cancellationToken);
 
-        return new CrossValidationScores(scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes);
+        return new CrossValidationScores(
+            scores.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), fitTimes, scoreTimes, [.. warnings.SelectMany(w => w)]);
     }
 
     /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>).</summary>
@@ -77,14 +85,15 @@ public static class CrossValidation
     /// <param name="y">The class of each row.</param>
     /// <param name="scorer">The score to compute.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>The test score of each fold.</returns>
     public static double[] CrossValScore<TLabel>(
-        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer scorer, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(scorer);
-        return CrossValidate(estimator, x, y, [scorer], folds, null, cancellationToken).TestScores[scorer.Name];
+        return CrossValidate(estimator, x, y, [scorer], folds, null, progress, cancellationToken).TestScores[scorer.Name];
     }
 
     /// <summary>
@@ -96,11 +105,12 @@ public static class CrossValidation
     /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>One predicted label per row.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static TLabel[] CrossValPredict<TLabel>(
-        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
@@ -108,7 +118,7 @@ public static class CrossValidation
         InputGuard.CheckXy(rows, y);
         folds = CheckPartition(folds ?? new StratifiedKFold().Split(y), y.Count);
         var result = new TLabel[y.Count];
-        RunFolds(folds, null, f =>
+        RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
             var predictions = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken)
@@ -132,11 +142,12 @@ public static class CrossValidation
     /// <param name="x">All rows: <c>double[,]</c> or any shape <see cref="FeatureMatrix"/> converts (jagged, <c>float</c>, MathNet).</param>
     /// <param name="y">The class of each row.</param>
     /// <param name="folds">The folds; <see langword="null"/> for <c>StratifiedKFold(5)</c>.</param>
+    /// <param name="progress">Receives a report as each fold finishes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels between folds.</param>
     /// <returns>A <c>rows x classes</c> matrix.</returns>
     /// <exception cref="ArgumentException">The folds do not partition the rows.</exception>
     public static double[,] CrossValPredictProba<TLabel>(
-        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
         ArgumentNullException.ThrowIfNull(estimator);
@@ -151,7 +162,7 @@ public static class CrossValidation
         }
 
         var result = new double[y.Count, classes.Count];
-        RunFolds(folds, null, f =>
+        RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
             var model = estimator.Fit(MatrixRows.Take(rows, fold.TrainIndices), Pick(y, fold.TrainIndices), null, cancellationToken);
@@ -168,9 +179,40 @@ public static class CrossValidation
         return result;
     }
 
+    /// <summary>Fits and scores on every fold (scikit-learn's <c>cross_validate</c>) without progress reports.</summary>
+    /// <inheritdoc cref="CrossValidate{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyList{Scorer}, IReadOnlyList{Fold}?, int?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static CrossValidationScores CrossValidate<TLabel>(
+        IClassifier estimator,
+        FeatureMatrix x,
+        IReadOnlyList<TLabel> y,
+        IReadOnlyList<Scorer> scorers,
+        IReadOnlyList<Fold>? folds = null,
+        int? maxDegreeOfParallelism = null,
+        CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValidate(estimator, x, y, scorers, folds, maxDegreeOfParallelism, null, cancellationToken);
+
+    /// <summary>One score per fold (scikit-learn's <c>cross_val_score</c>) without progress reports.</summary>
+    /// <inheritdoc cref="CrossValScore{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, Scorer, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static double[] CrossValScore<TLabel>(
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, Scorer scorer, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValScore(estimator, x, y, scorer, folds, null, cancellationToken);
+
+    /// <summary>Out-of-fold predictions (scikit-learn's <c>cross_val_predict</c>) without progress reports.</summary>
+    /// <inheritdoc cref="CrossValPredict{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static TLabel[] CrossValPredict<TLabel>(
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValPredict(estimator, x, y, folds, null, cancellationToken);
+
+    /// <summary>Out-of-fold class probabilities (scikit-learn's <c>cross_val_predict(method="predict_proba")</c>)
+    /// without progress reports.</summary>
+    /// <inheritdoc cref="CrossValPredictProba{TLabel}(IClassifier, FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyList{Fold}?, IProgress{ProgressReport}?, CancellationToken)"/>
+    public static double[,] CrossValPredictProba<TLabel>(
+        IClassifier estimator, FeatureMatrix x, IReadOnlyList<TLabel> y, IReadOnlyList<Fold>? folds = null, CancellationToken cancellationToken = default)
+        where TLabel : notnull => CrossValPredictProba(estimator, x, y, folds, null, cancellationToken);
+
     /// <summary>
     /// The out-of-fold probability of one class for every row: the column of
-    /// <see cref="CrossValPredictProba{TLabel}"/> that belongs to <paramref name="label"/>, the held-out score that
+    /// <c>CrossValPredictProba</c> that belongs to <paramref name="label"/>, the held-out score that
     /// threshold moving (<see cref="Metrics.ThresholdMoving"/>) and precision-recall curves take.
     /// </summary>
     /// <typeparam name="TLabel">The label type.</typeparam>
@@ -200,7 +242,7 @@ public static class CrossValidation
             throw new ArgumentException($"label={label} is not a class of y; its classes are [{string.Join(", ", classes)}].", nameof(label));
         }
 
-        var proba = CrossValPredictProba(estimator, x, y, folds, cancellationToken);
+        var proba = CrossValPredictProba(estimator, x, y, folds, null, cancellationToken);
         var result = new double[proba.GetLength(0)];
         for (var i = 0; i < result.Length; i++)
         {
@@ -210,14 +252,22 @@ public static class CrossValidation
         return result;
     }
 
-    private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, Action<int> body, CancellationToken cancellationToken)
+    /// <summary>The <see cref="Diagnostic.Source"/> prefix of fold <paramref name="f"/> (numbered from 1).</summary>
+    private static string FoldName(int f) => string.Create(CultureInfo.InvariantCulture, $"fold {f + 1}");
+
+    private static void RunFolds(IReadOnlyList<Fold> folds, int? maxDegreeOfParallelism, IProgress<ProgressReport>? progress, Action<int> body, CancellationToken cancellationToken)
     {
+        var counter = new ProgressCounter(progress, nameof(CrossValidation), folds.Count);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        ParallelLoop.For(0, folds.Count, options, body);
+        ParallelLoop.For(0, folds.Count, options, f =>
+        {
+            body(f);
+            counter.Step();
+        });
     }
 
     private static IReadOnlyList<Fold> CheckFolds(IReadOnlyList<Fold> folds, int rows, string parameterName)

@@ -73,18 +73,18 @@ public static class DataSplit
     {
         if (testSize is not null && !(testSize > 0 && testSize < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(testSize), testSize, string.Create(CultureInfo.InvariantCulture, $"test_size={testSize} should be a float in the (0, 1) range"));
+            throw new ArgumentOutOfRangeException(nameof(testSize), testSize, string.Create(CultureInfo.InvariantCulture, $"testSize={testSize} should be a float in the (0, 1) range"));
         }
 
         if (trainSize is not null && !(trainSize > 0 && trainSize < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(trainSize), trainSize, string.Create(CultureInfo.InvariantCulture, $"train_size={trainSize} should be a float in the (0, 1) range"));
+            throw new ArgumentOutOfRangeException(nameof(trainSize), trainSize, string.Create(CultureInfo.InvariantCulture, $"trainSize={trainSize} should be a float in the (0, 1) range"));
         }
 
         if (testSize + trainSize > 1)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The sum of test_size and train_size = {testSize + trainSize}, should be in the (0, 1) range. Reduce test_size and/or train_size."),
+                string.Create(CultureInfo.InvariantCulture, $"The sum of testSize and trainSize = {testSize + trainSize}, should be in the (0, 1) range. Reduce testSize and/or trainSize."),
                 nameof(trainSize));
         }
 
@@ -103,7 +103,7 @@ public static class DataSplit
         if (nTrain == 0)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"With n_samples={n}, test_size={testSize} and train_size={trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters."),
+                string.Create(CultureInfo.InvariantCulture, $"With n_samples={n}, testSize={testSize} and trainSize={trainSize}, the resulting train set will be empty. Adjust any of the aforementioned parameters."),
                 nameof(testSize));
         }
 
@@ -130,12 +130,12 @@ public static class DataSplit
 
         if (trainSize < classCount)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The train_size = {trainSize} should be greater or equal to the number of classes = {classCount}"), nameof(trainSize));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The trainSize = {trainSize} should be greater or equal to the number of classes = {classCount}"), nameof(trainSize));
         }
 
         if (testSize < classCount)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The test_size = {testSize} should be greater or equal to the number of classes = {classCount}"), nameof(testSize));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The testSize = {testSize} should be greater or equal to the number of classes = {classCount}"), nameof(testSize));
         }
 
         // Rows of each class in increasing order (a stable argsort of the codes).

@@ -22,7 +22,7 @@ public sealed class KFold
         init => _nSplits = value >= 2
             ? value
             : throw new ArgumentOutOfRangeException(
-                nameof(NSplits), value, string.Create(CultureInfo.InvariantCulture, $"k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits={value}."));
+                nameof(NSplits), value, string.Create(CultureInfo.InvariantCulture, $"k-fold cross-validation requires at least one train/test split by setting NSplits=2 or more, got NSplits={value}."));
     }
 
     /// <summary>Shuffle the rows before cutting them into folds (scikit-learn's <c>shuffle</c>); default false.</summary>
@@ -91,7 +91,7 @@ public sealed class KFold
         if (nSplits > sampleCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Cannot have number of splits n_splits={nSplits} greater than the number of samples: n_samples={sampleCount}."),
+                string.Create(CultureInfo.InvariantCulture, $"Cannot have number of splits NSplits={nSplits} greater than the number of samples: n_samples={sampleCount}."),
                 nameof(sampleCount));
         }
     }

@@ -26,7 +26,7 @@ public sealed class StratifiedKFold
         init => _nSplits = value >= 2
             ? value
             : throw new ArgumentOutOfRangeException(
-                nameof(NSplits), value, string.Create(CultureInfo.InvariantCulture, $"k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, got n_splits={value}."));
+                nameof(NSplits), value, string.Create(CultureInfo.InvariantCulture, $"k-fold cross-validation requires at least one train/test split by setting NSplits=2 or more, got NSplits={value}."));
     }
 
     /// <summary>Shuffle each class's fold assignment (scikit-learn's <c>shuffle</c>); default false.</summary>
@@ -80,7 +80,7 @@ public sealed class StratifiedKFold
         if (counts.All(c => NSplits > c))
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"n_splits={NSplits} cannot be greater than the number of members in each class."), nameof(y));
+                string.Create(CultureInfo.InvariantCulture, $"NSplits={NSplits} cannot be greater than the number of members in each class."), nameof(y));
         }
 
         // allocation[f][k]: rows of class k tested in fold f = count of k in sorted(codes)[f::n_splits].

@@ -24,7 +24,7 @@ public sealed class KNeighborsClassifier : IClassifier
         get => _nNeighbors;
         init => _nNeighbors = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(NNeighbors), value, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {value}"));
+            : throw new ArgumentOutOfRangeException(nameof(NNeighbors), value, string.Create(CultureInfo.InvariantCulture, $"Expected NNeighbors > 0. Got {value}"));
     }
 
     /// <summary>How votes are weighted (scikit-learn's <c>weights</c>); default <see cref="NeighborWeights.Uniform"/>.</summary>

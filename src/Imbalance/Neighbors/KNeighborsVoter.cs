@@ -80,7 +80,7 @@ internal sealed class KNeighborsVoter
         if (_k > _index.Count)
         {
             throw new InvalidOperationException(
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {_k}, n_samples_fit = {_index.Count}, n_samples = {rows}"));
+                string.Create(CultureInfo.InvariantCulture, $"Expected NNeighbors <= n_samples_fit, but NNeighbors = {_k}, n_samples_fit = {_index.Count}, n_samples = {rows}"));
         }
 
         return _index.KNeighbors(queries, rows, _k, cancellationToken);

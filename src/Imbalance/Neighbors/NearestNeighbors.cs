@@ -29,7 +29,7 @@ public sealed class NearestNeighbors
         get => _nNeighbors;
         init => _nNeighbors = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(NNeighbors), value, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {value}"));
+            : throw new ArgumentOutOfRangeException(nameof(NNeighbors), value, string.Create(CultureInfo.InvariantCulture, $"Expected NNeighbors > 0. Got {value}"));
     }
 
     /// <summary>The search algorithm (scikit-learn's <c>algorithm</c>); default <see cref="NeighborsAlgorithm.Auto"/>.</summary>
@@ -55,7 +55,7 @@ public sealed class NearestNeighbors
         get => _leafSize;
         init => _leafSize = value >= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(LeafSize), value, string.Create(CultureInfo.InvariantCulture, $"leaf_size must be greater than or equal to 1. Got {value}"));
+            : throw new ArgumentOutOfRangeException(nameof(LeafSize), value, string.Create(CultureInfo.InvariantCulture, $"LeafSize must be greater than or equal to 1. Got {value}"));
     }
 
     /// <summary>

@@ -127,7 +127,7 @@ public sealed class NeighborsIndex
         var k = nNeighbors ?? NNeighbors;
         if (k < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(nNeighbors), k, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {k}"));
+            throw new ArgumentOutOfRangeException(nameof(nNeighbors), k, string.Create(CultureInfo.InvariantCulture, $"Expected nNeighbors > 0. Got {k}"));
         }
 
         if (k + 1L > Count)
@@ -135,7 +135,7 @@ public sealed class NeighborsIndex
             throw new ArgumentOutOfRangeException(
                 nameof(nNeighbors),
                 k,
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors < n_samples_fit, but n_neighbors = {k}, n_samples_fit = {Count}, n_samples = {Count}"));
+                string.Create(CultureInfo.InvariantCulture, $"Expected nNeighbors < n_samples_fit, but nNeighbors = {k}, n_samples_fit = {Count}, n_samples = {Count}"));
         }
 
         var withSelf = new NeighborsResult(Count, k + 1, new int[Count * (k + 1)], new double[Count * (k + 1)]);
@@ -251,7 +251,7 @@ public sealed class NeighborsIndex
     {
         if (nNeighbors < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(nNeighbors), nNeighbors, string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors > 0. Got {nNeighbors}"));
+            throw new ArgumentOutOfRangeException(nameof(nNeighbors), nNeighbors, string.Create(CultureInfo.InvariantCulture, $"Expected nNeighbors > 0. Got {nNeighbors}"));
         }
 
         if (nNeighbors > Count)
@@ -259,7 +259,7 @@ public sealed class NeighborsIndex
             throw new ArgumentOutOfRangeException(
                 nameof(nNeighbors),
                 nNeighbors,
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {nNeighbors}, n_samples_fit = {Count}, n_samples = {queryCount}"));
+                string.Create(CultureInfo.InvariantCulture, $"Expected nNeighbors <= n_samples_fit, but nNeighbors = {nNeighbors}, n_samples_fit = {Count}, n_samples = {queryCount}"));
         }
 
         return nNeighbors;

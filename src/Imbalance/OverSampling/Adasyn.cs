@@ -41,7 +41,7 @@ public sealed class Adasyn : Sampler, IOverSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(NNeighbors), "n_neighbors", "ADASYN", value);
+        init => _nNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(NNeighbors), "ADASYN", value);
     }
 
     /// <inheritdoc />

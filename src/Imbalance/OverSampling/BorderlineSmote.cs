@@ -43,7 +43,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "BorderlineSMOTE", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "BorderlineSMOTE", value);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
     public int MNeighbors
     {
         get => _mNeighbors;
-        init => _mNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(MNeighbors), "m_neighbors", "BorderlineSMOTE", value);
+        init => _mNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(MNeighbors), "BorderlineSMOTE", value);
     }
 
     /// <summary>The variant (imblearn's <c>kind</c>); default <see cref="BorderlineSmoteKind.Borderline1"/>.</summary>

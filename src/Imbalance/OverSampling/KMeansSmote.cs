@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
@@ -44,7 +45,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "KMeansSMOTE", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "KMeansSMOTE", value);
     }
 
     /// <summary>The clusterer (imblearn's <c>kmeans_estimator</c>); <see langword="null"/> (default) for
@@ -57,7 +58,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
     public double? ClusterBalanceThreshold
     {
         get => _clusterBalanceThreshold;
-        init => _clusterBalanceThreshold = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(ClusterBalanceThreshold), value, "cluster_balance_threshold must be a number or \"auto\".");
+        init => _clusterBalanceThreshold = value is null || !double.IsNaN(value.Value) ? value : throw new ArgumentOutOfRangeException(nameof(ClusterBalanceThreshold), value, "ClusterBalanceThreshold must be a number or \"auto\".");
     }
 
     /// <summary>The exponent of the mean distance in a cluster's sparsity (imblearn's <c>density_exponent</c>);
@@ -97,9 +98,23 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         var data = RowMatrix.Of(input.X);
         var codes = input.Classes.Codes;
         var seeds = new SeedSource(RandomState);
+        var warnings = new List<Diagnostic>();
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
-            var clusters = clusterer.FitPredict(input.X, cancellationToken);
+            int[] clusters;
+            if (clusterer is KMeans kMeans)
+            {
+                (clusters, var kMeansWarnings) = kMeans.FitPredictChecked(input.X, cancellationToken);
+                lock (warnings)
+                {
+                    warnings.AddRange(kMeansWarnings);
+                }
+            }
+            else
+            {
+                clusters = clusterer.FitPredict(input.X, cancellationToken);
+            }
+
             var balance = threshold ?? ((double)count / total / 2);
             var chosen = new List<int[]>();
             var sparsities = new List<double>();
@@ -122,7 +137,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
             {
                 throw InputGuard.Invalid(
                     nameof(ClusterBalanceThreshold),
-                    $"No clusters found with sufficient samples of class {input.Labels.Format(code)}. Try lowering the cluster_balance_threshold or increasing the number of clusters.");
+                    $"No clusters found with sufficient samples of class {input.Labels.Format(code)}. Try lowering the ClusterBalanceThreshold or increasing the number of clusters.");
             }
 
             var sum = NumPyReductions.PairwiseSum(sparsities.ToArray());
@@ -147,7 +162,7 @@ public sealed class KMeansSmote : Sampler, IOverSampler
                 SmoteCore.MakeSamples(data, classRows, classRows, nns, k, clusterCount, 1.0, seeds.CheckRandomState(), code, output);
             }
         }, cancellationToken);
-        return rows.ToOutput(input);
+        return rows.ToOutput(input).WithWarnings([.. warnings.Distinct()]);
     }
 
     /// <summary>imblearn's <c>_find_cluster_sparsity</c>: mean off-diagonal Euclidean distance ^ exponent / rows.</summary>

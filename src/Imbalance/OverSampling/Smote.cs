@@ -45,7 +45,7 @@ public sealed class Smote : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "SMOTE", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "SMOTE", value);
     }
 
     /// <inheritdoc />

@@ -161,16 +161,16 @@ internal static class SmoteCore
             throw new ArgumentOutOfRangeException(
                 parameterName,
                 value,
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples,  but n_samples = {fitted}, n_neighbors = {nNeighbors}"));
+                string.Create(CultureInfo.InvariantCulture, $"Expected {parameterName} + 1 <= n_samples,  but n_samples = {fitted}, {parameterName} = {value}"));
         }
     }
 
     /// <summary>The message of an invalid neighbour-count parameter, in scikit-learn's parameter-validation words.</summary>
-    public static ArgumentOutOfRangeException InvalidNeighbors(string parameterName, string imblearnName, string sampler, int value) =>
+    public static ArgumentOutOfRangeException InvalidNeighbors(string parameterName, string sampler, int value) =>
         new(
             parameterName,
             value,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"The '{imblearnName}' parameter of {sampler} must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got {value} instead."));
+                $"The '{parameterName}' parameter of {sampler} must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got {value} instead."));
 }

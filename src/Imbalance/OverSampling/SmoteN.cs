@@ -41,7 +41,7 @@ public sealed class SmoteN : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "SMOTEN", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "SMOTEN", value);
     }
 
     /// <inheritdoc />

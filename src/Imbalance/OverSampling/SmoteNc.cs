@@ -45,7 +45,7 @@ public sealed class SmoteNc : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "SMOTENC", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "SMOTENC", value);
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed class SmoteNc : Sampler, IOverSampler
     {
         if (CategoricalFeatures is null)
         {
-            throw InputGuard.Invalid(nameof(CategoricalFeatures), "SMOTE-NC requires 'categorical_features'.");
+            throw InputGuard.Invalid(nameof(CategoricalFeatures), "SMOTE-NC requires 'CategoricalFeatures'.");
         }
 
         var n = input.SampleCount;

@@ -46,7 +46,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
     public int KNeighbors
     {
         get => _kNeighbors;
-        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "k_neighbors", "SVMSMOTE", value);
+        init => _kNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(KNeighbors), "SVMSMOTE", value);
     }
 
     /// <summary>The number of nearest neighbours among all rows that decide noise and danger (imblearn's
@@ -55,7 +55,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
     public int MNeighbors
     {
         get => _mNeighbors;
-        init => _mNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(MNeighbors), "m_neighbors", "SVMSMOTE", value);
+        init => _mNeighbors = value >= 1 ? value : throw SmoteCore.InvalidNeighbors(nameof(MNeighbors), "SVMSMOTE", value);
     }
 
     /// <summary>The step size when extrapolating from safe support vectors (imblearn's <c>out_step</c>); default 0.5.</summary>
@@ -65,7 +65,7 @@ public sealed class SvmSmote : Sampler, IOverSampler
         get => _outStep;
         init => _outStep = value is >= 0 and <= 1
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(OutStep), value, string.Create(CultureInfo.InvariantCulture, $"The 'out_step' parameter of SVMSMOTE must be a float in the range [0, 1]. Got {value} instead."));
+            : throw new ArgumentOutOfRangeException(nameof(OutStep), value, string.Create(CultureInfo.InvariantCulture, $"The 'OutStep' parameter of SVMSMOTE must be a float in the range [0, 1]. Got {value} instead."));
     }
 
     /// <summary>The support-vector machine (imblearn's <c>svm_estimator</c>); default a

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Sampling;
 
@@ -130,7 +131,7 @@ public sealed class Pipeline : IClassifier
         if (sampleWeight is not null && sampleWeight.Count != y.Count)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"sample_weight has {sampleWeight.Count} values for {y.Count} rows."), nameof(sampleWeight));
+                string.Create(CultureInfo.InvariantCulture, $"sampleWeight has {sampleWeight.Count} values for {y.Count} rows."), nameof(sampleWeight));
         }
 
         if (!HasFinalClassifier)
@@ -142,7 +143,8 @@ public sealed class Pipeline : IClassifier
         var state = new FitState<TLabel>(x, y, sampleWeight);
         FitSteps(state, transforms, cancellationToken);
         var model = ((IClassifier)_steps[^1].Step).Fit(state.X, state.Y, state.Weights, cancellationToken);
-        return new PipelineModel<TLabel>(transforms, model, CountClasses(y), CountClasses(state.Y));
+        state.Warnings.AddRange(Diagnostic.Within(_steps[^1].Name, model.Warnings));
+        return new PipelineModel<TLabel>(transforms, model, CountClasses(y), CountClasses(state.Y), state.Warnings);
     }
 
     IClassificationModel<TLabel> IClassifier.Fit<TLabel>(double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, CancellationToken cancellationToken) =>
@@ -152,7 +154,7 @@ public sealed class Pipeline : IClassifier
     public override string ToString() => "Pipeline(" + string.Join(", ", _steps.Select(s => $"{s.Name}={s.Step}")) + ")";
 
     /// <summary>Runs every step but a final classifier, collecting the fitted transformers.</summary>
-    private void FitSteps<TLabel>(FitState<TLabel> state, List<IFeatureTransformerModel> transforms, CancellationToken cancellationToken)
+    private void FitSteps<TLabel>(FitState<TLabel> state, List<IFeatureTransformerModel> transforms, CancellationToken cancellationToken, string prefix = "")
         where TLabel : notnull
     {
         foreach (var step in _steps)
@@ -176,9 +178,10 @@ public sealed class Pipeline : IClassifier
 
                     state.X = result.X;
                     state.Y = result.Y;
+                    state.Warnings.AddRange(Diagnostic.Within(prefix + step.Name, result.Warnings));
                     break;
                 case StepKind.Pipeline:
-                    ((Pipeline)step.Step).FitSteps(state, transforms, cancellationToken);
+                    ((Pipeline)step.Step).FitSteps(state, transforms, cancellationToken, prefix + step.Name + "/");
                     break;
                 default:
                     // The final classifier is fitted by the caller.
@@ -242,5 +245,8 @@ public sealed class Pipeline : IClassifier
         public IReadOnlyList<TLabel> Y { get; set; } = y;
 
         public IReadOnlyList<double>? Weights { get; set; } = weights;
+
+        /// <summary>The warnings of the steps run so far, named by step.</summary>
+        public List<Diagnostic> Warnings { get; } = [];
     }
 }

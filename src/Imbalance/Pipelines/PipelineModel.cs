@@ -1,3 +1,4 @@
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 
 namespace Imbalance.Pipelines;
@@ -13,16 +14,20 @@ public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
 {
     private readonly IFeatureTransformerModel[] _transforms;
 
+    private readonly Diagnostic[] _warnings;
+
     internal PipelineModel(
         IReadOnlyList<IFeatureTransformerModel> transforms,
         IClassificationModel<TLabel> final,
         IReadOnlyDictionary<TLabel, int>? classCountsBeforeResampling = null,
-        IReadOnlyDictionary<TLabel, int>? classCountsAfterResampling = null)
+        IReadOnlyDictionary<TLabel, int>? classCountsAfterResampling = null,
+        IReadOnlyList<Diagnostic>? warnings = null)
     {
         _transforms = [.. transforms];
         FinalModel = final;
         ClassCountsBeforeResampling = classCountsBeforeResampling ?? new Dictionary<TLabel, int>();
         ClassCountsAfterResampling = classCountsAfterResampling ?? ClassCountsBeforeResampling;
+        _warnings = [.. warnings ?? []];
     }
 
     /// <summary>The rows of each class the pipeline was fitted on, before any sampler ran (the training priors);
@@ -32,6 +37,11 @@ public sealed class PipelineModel<TLabel> : IClassificationModel<TLabel>
     /// <summary>The rows of each class the final classifier was fitted on, after the samplers (the priors its
     /// probabilities reflect); equal to <see cref="ClassCountsBeforeResampling"/> without samplers.</summary>
     public IReadOnlyDictionary<TLabel, int> ClassCountsAfterResampling { get; }
+
+    /// <summary>The warnings of every step while fitting, in step order, each <see cref="Diagnostic.Source"/>
+    /// prefixed with its step name (nested pipelines add their own step names): a sampler that returned fewer rows
+    /// than asked, a final classifier that did not converge.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
 
     /// <summary>The fitted transformers, in the order they are applied (nested pipelines flattened).</summary>
     public IReadOnlyList<IFeatureTransformerModel> Transformers => _transforms;

@@ -61,6 +61,18 @@ internal static class InputGuard
     public static ArgumentException Invalid(string parameterName, string message) => new(message, parameterName);
 
     /// <summary>
+    /// scikit-learn's "Expected n_neighbors &lt;= n_samples_fit" in .NET words: it names the caller's parameter and
+    /// quotes the value the caller set; <paramref name="plusSelf"/> says the query also counts the sample itself
+    /// (imblearn asks for <c>n_neighbors + 1</c> neighbours and quotes that sum).
+    /// </summary>
+    public static ArgumentException TooManyNeighbours(string parameterName, int configured, bool plusSelf, int fitted, int queries) =>
+        Invalid(
+            parameterName,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Expected {parameterName}{(plusSelf ? " + 1" : string.Empty)} <= n_samples_fit, but {parameterName} = {configured}, n_samples_fit = {fitted}, n_samples = {queries}"));
+
+    /// <summary>
     /// An <see cref="ArgumentOutOfRangeException"/> about a sampler parameter that is not a parameter of the throwing
     /// method, carrying the value the caller set (so that a message in imblearn's words, which may quote a derived
     /// value such as <c>k + 1</c>, still reports it).

@@ -1,3 +1,5 @@
+using Imbalance.Diagnostics;
+
 namespace Imbalance.Sampling;
 
 /// <summary>
@@ -42,6 +44,13 @@ public sealed partial class ResampleResult<TLabel>
     /// the number of samples to add (over-sampling), to keep (under-sampling), or the minority count (cleaning).
     /// </summary>
     public IReadOnlyDictionary<TLabel, int> ResolvedStrategy { get; }
+
+    /// <summary>
+    /// What imblearn or scikit-learn would have warned about, as data: a class that got fewer rows than the resolved
+    /// strategy asked for (<see cref="DiagnosticKind.FewerSamples"/>), an inner k-means that stopped at its iteration
+    /// limit (<see cref="DiagnosticKind.Convergence"/>). Empty when the sampler did what was asked.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; internal init; } = [];
 
     /// <summary>The number of resampled rows.</summary>
     public int Count => Y.Length;

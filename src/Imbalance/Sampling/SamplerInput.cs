@@ -24,4 +24,7 @@ internal sealed class SamplerInput(double[,] x, ClassIndex classes, ClassTargets
 
     /// <summary>The label view, for parameters keyed by label.</summary>
     public LabelSet Labels { get; } = labels;
+
+    /// <summary>Where long samplers report progress; null for nowhere.</summary>
+    public IProgress<Diagnostics.ProgressReport>? Progress { get; init; }
 }

@@ -26,6 +26,16 @@ internal sealed partial class SamplerOutput
     /// <summary>Source rows (imblearn's <c>sample_indices_</c>), or null.</summary>
     public int[]? SampleIndices { get; }
 
+    /// <summary>Warnings of inner estimators (e.g. a k-means that did not converge), passed to the result.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Warnings { get; private set; } = [];
+
+    /// <summary>Attaches inner estimators' warnings to this freshly built output and returns it.</summary>
+    public SamplerOutput WithWarnings(IReadOnlyList<Diagnostics.Diagnostic> warnings)
+    {
+        Warnings = warnings;
+        return this;
+    }
+
     /// <summary>An output assembled by a composite sampler from its inner samplers' results.</summary>
     public static SamplerOutput Composed(double[,] x, int[] codes, int[]? sampleIndices)
     {

@@ -76,7 +76,7 @@ public abstract class SamplingStrategy
             throw new ArgumentOutOfRangeException(
                 nameof(ratio),
                 ratio,
-                $"When 'sampling_strategy' is a float, it should be in the range (0, 1]. Got {PythonFormat.Float(ratio)} instead.");
+                $"When 'SamplingStrategy' is a float, it should be in the range (0, 1]. Got {PythonFormat.Float(ratio)} instead.");
         }
 
         return new RatioStrategy(ratio);
@@ -97,7 +97,7 @@ public abstract class SamplingStrategy
         if (copy.Any(kv => kv.Value < 0))
         {
             throw new ArgumentException(
-                "The number of samples in a class cannot be negative. 'sampling_strategy' contains some negative value: "
+                "The number of samples in a class cannot be negative. 'SamplingStrategy' contains some negative value: "
                 + FormatCounts(copy),
                 nameof(counts));
         }
@@ -191,13 +191,13 @@ public abstract class SamplingStrategy
         {
             throw InputGuard.Invalid(
                 StrategyParameter,
-                "The number of samples in a class cannot be negative. 'sampling_strategy' contains some negative value: "
+                "The number of samples in a class cannot be negative. 'SamplingStrategy' contains some negative value: "
                 + FormatCounts(counts));
         }
 
         if (samplingType == SamplingType.CleanSampling)
         {
-            throw InputGuard.Invalid(StrategyParameter, "'sampling_strategy' as a dict for cleaning methods is not supported. Please give a list of the classes to be targeted by the sampling.");
+            throw InputGuard.Invalid(StrategyParameter, "'SamplingStrategy' as a dict for cleaning methods is not supported. Please give a list of the classes to be targeted by the sampling.");
         }
 
         var result = Untargeted(index.ClassCount);
@@ -288,12 +288,12 @@ public abstract class SamplingStrategy
             var over = samplingType == SamplingType.OverSampling;
             if (effective == NamedKind.Majority && over)
             {
-                throw InputGuard.Invalid(StrategyParameter, "'sampling_strategy'='majority' cannot be used with over-sampler.");
+                throw InputGuard.Invalid(StrategyParameter, "'SamplingStrategy'='majority' cannot be used with over-sampler.");
             }
 
             if (effective == NamedKind.Minority && !over)
             {
-                throw InputGuard.Invalid(StrategyParameter, "'sampling_strategy'='minority' cannot be used with under-sampler and clean-sampler.");
+                throw InputGuard.Invalid(StrategyParameter, "'SamplingStrategy'='minority' cannot be used with under-sampler and clean-sampler.");
             }
 
             var counts = index.Counts;
@@ -329,7 +329,7 @@ public abstract class SamplingStrategy
         {
             if (index.ClassCount != 2)
             {
-                throw InputGuard.Invalid(StrategyParameter, "\"sampling_strategy\" can be a float only when the type of target is binary. For multi-class, use a dict.");
+                throw InputGuard.Invalid(StrategyParameter, "\"SamplingStrategy\" can be a float only when the type of target is binary. For multi-class, use a dict.");
             }
 
             var counts = index.Counts;
@@ -389,7 +389,7 @@ public abstract class SamplingStrategy
         {
             if (samplingType != SamplingType.CleanSampling)
             {
-                throw InputGuard.Invalid(StrategyParameter, "'sampling_strategy' cannot be a list for samplers which are not cleaning methods.");
+                throw InputGuard.Invalid(StrategyParameter, "'SamplingStrategy' cannot be a list for samplers which are not cleaning methods.");
             }
 
             labels.RequireKeyType<TLabel>(StrategyParameter);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Sampling;
 
 namespace Imbalance.UnderSampling;
@@ -30,7 +31,7 @@ public sealed class AllKnn : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>How the neighbours decide (imblearn's <c>kind_sel</c>); default <see cref="SelectionKind.All"/>.</summary>
@@ -38,7 +39,7 @@ public sealed class AllKnn : Sampler, ICleaningSampler
     public SelectionKind KindSel
     {
         get => _kindSel;
-        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "kind_sel must be 'all' or 'mode'.");
+        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "KindSel must be 'all' or 'mode'.");
     }
 
     /// <summary>
@@ -70,12 +71,14 @@ public sealed class AllKnn : Sampler, ICleaningSampler
         var neighbourhood = new ShrinkingNeighbourhood(input, NNeighbors + 3L, MaxDegreeOfParallelism);
         var stop = new EditingStop(input.Classes, AllowMinority);
         var removed = new List<int>();
+        var counter = new ProgressCounter(input.Progress, nameof(AllKnn), NNeighbors);
         for (var k = 1; k <= NNeighbors; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var targets = k == 1 ? input.Targets : stop.Reresolve(SamplingStrategy, input, neighbourhood);
             neighbourhood.EditPass(k, KindSel, targets, removed, cancellationToken);
             neighbourhood.Remove(removed);
+            counter.Step();
             if (stop.ShouldStop(neighbourhood))
             {
                 break;

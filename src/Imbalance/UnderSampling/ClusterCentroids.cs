@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
@@ -83,6 +84,8 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
         var selected = new List<int>(input.SampleCount);
         var rows = new List<double>();
         var codes = new List<int>(input.SampleCount);
+        var counter = new ProgressCounter(input.Progress, nameof(ClusterCentroids), input.Targets.Targeted.Length);
+        var warnings = new List<Diagnostic>();
         for (var code = 0; code < input.Classes.ClassCount; code++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -110,7 +113,19 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
                 source.Slice(positions[r] * d, d).CopyTo(classSpan.Slice(r * d, d));
             }
 
-            var centres = estimator.WithClusterCount(keep).FitCentroids(classRows, cancellationToken);
+            var configured = estimator.WithClusterCount(keep);
+            double[,] centres;
+            if (configured is KMeans kMeans)
+            {
+                (centres, var kMeansWarnings) = kMeans.FitCentroidsChecked(classRows, cancellationToken);
+                warnings.AddRange(kMeansWarnings);
+            }
+            else
+            {
+                centres = configured.FitCentroids(classRows, cancellationToken);
+            }
+
+            counter.Step();
             if (centres.GetLength(0) != keep || centres.GetLength(1) != d)
             {
                 throw new InvalidOperationException(string.Create(
@@ -140,12 +155,12 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
 
         if (hard)
         {
-            return SamplerOutput.Select(input, selected.ToArray());
+            return SamplerOutput.Select(input, selected.ToArray()).WithWarnings(warnings);
         }
 
         var x = new double[codes.Count, d];
         rows.ToArray().CopyTo(MatrixRows.Of(x));
-        return SamplerOutput.FromRows(x, codes.ToArray(), null);
+        return SamplerOutput.FromRows(x, codes.ToArray(), null).WithWarnings(warnings);
     }
 
     private static void AddRow(List<double> rows, ReadOnlySpan<double> row)

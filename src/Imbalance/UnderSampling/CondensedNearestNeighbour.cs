@@ -51,7 +51,7 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>The number of rows of each targeted class drawn to seed the store (imblearn's <c>n_seeds_S</c>); default 1.</summary>
@@ -59,7 +59,7 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
     public int NSeedsS
     {
         get => _nSeedsS;
-        init => _nSeedsS = ImblearnClasses.CheckNeighbours(value, nameof(NSeedsS), "n_seeds_S");
+        init => _nSeedsS = ImblearnClasses.CheckNeighbours(value, nameof(NSeedsS));
     }
 
     /// <summary>
@@ -116,9 +116,7 @@ public sealed class CondensedNearestNeighbour : Sampler, ICleaningSampler
             c.AddRange(picks);
             if (NNeighbors > c.Count)
             {
-                throw InputGuard.Invalid(
-                    nameof(NNeighbors),
-                    string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {NNeighbors}, n_samples_fit = {c.Count}, n_samples = 1"));
+                throw InputGuard.TooManyNeighbours(nameof(NNeighbors), NNeighbors, plusSelf: false, c.Count, 1);
             }
 
             // The rule fitted on C predicts one visited row at a time in imblearn; its answer for row p is the

@@ -31,7 +31,7 @@ public sealed class EditedNearestNeighbours : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>How the neighbours decide (imblearn's <c>kind_sel</c>); default <see cref="SelectionKind.All"/>.</summary>
@@ -39,7 +39,7 @@ public sealed class EditedNearestNeighbours : Sampler, ICleaningSampler
     public SelectionKind KindSel
     {
         get => _kindSel;
-        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "kind_sel must be 'all' or 'mode'.");
+        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "KindSel must be 'all' or 'mode'.");
     }
 
     /// <summary>

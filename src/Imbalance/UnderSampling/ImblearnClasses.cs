@@ -56,13 +56,13 @@ internal static class ImblearnClasses
     }
 
     /// <summary>Checks a neighbour count parameter (imblearn's <c>Interval(Integral, 1, None)</c>).</summary>
-    public static int CheckNeighbours(int value, string parameterName, string imblearnName) =>
+    public static int CheckNeighbours(int value, string parameterName) =>
         value >= 1
             ? value
             : throw new ArgumentOutOfRangeException(
                 parameterName,
                 value,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The '{imblearnName}' parameter must be an int in the range [1, inf). Got {value} instead."));
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The '{parameterName}' parameter must be an int in the range [1, inf). Got {value} instead."));
 
     /// <summary>
     /// Rejects a seed count larger than the data (imblearn would try to draw that many seeds and run out of memory):

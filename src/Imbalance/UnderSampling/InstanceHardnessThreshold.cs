@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.ModelSelection;
 using Imbalance.Sampling;
@@ -11,7 +12,7 @@ namespace Imbalance.UnderSampling;
 /// instance level analysis of data complexity", 2014).
 /// </summary>
 /// <remarks>
-/// <para>Out-of-fold probabilities come from <see cref="CrossValidation.CrossValPredictProba{TLabel}"/> over
+/// <para>Out-of-fold probabilities come from <see cref="CrossValidation"/>.<c>CrossValPredictProba</c> over
 /// <c>StratifiedKFold(Cv, shuffle=True)</c>; the default estimator is <c>RandomForestClassifier(n_estimators=100)</c>
 /// with the same seed. For each targeted class, the rows whose probability of their own class is at least the
 /// <c>(1 - n_keep / n_class) * 100</c>-th percentile (NumPy's linear interpolation) are kept, so a class can keep
@@ -66,13 +67,16 @@ public sealed class InstanceHardnessThreshold : Sampler, IUnderSampler
     /// <inheritdoc />
     public override SamplingType SamplingType => SamplingType.UnderSampling;
 
+    /// <summary>Forwards the cross-validation's fold reports under this sampler's name.</summary>
+    private static Progress? Relabel(IProgress<ProgressReport>? progress) => progress is null ? null : new Progress(progress);
+
     /// <inheritdoc />
     private protected override SamplerOutput ResampleCore(SamplerInput input, CancellationToken cancellationToken)
     {
         var classes = input.Classes;
         var estimator = Estimator ?? new RandomForestClassifier { NEstimators = 100, RandomState = RandomState, MaxDegreeOfParallelism = MaxDegreeOfParallelism };
         var folds = new StratifiedKFold { NSplits = Cv, Shuffle = true, RandomState = RandomState }.Split(classes.Codes);
-        var proba = CrossValidation.CrossValPredictProba(estimator, input.X, classes.Codes, folds, cancellationToken);
+        var proba = CrossValidation.CrossValPredictProba(estimator, input.X, classes.Codes, folds, Relabel(input.Progress), cancellationToken);
 
         var kept = new List<int>(input.SampleCount);
         for (var c = 0; c < classes.ClassCount; c++)
@@ -135,5 +139,10 @@ public sealed class InstanceHardnessThreshold : Sampler, IUnderSampler
         var gamma = virtualIndex - floor;
         var diff = next - previous;
         return gamma >= 0.5 ? next - (diff * (1 - gamma)) : previous + (diff * gamma);
+    }
+
+    private sealed class Progress(IProgress<ProgressReport> inner) : IProgress<ProgressReport>
+    {
+        public void Report(ProgressReport value) => inner.Report(value with { Source = nameof(InstanceHardnessThreshold) });
     }
 }

@@ -52,7 +52,7 @@ public sealed class NearMiss : Sampler, IUnderSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ public sealed class NearMiss : Sampler, IUnderSampler
     public int NNeighborsVer3
     {
         get => _nNeighborsVer3;
-        init => _nNeighborsVer3 = ImblearnClasses.CheckNeighbours(value, nameof(NNeighborsVer3), "n_neighbors_ver3");
+        init => _nNeighborsVer3 = ImblearnClasses.CheckNeighbours(value, nameof(NNeighborsVer3));
     }
 
     /// <summary>
@@ -208,9 +208,7 @@ public sealed class NearMiss : Sampler, IUnderSampler
     {
         if (k > fitted)
         {
-            throw InputGuard.Invalid(
-                parameterName,
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k}, n_samples_fit = {fitted}, n_samples = {queries}"));
+            throw InputGuard.TooManyNeighbours(parameterName, k, plusSelf: false, fitted, queries);
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>How step 2 decides that a minority row is misclassified (imblearn's <c>kind_sel</c>); default
@@ -49,7 +49,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
     public SelectionKind KindSel
     {
         get => _kindSel;
-        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "kind_sel must be 'all' or 'mode'.");
+        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "KindSel must be 'all' or 'mode'.");
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class NeighbourhoodCleaningRule : Sampler, ICleaningSampler
             : throw new ArgumentOutOfRangeException(
                 nameof(ThresholdCleaning),
                 value,
-                "The 'threshold_cleaning' parameter of NeighbourhoodCleaningRule must be a float in the range (0, 1). Got " + PythonFormat.Float(value) + " instead.");
+                "The 'ThresholdCleaning' parameter of NeighbourhoodCleaningRule must be a float in the range (0, 1). Got " + PythonFormat.Float(value) + " instead.");
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class OneSidedSelection : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>The number of rows of each targeted class drawn to seed the rule (imblearn's <c>n_seeds_S</c>); default 1.</summary>
@@ -53,7 +53,7 @@ public sealed class OneSidedSelection : Sampler, ICleaningSampler
     public int NSeedsS
     {
         get => _nSeedsS;
-        init => _nSeedsS = ImblearnClasses.CheckNeighbours(value, nameof(NSeedsS), "n_seeds_S");
+        init => _nSeedsS = ImblearnClasses.CheckNeighbours(value, nameof(NSeedsS));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -18,9 +17,7 @@ internal sealed class PrototypeStore(SamplerInput input, int k, int? maxDegreeOf
     {
         if (k > store.Count)
         {
-            throw InputGuard.Invalid(
-                "NNeighbors",
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k}, n_samples_fit = {store.Count}, n_samples = {rows.Length}"));
+            throw InputGuard.TooManyNeighbours("NNeighbors", k, plusSelf: false, store.Count, rows.Length);
         }
 
         var fitted = new double[store.Count * _d];

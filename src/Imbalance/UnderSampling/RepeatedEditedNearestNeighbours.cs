@@ -1,4 +1,5 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Sampling;
 
 namespace Imbalance.UnderSampling;
@@ -34,7 +35,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
     public int NNeighbors
     {
         get => _nNeighbors;
-        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors), "n_neighbors");
+        init => _nNeighbors = ImblearnClasses.CheckNeighbours(value, nameof(NNeighbors));
     }
 
     /// <summary>The most ENN passes (imblearn's <c>max_iter</c>); default 100.</summary>
@@ -42,7 +43,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
     public int MaxIter
     {
         get => _maxIter;
-        init => _maxIter = ImblearnClasses.CheckNeighbours(value, nameof(MaxIter), "max_iter");
+        init => _maxIter = ImblearnClasses.CheckNeighbours(value, nameof(MaxIter));
     }
 
     /// <summary>How the neighbours decide (imblearn's <c>kind_sel</c>); default <see cref="SelectionKind.All"/>.</summary>
@@ -50,7 +51,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
     public SelectionKind KindSel
     {
         get => _kindSel;
-        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "kind_sel must be 'all' or 'mode'.");
+        init => _kindSel = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(KindSel), value, "KindSel must be 'all' or 'mode'.");
     }
 
     /// <summary>
@@ -78,6 +79,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
         var stop = new EditingStop(input.Classes, allowMinority: false);
         var removed = new List<int>();
         var targets = input.Targets;
+        var counter = new ProgressCounter(input.Progress, nameof(RepeatedEditedNearestNeighbours), MaxIter);
         for (var iteration = 0; iteration < MaxIter; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -88,6 +90,7 @@ public sealed class RepeatedEditedNearestNeighbours : Sampler, ICleaningSampler
 
             neighbourhood.EditPass(NNeighbors, KindSel, targets, removed, cancellationToken);
             neighbourhood.Remove(removed);
+            counter.Step();
             if (removed.Count == 0 || stop.ShouldStop(neighbourhood))
             {
                 break;

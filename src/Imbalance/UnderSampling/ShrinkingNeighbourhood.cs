@@ -202,9 +202,8 @@ internal sealed class ShrinkingNeighbourhood
     {
         if (need > AliveCount)
         {
-            throw InputGuard.Invalid(
-                "NNeighbors",
-                string.Create(CultureInfo.InvariantCulture, $"Expected n_neighbors <= n_samples_fit, but n_neighbors = {need}, n_samples_fit = {AliveCount}, n_samples = {reportedQueries}"));
+            // Every caller asks for its NNeighbors + 1 (the row itself comes first).
+            throw InputGuard.TooManyNeighbours("NNeighbors", need - 1, plusSelf: true, AliveCount, reportedQueries);
         }
 
         if (_output.Length < rows.Count * need)

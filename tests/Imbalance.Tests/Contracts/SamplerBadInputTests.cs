@@ -210,7 +210,7 @@ public class SamplerBadInputTests
         var act = () => c.Build(SamplingStrategy.Ratio(0.9)).FitResample(x, y);
 
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "SamplingStrategy")
-            .WithMessage("\"sampling_strategy\" can be a float only when the type of target is binary. For multi-class, use a dict.*");
+            .WithMessage("\"SamplingStrategy\" can be a float only when the type of target is binary. For multi-class, use a dict.*");
     }
 
     [Theory]
@@ -251,7 +251,7 @@ public class SamplerBadInputTests
                 "With under-sampling methods, the number of samples in a class should be less or equal to the original number of samples. Originally, there is 25 samples and 30 samples are asked.*"),
             _ => (
                 SamplingStrategy.Counts(new Dictionary<int, int> { [1] = 20 }),
-                "'sampling_strategy' as a dict for cleaning methods is not supported.*"),
+                "'SamplingStrategy' as a dict for cleaning methods is not supported.*"),
         };
 
         var act = () => c.Build(strategy).FitResample(x, y);

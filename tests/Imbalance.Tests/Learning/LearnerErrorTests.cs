@@ -54,7 +54,7 @@ public class LearnerErrorTests
         learner.Invoking(l => l.Fit(nan, y)).Should().Throw<ArgumentException>().WithParameterName("x");
         learner.Invoking(l => l.Fit(new double[0, 4], Array.Empty<int>())).Should().Throw<ArgumentException>().WithParameterName("x");
         learner.Invoking(l => l.Fit(x, y, new double[5])).Should().Throw<ArgumentException>().WithParameterName("sampleWeight")
-            .WithMessage("sample_weight.shape == (5,), expected (100,)!*");
+            .WithMessage("sampleWeight.shape == (5,), expected (100,)!*");
         learner.Invoking(l => l.Fit(x, y, Enumerable.Repeat(-1.0, 100).ToArray())).Should().Throw<ArgumentException>().WithParameterName("sampleWeight");
         learner.Invoking(l => l.Fit(x, y, new double[100])).Should().Throw<ArgumentException>().WithParameterName("sampleWeight");
         learner.Invoking(l => l.Fit(x, y.Select(v => v + 0.5).ToArray())).Should().Throw<ArgumentException>().WithParameterName("y");
@@ -73,7 +73,7 @@ public class LearnerErrorTests
         Make(name, ClassWeight.Explicit(new Dictionary<string, double> { ["a"] = 2 })).Invoking(l => l.Fit(x, y))
             .Should().Throw<ArgumentException>().WithParameterName("ClassWeight").WithMessage("*type String*type Int32*");
         Make(name, ClassWeight.Explicit(new Dictionary<int, double> { [0] = 2, [7] = 1 })).Invoking(l => l.Fit(x, y))
-            .Should().Throw<ArgumentException>().WithParameterName("ClassWeight").WithMessage("The classes, [1, 2], are not in class_weight*");
+            .Should().Throw<ArgumentException>().WithParameterName("ClassWeight").WithMessage("The classes, [1, 2], are not in ClassWeight*");
 
         // Classes left out weigh 1, as in scikit-learn.
         var partial = Make(name, ClassWeight.Explicit(new Dictionary<int, double> { [2] = 3 })).Fit(x, y).PredictProba(x);
@@ -86,7 +86,7 @@ public class LearnerErrorTests
     {
         var (x, y) = TestData.ThreeClasses();
         Make("tree", maxFeatures: MaxFeatures.Count(5)).Invoking(l => l.Fit(x, y)).Should().Throw<ArgumentException>()
-            .WithParameterName("MaxFeatures").WithMessage("max_features must be in (0, n_features]*");
+            .WithParameterName("MaxFeatures").WithMessage("MaxFeatures must be in (0, n_features]*");
         Make("forest", maxFeatures: MaxFeatures.Count(9)).Invoking(l => l.Fit(x, y)).Should().Throw<ArgumentException>().WithParameterName("MaxFeatures");
         new LogisticRegression().Invoking(l => l.Fit(x, new int[100])).Should().Throw<ArgumentException>().WithParameterName("y")
             .WithMessage("This solver needs samples of at least 2 classes in the data, but the data contains only one class: 0*");

@@ -104,7 +104,7 @@ public class InputValidationTests
     public void Positive_label_not_present_is_rejected()
     {
         FluentActions.Invoking(() => ClassificationMetrics.PrecisionScore(Two, Two, posLabel: 5))
-            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.StartsWith("pos_label=5 is not a valid label. It should be one of [0, 1]"));
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.StartsWith("posLabel=5 is not a valid label. It should be one of [0, 1]"));
         FluentActions.Invoking(() => ImbalancedMetrics.SpecificityScore(Two, Two, posLabel: 5))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("posLabel");
         FluentActions.Invoking(() => ScoreMetrics.RocCurve(Two, [0.1, 0.9], posLabel: 5))
@@ -120,7 +120,7 @@ public class InputValidationTests
         FluentActions.Invoking(() => ClassificationMetrics.RecallScore(y, y))
             .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("['no', 'yes']"));
         FluentActions.Invoking(() => ScoreMetrics.RocCurve(y, [0.1, 0.7, 0.9]))
-            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("pos_label is not specified"));
+            .Should().Throw<ArgumentException>().Where(e => e.ParamName == "posLabel" && e.Message.Contains("posLabel is not specified"));
         ClassificationMetrics.RecallScore(y, y, posLabel: "yes").Should().Be(1.0);
     }
 
@@ -180,7 +180,7 @@ public class InputValidationTests
         FluentActions.Invoking(() => ClassWeights.ComputeClassWeight(ClassWeightMode.Balanced, [0, 1, 2], [0, 1, 1]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("classes");
         FluentActions.Invoking(() => ClassWeights.ComputeClassWeight(new Dictionary<int, double> { [0] = 2.0, [9] = 1.0 }, [0, 1], [0, 1]))
-            .Should().Throw<ArgumentException>().WithMessage("The classes, [1], are not in class_weight*");
+            .Should().Throw<ArgumentException>().WithMessage("The classes, [1], are not in ClassWeight*");
         FluentActions.Invoking(() => ClassWeights.ComputeSampleWeight(ClassWeightMode.Uniform, Two, indices: [0]))
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("indices");
     }

@@ -92,9 +92,9 @@ public class FoldParityTests
     {
         FluentActions.Invoking(() => new StratifiedKFold { NSplits = 1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("NSplits");
         new StratifiedKFold { NSplits = 4 }.Invoking(s => s.Split(new[] { 0, 0, 1, 1, 1 }))
-            .Should().Throw<ArgumentException>().WithMessage("n_splits=4 cannot be greater than the number of members in each class.*");
+            .Should().Throw<ArgumentException>().WithMessage("NSplits=4 cannot be greater than the number of members in each class.*");
         new KFold().Invoking(k => k.Split(3)).Should().Throw<ArgumentException>()
-            .WithMessage("Cannot have number of splits n_splits=5 greater than the number of samples: n_samples=3.*");
+            .WithMessage("Cannot have number of splits NSplits=5 greater than the number of samples: n_samples=3.*");
         new KFold { RandomState = 1 }.Invoking(k => k.Split(10)).Should().Throw<ArgumentException>().WithParameterName("RandomState");
         FluentActions.Invoking(() => new KFold { RandomState = -1 }).Should().Throw<ArgumentOutOfRangeException>();
     }

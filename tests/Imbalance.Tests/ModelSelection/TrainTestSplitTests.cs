@@ -77,7 +77,7 @@ public class TrainTestSplitTests
         FluentActions.Invoking(() => DataSplit.TrainTestSplit(x, new[] { 0, 0, 1, 1 }, shuffle: false, stratify: true))
             .Should().Throw<ArgumentException>().WithParameterName("stratify");
         FluentActions.Invoking(() => DataSplit.TrainTestSplit(x, new[] { 0, 0, 1, 1 }, testSize: 0.7, trainSize: 0.5))
-            .Should().Throw<ArgumentException>().WithMessage("The sum of test_size and train_size*");
+            .Should().Throw<ArgumentException>().WithMessage("The sum of testSize and trainSize*");
         var plain = DataSplit.TrainTestSplit(x, new[] { 0, 1, 0, 1 }, shuffle: false);
         plain.TrainIndices.Should().Equal(0, 1, 2);
         plain.TestIndices.Should().Equal(3);

@@ -300,9 +300,9 @@ public class EngineTests
         var index = new NearestNeighbors().Fit(x);
         index.Invoking(i => i.KNeighbors(x, 11)).Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("nNeighbors")
-            .WithMessage("Expected n_neighbors <= n_samples_fit, but n_neighbors = 11, n_samples_fit = 10, n_samples = 10*");
+            .WithMessage("Expected nNeighbors <= n_samples_fit, but nNeighbors = 11, n_samples_fit = 10, n_samples = 10*");
         index.Invoking(i => i.KNeighbors(x, 0)).Should().Throw<ArgumentOutOfRangeException>()
-            .WithParameterName("nNeighbors").WithMessage("Expected n_neighbors > 0. Got 0*");
+            .WithParameterName("nNeighbors").WithMessage("Expected nNeighbors > 0. Got 0*");
         index.Invoking(i => i.KNeighbors(new double[2, 4])).Should().Throw<ArgumentException>()
             .WithParameterName("queries").WithMessage("X has 4 features, but NearestNeighbors is expecting 3 features as input.*");
         index.Invoking(i => i.KNeighbors(new double[,] { { 1, double.NaN, 2 } })).Should().Throw<ArgumentException>()

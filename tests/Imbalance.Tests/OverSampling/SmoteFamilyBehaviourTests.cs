@@ -131,12 +131,12 @@ public class SmoteFamilyBehaviourTests
     [Fact]
     public void Invalid_parameters_are_rejected_when_set_with_imblearns_words()
     {
-        Invalid(() => new Smote { KNeighbors = 0 }, "KNeighbors", "The 'k_neighbors' parameter of SMOTE must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
-        Invalid(() => new BorderlineSmote { KNeighbors = -1 }, "KNeighbors", "The 'k_neighbors' parameter of BorderlineSMOTE must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got -1 instead.");
-        Invalid(() => new BorderlineSmote { MNeighbors = 0 }, "MNeighbors", "The 'm_neighbors' parameter of BorderlineSMOTE must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
-        Invalid(() => new Adasyn { NNeighbors = 0 }, "NNeighbors", "The 'n_neighbors' parameter of ADASYN must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
-        Invalid(() => new SmoteNc { KNeighbors = 0 }, "KNeighbors", "The 'k_neighbors' parameter of SMOTENC must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
-        Invalid(() => new SmoteN { KNeighbors = 0 }, "KNeighbors", "The 'k_neighbors' parameter of SMOTEN must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
+        Invalid(() => new Smote { KNeighbors = 0 }, "KNeighbors", "The 'KNeighbors' parameter of SMOTE must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
+        Invalid(() => new BorderlineSmote { KNeighbors = -1 }, "KNeighbors", "The 'KNeighbors' parameter of BorderlineSMOTE must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got -1 instead.");
+        Invalid(() => new BorderlineSmote { MNeighbors = 0 }, "MNeighbors", "The 'MNeighbors' parameter of BorderlineSMOTE must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
+        Invalid(() => new Adasyn { NNeighbors = 0 }, "NNeighbors", "The 'NNeighbors' parameter of ADASYN must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
+        Invalid(() => new SmoteNc { KNeighbors = 0 }, "KNeighbors", "The 'KNeighbors' parameter of SMOTENC must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
+        Invalid(() => new SmoteN { KNeighbors = 0 }, "KNeighbors", "The 'KNeighbors' parameter of SMOTEN must be an int in the range [1, inf) or an object implementing 'kneighbors' and 'kneighbors_graph'. Got 0 instead.");
         Invalid(() => new BorderlineSmote { Kind = (BorderlineSmoteKind)7 }, "Kind", "The 'kind' parameter of BorderlineSMOTE must be a str among {'borderline-1', 'borderline-2'} (or Borderline2AllRows). Got 7 instead.");
         var seed = () => new Smote { RandomState = -1 };
         seed.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("RandomState");
@@ -146,7 +146,7 @@ public class SmoteFamilyBehaviourTests
     public void SmoteNc_checks_its_categorical_features()
     {
         var (x, y) = Overlapping();
-        Data(() => new SmoteNc().FitResample(x, y), "CategoricalFeatures", "SMOTE-NC requires 'categorical_features'.");
+        Data(() => new SmoteNc().FitResample(x, y), "CategoricalFeatures", "SMOTE-NC requires 'CategoricalFeatures'.");
         Data(() => new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices() }.FitResample(x, y), "CategoricalFeatures", "SMOTE-NC requires at least one categorical feature; use SMOTE for continuous features only.");
         Data(() => new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices(1, 1) }.FitResample(x, y), "CategoricalFeatures", "The categorical feature indices must not repeat.");
         Data(() => new SmoteNc { CategoricalFeatures = CategoricalFeatures.Indices(-1) }.FitResample(x, y), "CategoricalFeatures", "Some of the categorical indices are out of range. Indices should be between 0 and 2");
@@ -159,9 +159,9 @@ public class SmoteFamilyBehaviourTests
     public void Neighbour_counts_must_fit_the_class_being_over_sampled()
     {
         var (x, y) = Overlapping();
-        Data(() => new SmoteN { KNeighbors = 20 }.FitResample(x, y), "KNeighbors", "Expected n_neighbors <= n_samples,  but n_samples = 20, n_neighbors = 21");
-        Data(() => new Adasyn { NNeighbors = 20 }.FitResample(x, y), "NNeighbors", "Expected n_neighbors <= n_samples,  but n_samples = 20, n_neighbors = 21");
-        Data(() => new SmoteNc { KNeighbors = 20, CategoricalFeatures = CategoricalFeatures.Indices(1) }.FitResample(x, y), "KNeighbors", "Expected n_neighbors <= n_samples,  but n_samples = 20, n_neighbors = 21");
+        Data(() => new SmoteN { KNeighbors = 20 }.FitResample(x, y), "KNeighbors", "Expected KNeighbors + 1 <= n_samples,  but n_samples = 20, KNeighbors = 20");
+        Data(() => new Adasyn { NNeighbors = 20 }.FitResample(x, y), "NNeighbors", "Expected NNeighbors + 1 <= n_samples,  but n_samples = 20, NNeighbors = 20");
+        Data(() => new SmoteNc { KNeighbors = 20, CategoricalFeatures = CategoricalFeatures.Indices(1) }.FitResample(x, y), "KNeighbors", "Expected KNeighbors + 1 <= n_samples,  but n_samples = 20, KNeighbors = 20");
 
         // A class that is not over-sampled may be smaller than k + 1.
         var onlyClass0 = SamplingStrategy.Counts(new Dictionary<int, int> { [0] = 62 });

@@ -91,7 +91,7 @@ public class SmoteFamilyParityTests
             var thrown = act.Should().Throw<ArgumentException>().Which;
             thrown.ParamName.Should().Be(_errorParameters[name]);
             var (_, message) = ImblearnError.Split(error.GetString()!);
-            ImblearnError.CoreMessage(thrown).Should().Be(message);
+            ImblearnError.CoreMessage(thrown).Should().Be(DotNetWording.Translate(message, _errorParameters[name]));
             return;
         }
 

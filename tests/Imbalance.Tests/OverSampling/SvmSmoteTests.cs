@@ -71,7 +71,7 @@ public class SvmSmoteTests
     {
         var outStep = () => new SvmSmote { OutStep = 1.5 };
         outStep.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("OutStep")
-            .Which.Message.Should().StartWith("The 'out_step' parameter of SVMSMOTE must be a float in the range [0, 1]. Got 1.5 instead.");
+            .Which.Message.Should().StartWith("The 'OutStep' parameter of SVMSMOTE must be a float in the range [0, 1]. Got 1.5 instead.");
         var k = () => new SvmSmote { KNeighbors = 0 };
         k.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("KNeighbors");
         var provider = () => new SvmSmote { SupportVectorProvider = null! };

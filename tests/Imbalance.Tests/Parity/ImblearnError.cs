@@ -8,7 +8,8 @@ namespace Imbalance.Tests.Parity;
 /// </summary>
 /// <remarks>
 /// Rules: the exception is an <see cref="ArgumentException"/> (or a subclass) naming the expected parameter. For a
-/// <c>ValueError</c> our message (without .NET's "(Parameter ...)" suffix) is imblearn's message, word for word,
+/// <c>ValueError</c> our message (without .NET's "(Parameter ...)" suffix) is imblearn's message in .NET words
+/// (<see cref="DotNetWording"/>: parameters named as the caller writes them), otherwise word for word,
 /// with two documented allowances: the negative-count message has a space after its first sentence (imblearn's has
 /// none), and a Python set printed in a message (missing labels, missing shrinkage classes) may list its elements in
 /// another order (Python's set order is hash order and carries no meaning). For imblearn's parameter validation
@@ -72,8 +73,9 @@ internal static partial class ImblearnError
 
     private static void AssertSameMessage(string ours, string imblearn)
     {
-        // Documented allowance: imblearn's f-strings join two sentences without a space.
-        var expected = imblearn.Replace("negative.'sampling_strategy'", "negative. 'sampling_strategy'", StringComparison.Ordinal);
+        // Messages speak .NET (DotNetWording); documented allowance: imblearn's f-strings join two sentences without
+        // a space.
+        var expected = DotNetWording.Translate(imblearn).Replace("negative.'SamplingStrategy'", "negative. 'SamplingStrategy'", StringComparison.Ordinal);
         var set = PythonSet().Match(expected);
         if (!set.Success)
         {

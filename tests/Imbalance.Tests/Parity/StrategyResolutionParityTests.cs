@@ -98,14 +98,14 @@ public class StrategyResolutionParityTests
                 c.GetProperty("error").GetString().Should().NotContain("in the range", "imblearn lets NaN past its range test");
                 error.Should().BeOfType<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("ratio");
                 ImblearnError.CoreMessage((ArgumentException)error!).Should()
-                    .Be("When 'sampling_strategy' is a float, it should be in the range (0, 1]. Got nan instead.");
+                    .Be("When 'SamplingStrategy' is a float, it should be in the range (0, 1]. Got nan instead.");
                 break;
             case "negative_count_rejected_first":
                 c.GetProperty("error").GetString().Should().Contain("target class is/are not present", "imblearn reports the unknown label first");
                 error.Should().BeOfType<ArgumentException>().Which.ParamName.Should().Be("counts");
                 var counts = ParityFixture.Pairs<TLabel>(spec.GetProperty("value"));
                 ImblearnError.CoreMessage((ArgumentException)error!).Should().Be(
-                    "The number of samples in a class cannot be negative. 'sampling_strategy' contains some negative value: {"
+                    "The number of samples in a class cannot be negative. 'SamplingStrategy' contains some negative value: {"
                     + string.Join(", ", counts.Select(kv => $"{ParityFixture.Repr(kv.Label)}: {kv.Count}")) + "}");
                 break;
             default:

@@ -84,11 +84,11 @@ public class InputGuardTests
     [Fact]
     public void Invalid_builds_an_argument_exception_for_the_named_parameter()
     {
-        var e = InputGuard.Invalid("KNeighbors", "Expected n_neighbors > 0.");
+        var e = InputGuard.Invalid("KNeighbors", "Expected KNeighbors > 0.");
 
         e.Should().BeOfType<ArgumentException>();
         e.ParamName.Should().Be("KNeighbors");
-        e.Message.Should().StartWith("Expected n_neighbors > 0.");
+        e.Message.Should().StartWith("Expected KNeighbors > 0.");
     }
 
     [Theory]

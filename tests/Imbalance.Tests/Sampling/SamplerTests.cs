@@ -64,7 +64,7 @@ public class SamplerTests
         ((Action)(() => probe.FitResample(new double[,] { { double.NaN }, { 1 } }, [0, 1]))).Should().Throw<ArgumentException>().Where(e => e.ParamName == "x");
         ((Action)(() => probe.FitResample(new double[,] { { 0 }, { 1 } }, [0, 0]))).Should().Throw<ArgumentException>().Where(e => e.ParamName == "y");
         ((Action)(() => majority.FitResample(new double[,] { { 0 }, { 1 } }, [0, 1]))).Should().Throw<ArgumentException>().Where(e => e.ParamName == "SamplingStrategy")
-            .WithMessage("'sampling_strategy'='majority' cannot be used with over-sampler.*");
+            .WithMessage("'SamplingStrategy'='majority' cannot be used with over-sampler.*");
         ((Action)(() => probe.FitResample(new double[,] { { 0 }, { 1 } }, [0, 1], cts.Token))).Should().Throw<OperationCanceledException>();
         calls.Should().Be(0);
 
