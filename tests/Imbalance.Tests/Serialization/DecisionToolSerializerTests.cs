@@ -62,6 +62,22 @@ public class DecisionToolSerializerTests
         text.Should().Throw<InvalidDataException>().WithMessage("$.model.scores[1]: expected a finite number or null*");
     }
 
+    [Fact]
+    public void A_loaded_pipeline_keeps_the_warnings_its_steps_reported()
+    {
+        var (x, y) = ModelSerializerTests.Data("PriorCorrectionPipeline");
+        var pipeline = (PipelineModel<int>)Pipeline.Make(new Smote { RandomState = 0 }, new LogisticRegression { MaxIter = 1 }).Fit(x, y);
+        pipeline.Warnings.Should().NotBeEmpty("one L-BFGS iteration does not converge");
+        var bytes = ModelSerializer.ToBytes(pipeline);
+        var loaded = (PipelineModel<int>)ModelSerializer.FromBytes<int>(bytes);
+        loaded.Warnings.Should().Equal(pipeline.Warnings);
+        ModelSerializer.ToBytes(loaded).Should().Equal(bytes);
+        var tampered = () => ModelSerializer.FromBytes<int>(Tamper(bytes, "model.warnings.0.kind", "\"Bogus\""));
+        tampered.Should().Throw<InvalidDataException>().WithMessage("$.model.warnings[0].kind: unknown value \"Bogus\"*");
+        var empty = () => ModelSerializer.FromBytes<int>(Tamper(bytes, "model.warnings.0.message", "\"\""));
+        empty.Should().Throw<InvalidDataException>().WithMessage("$.model.warnings[0].message: must not be empty*");
+    }
+
     private static byte[] Tamper(byte[] bytes, string path, string json)
     {
         var node = JsonNode.Parse(bytes)!;
