@@ -37,9 +37,15 @@ internal sealed class IsolationTree
     /// <summary>Rows (distinct, with positive weight) that reached each node (scikit-learn's <c>n_node_samples</c>).</summary>
     public int[] NodeSamples { get; private set; } = [];
 
-    private int[] Left { get; set; } = [];
+    /// <summary>Left child per node (-1 at leaves).</summary>
+    public int[] Left { get; private set; } = [];
 
-    private int[] Right { get; set; } = [];
+    /// <summary>Right child per node (-1 at leaves).</summary>
+    public int[] Right { get; private set; } = [];
+
+    /// <summary>A tree from its node arrays (a loaded model; the caller has checked that they form a tree).</summary>
+    public static IsolationTree FromNodes(int[] feature, double[] threshold, int[] left, int[] right, int[] nodeSamples) =>
+        new() { Feature = feature, Threshold = threshold, Left = left, Right = right, NodeSamples = nodeSamples };
 
     /// <summary>Grows a tree.</summary>
     /// <param name="columns">Feature-major float32 values: <c>columns[f][row]</c>, the tree's features only.</param>

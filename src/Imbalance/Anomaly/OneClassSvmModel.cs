@@ -40,6 +40,9 @@ public sealed class OneClassSvmModel : IOutlierModel
     /// <summary>The multiplier of each support vector (scikit-learn's <c>dual_coef_</c>), in (0, 1].</summary>
     public IReadOnlyList<double> DualCoefficients => _coefficients;
 
+    /// <summary>The support vectors, row-major (support vector s at <c>[s * FeatureCount, (s + 1) * FeatureCount)</c>).</summary>
+    internal ReadOnlySpan<double> Vectors => _vectors;
+
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or of another width.</exception>

@@ -39,6 +39,12 @@ public sealed class OutlierDetectorClassifierModel<TLabel> : IClassificationMode
     /// <summary>The objective's value at <see cref="Threshold"/> on the validation rows.</summary>
     public double ValidationScore { get; }
 
+    /// <summary>The index in <see cref="Classes"/> of <see cref="AnomalyClass"/>.</summary>
+    internal int AnomalyIndex => _anomaly;
+
+    /// <summary>The spread that divides <c>score - Threshold</c> in <see cref="PredictProba"/>.</summary>
+    internal double Scale => _scale;
+
     /// <summary>The anomaly score of each row: minus the detector's <see cref="IOutlierModel.ScoreSamples"/>.</summary>
     /// <param name="x">Rows with the training width.</param>
     /// <param name="cancellationToken">Cancels a long computation.</param>

@@ -21,6 +21,9 @@ public sealed class CalibratedClassifierModel<TLabel> : IClassificationModel<TLa
     /// <summary>The calibration used.</summary>
     public CalibrationMethod Method { get; }
 
+    /// <summary>The fitted (model, calibrators) pairs (a saved model writes them).</summary>
+    internal IReadOnlyList<CalibratedPair<TLabel>> Pairs => _pairs;
+
     /// <summary>The fitted inner models, one per calibrated classifier (scikit-learn's
     /// <c>calibrated_classifiers_[i].estimator</c>).</summary>
     public IReadOnlyList<IClassificationModel<TLabel>> Models => _pairs.Select(p => p.Model).ToArray();

@@ -11,6 +11,9 @@ internal sealed class CalibratedPair<TLabel>(IClassificationModel<TLabel> model,
 
     public IReadOnlyList<Calibrator> Calibrators { get; } = calibrators;
 
+    /// <summary>The class each calibrator's column maps to.</summary>
+    public IReadOnlyList<int> ClassOfColumn { get; } = classOfColumn;
+
     /// <summary>Calibrated probabilities over all <paramref name="classCount"/> classes (scikit-learn's
     /// <c>_CalibratedClassifier.predict_proba</c>).</summary>
     public double[,] PredictProba(double[,] x, int classCount, CancellationToken cancellationToken)

@@ -11,6 +11,12 @@ internal sealed class IsotonicCalibration : Calibrator
     private readonly double[] _x;
     private readonly double[] _y;
 
+    /// <summary>The step function's knots (a saved model writes them).</summary>
+    internal (double[] X, double[] Y) Knots => (_x, _y);
+
+    /// <summary>A calibrator from its knots (a loaded model; the caller has checked them).</summary>
+    internal static IsotonicCalibration FromKnots(double[] x, double[] y) => new(x, y);
+
     private IsotonicCalibration(double[] x, double[] y)
     {
         _x = x;

@@ -21,6 +21,9 @@ public sealed class PriorCorrectionModel<TLabel> : IClassificationModel<TLabel>
     /// <summary>The model fitted on resampled rows.</summary>
     public IClassificationModel<TLabel> Model { get; }
 
+    /// <summary>True when the counts were known and the probabilities are corrected.</summary>
+    internal bool Corrects => _ratios is not null;
+
     /// <summary>Rows per class before resampling (empty when nothing was recorded: no correction).</summary>
     public IReadOnlyDictionary<TLabel, int> OriginalCounts { get; }
 

@@ -11,6 +11,9 @@ namespace Imbalance.Calibration;
 /// can differ from the optimum in the last digits.</remarks>
 internal sealed class SigmoidCalibration : Calibrator
 {
+    /// <summary>A calibrator from its coefficients (a loaded model).</summary>
+    internal static SigmoidCalibration FromCoefficients(double a, double b) => new(a, b);
+
     private SigmoidCalibration(double a, double b)
     {
         A = a;

@@ -132,6 +132,33 @@ public sealed class BalancedBaggingClassifierModel<TLabel> : IClassificationMode
 
     /// <summary>scikit-learn's <c>BaggingClassifier._set_oob_score</c>: each member's probabilities added, in
     /// member order, to the rows its bag left out; rows normalised; accuracy of their argmax.</summary>
+    /// <summary>The members without a copy (a saved model writes them).</summary>
+    internal IClassificationModel<int>[] Members => _members;
+
+    /// <summary>The column indices of each member.</summary>
+    internal int[][] MemberFeatures => _features;
+
+    /// <summary>The bootstrap rows of each member.</summary>
+    internal int[][] MemberSamples => _samples;
+
+    /// <summary>The sampler's kept rows of each member, or null per member.</summary>
+    internal int[]?[] MemberSamplerIndices => _samplerIndices;
+
+    /// <summary>True when members see only their own columns.</summary>
+    internal bool FeatureIndexing => _featureIndexing;
+
+    /// <summary>The configured prediction parallelism.</summary>
+    internal int? MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
+    /// <summary>The out-of-bag decision function without a copy, or null.</summary>
+    internal double[,]? Oob => _oob;
+
+    /// <summary>A loaded model: the fitted parts plus the out-of-bag results and warnings as they were saved.</summary>
+    internal static BalancedBaggingClassifierModel<TLabel> Restore(
+        IClassificationModel<int>[] members, int[][] features, int[][] samples, int[]?[] samplerIndices, IReadOnlyList<TLabel> classes, int featureCount,
+        bool featureIndexing, int? maxDegreeOfParallelism, double? oobScore, double[,]? oob, string[] warnings) =>
+        new(members, features, samples, samplerIndices, classes, featureCount, featureIndexing, maxDegreeOfParallelism) { OobScore = oobScore, Warnings = warnings, _oob = oob };
+
     internal BalancedBaggingClassifierModel<TLabel> WithOob(double[,] x, int[] codes, CancellationToken cancellationToken)
     {
         var n = x.GetLength(0);

@@ -27,6 +27,20 @@ public sealed class BalancedRandomForestClassifierModel<TLabel> : IClassificatio
     /// <summary>imblearn's <c>_compute_oob_predictions</c>: per tree, in order, the probabilities of the balanced rows
     /// its bootstrap left out are added once to their training rows; each row divided by how many trees scored it
     /// (at least 1); accuracy of the argmax.</summary>
+    /// <summary>The trees (a saved model writes them).</summary>
+    internal IReadOnlyList<CartTree> Trees => _trees;
+
+    /// <summary>The configured prediction parallelism.</summary>
+    internal int? MaxDegreeOfParallelism => _maxDegreeOfParallelism;
+
+    /// <summary>The out-of-bag decision function without a copy, or null.</summary>
+    internal double[,]? Oob => _oob;
+
+    /// <summary>A loaded model: the fitted parts plus the out-of-bag results and warnings as they were saved.</summary>
+    internal static BalancedRandomForestClassifierModel<TLabel> Restore(
+        CartTree[] trees, int[][] samplerIndices, IReadOnlyList<TLabel> classes, int features, int? maxDegreeOfParallelism, double? oobScore, double[,]? oob, string[] warnings) =>
+        new(trees, samplerIndices, classes, features, maxDegreeOfParallelism) { OobScore = oobScore, Warnings = warnings, _oob = oob };
+
     internal BalancedRandomForestClassifierModel<TLabel> WithOob(double[,] x, int[] codes, int[] treeSeeds, CancellationToken cancellationToken)
     {
         var n = x.GetLength(0);

@@ -20,6 +20,9 @@ public sealed class AdaBoostClassifierModel<TLabel> : IClassificationModel<TLabe
     /// <summary>The classes in sorted order (scikit-learn's <c>classes_</c>); the columns of <see cref="PredictProba"/>.</summary>
     public IReadOnlyList<TLabel> Classes => _classes;
 
+    /// <summary>The fitted ensemble (a saved model writes it).</summary>
+    internal BoostedEnsemble Ensemble => _ensemble;
+
     /// <summary>The number of features seen in training (scikit-learn's <c>n_features_in_</c>).</summary>
     public int FeatureCount => _ensemble.Features;
 

@@ -20,6 +20,9 @@ public sealed class CostSensitiveClassifierModel<TLabel> : IClassificationModel<
     /// <summary>The fitted inner model.</summary>
     public IClassificationModel<TLabel> Model { get; }
 
+    /// <summary>True when <see cref="Predict"/> minimises the expected cost (a saved model writes it).</summary>
+    internal bool MinimiseExpectedCost => _minimiseExpectedCost;
+
     /// <summary>The cost matrix over <see cref="Classes"/> (a copy).</summary>
     public double[,] CostMatrix => (double[,])_costMatrix.Clone();
 

@@ -7,7 +7,7 @@ namespace Imbalance.ModelSelection;
 /// scikit-learn's <c>GridSearchCV</c> in .NET style: every candidate of <see cref="Candidates"/> is turned into a
 /// classifier by <see cref="Factory"/> (configurations are immutable, so a factory replaces <c>set_params</c>), each
 /// is cross-validated with every scorer, and the best by <see cref="Refit"/> is refitted on all rows. It is itself a
-/// classifier, so it nests inside <see cref="CrossValidation.CrossValidate{TLabel}"/> (the outer test folds never
+/// classifier, so it nests inside <c>CrossValidation.CrossValidate</c> (the outer test folds never
 /// reach the inner choice).
 /// </summary>
 /// <typeparam name="TParam">The parameter type: a number, a tuple from <see cref="ParameterGrid"/>, a record...</typeparam>

@@ -13,7 +13,7 @@ namespace Imbalance.ModelSelection;
 /// </summary>
 /// <remarks>As in imblearn the folds are <c>LeaveOneGroupOut</c> over the dealt groups: fold f tests the rows dealt to
 /// group f, in increasing row order. The folds depend on the rows through the estimator, so they are made
-/// by <see cref="Split{TLabel}"/> (from the rows) and passed to <see cref="CrossValidation.CrossValidate{TLabel}"/> as <c>folds</c>.</remarks>
+/// by <see cref="Split{TLabel}"/> (from the rows) and passed to <c>CrossValidation.CrossValidate</c> as <c>folds</c>.</remarks>
 public sealed class InstanceHardnessCV
 {
     private readonly IClassifier _estimator = null!;

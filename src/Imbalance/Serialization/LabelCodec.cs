@@ -78,7 +78,7 @@ internal static class LabelCodec
         return classes;
     }
 
-    private static TLabel Read<TLabel>(JsonElement e, ModelReader node, string member)
+    public static TLabel Read<TLabel>(JsonElement e, ModelReader node, string member)
     {
         var type = typeof(TLabel);
         object? value = null;

@@ -1,3 +1,4 @@
+using Imbalance.Anomaly;
 using Imbalance.Learning;
 
 namespace Imbalance.Serialization;
@@ -13,10 +14,12 @@ namespace Imbalance.Serialization;
 /// <c>Write</c> writes that state with <see cref="ModelWriter"/> and whose <c>Read</c> reads it back with the checked
 /// accessors of <see cref="ModelReader"/> (shapes, ranges, finite numbers) and calls the model's internal constructor;
 /// nested models go through <see cref="ModelWriter.Classifier{TLabel}"/> / <see cref="ReadClassifier{TLabel}"/>;
-/// (3) add one entry to <see cref="Classifiers"/> or <see cref="Transformers"/>, named like the model type without its
-/// <c>Model</c> suffix (<c>BalancedRandomForestClassifierModel</c> -&gt; <c>"BalancedRandomForestClassifier"</c>);
-/// (4) add the model to the round-trip test's list of fitted models (<c>ModelSerializerTests.Models</c>). A test
-/// (<c>ModelKindsTests</c>) fails while a public fitted model has no kind. Kind names are part of the file format:
+/// (3) add one entry to <see cref="Classifiers"/>, <see cref="Transformers"/> or <see cref="Detectors"/> (outlier
+/// detectors derive from <see cref="OutlierKind"/>), named like the model type without its <c>Model</c> suffix
+/// (<c>BalancedRandomForestClassifierModel</c> -&gt; <c>"BalancedRandomForestClassifier"</c>); (4) add the model to
+/// the round-trip test's list of fitted models (<c>ModelSerializerTests.Models</c>, or
+/// <c>OutlierModelSerializerTests.Detectors</c>). A test (<c>ModelKindsTests</c>) fails while a public fitted model
+/// has no kind, and another (<c>SavedModelCoverageTests</c>) while one has no round-trip test. Kind names are part of the file format:
 /// never rename one; change a kind's members only together with <see cref="ModelSerializer.FormatVersion"/>.</para>
 /// </remarks>
 internal static class ModelKinds
@@ -29,12 +32,28 @@ internal static class ModelKinds
         new DecisionTreeKind(),
         new RandomForestKind(),
         new KNeighborsKind(),
+        new OutlierDetectorClassifierKind(),
+        new BalancedRandomForestKind(),
+        new BalancedBaggingKind(),
+        new AdaBoostKind(),
+        new FixedThresholdClassifierKind(),
+        new TunedThresholdClassifierKind(),
+        new CostSensitiveClassifierKind(),
+        new CalibratedClassifierKind(),
+        new PriorCorrectionKind(),
     ];
 
     /// <summary>Every transformer kind, one entry each.</summary>
     public static readonly IReadOnlyList<TransformerKind> Transformers =
     [
         new StandardScalerKind(),
+    ];
+
+    /// <summary>Every outlier-detector kind, one entry each.</summary>
+    public static readonly IReadOnlyList<OutlierKind> Detectors =
+    [
+        new IsolationForestKind(),
+        new OneClassSvmKind(),
     ];
 
     /// <summary>Nesting deeper than this is rejected (a pipeline inside a pipeline inside ...).</summary>
@@ -48,6 +67,10 @@ internal static class ModelKinds
     public static TransformerKind KindOf(IFeatureTransformerModel model) =>
         Transformers.FirstOrDefault(k => k.Owns(model)) ?? throw new NotSupportedException(
             $"Transformers of type {model.GetType().Name} cannot be saved; savable transformers: {string.Join(", ", Transformers.Select(k => k.Name))}.");
+
+    public static OutlierKind KindOf(IOutlierModel model) =>
+        Detectors.FirstOrDefault(k => k.Owns(model)) ?? throw new NotSupportedException(
+            $"Outlier detectors of type {model.GetType().Name} cannot be saved; savable detectors: {string.Join(", ", Detectors.Select(k => k.Name))}.");
 
     public static void WriteClassifier<TLabel>(ModelWriter writer, IClassificationModel<TLabel> model)
         where TLabel : notnull
@@ -75,6 +98,15 @@ internal static class ModelKinds
         writer.Json.WriteEndObject();
     }
 
+    public static void WriteDetector(ModelWriter writer, IOutlierModel model)
+    {
+        var kind = KindOf(model);
+        writer.Json.WriteStartObject();
+        writer.String("kind", kind.Name);
+        kind.Write(model, writer);
+        writer.Json.WriteEndObject();
+    }
+
     public static IClassificationModel<TLabel> ReadClassifier<TLabel>(ModelReader reader)
         where TLabel : notnull
     {
@@ -91,6 +123,15 @@ internal static class ModelKinds
         var name = reader.String("kind");
         var kind = Transformers.FirstOrDefault(k => k.Name == name) ?? throw reader.Error(
             "kind", $"unknown transformer kind \"{name}\"; known kinds: {string.Join(", ", Transformers.Select(k => k.Name))}");
+        return kind.Read(reader);
+    }
+
+    public static IOutlierModel ReadDetector(ModelReader reader)
+    {
+        CheckDepth(reader);
+        var name = reader.String("kind");
+        var kind = Detectors.FirstOrDefault(k => k.Name == name) ?? throw reader.Error(
+            "kind", $"unknown outlier detector kind \"{name}\"; known kinds: {string.Join(", ", Detectors.Select(k => k.Name))}");
         return kind.Read(reader);
     }
 

@@ -46,6 +46,9 @@ internal sealed class ModelReader
         return value;
     }
 
+    /// <summary>A member of any JSON kind (its reader checks the kind).</summary>
+    public JsonElement Any(string name) => _element.TryGetProperty(name, out var value) ? value : throw Error(name, "missing");
+
     public bool Has(string name) => _element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
     public ModelReader Object(string name) => new(Member(name, JsonValueKind.Object), Path + "." + name);
@@ -73,6 +76,28 @@ internal sealed class ModelReader
     {
         var e = Member(name, JsonValueKind.Number);
         return ToDouble(e, min, max) ?? throw Error(name, string.Create(CultureInfo.InvariantCulture, $"expected a finite number in [{min}, {max}], found {e.GetRawText()}"));
+    }
+
+    /// <summary>A finite number, or NaN written as <c>null</c> (by <see cref="ModelWriter.DoubleOrNaN"/>).</summary>
+    public double DoubleOrNaN(string name) =>
+        _element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Null ? double.NaN : Double(name);
+
+    /// <summary>A number array whose <c>null</c> items read as NaN (written by <see cref="ModelWriter.DoublesOrNaN"/>).</summary>
+    public double[] DoublesOrNaN(string name, int length)
+    {
+        var items = Array(name);
+        CheckLength(name, items.Count, length);
+        var values = new double[items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = items[i].ValueKind == JsonValueKind.Null
+                ? double.NaN
+                : ToDouble(items[i], double.MinValue, double.MaxValue) ?? throw Error(
+                    string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]"),
+                    string.Create(CultureInfo.InvariantCulture, $"expected a finite number or null, found {items[i].GetRawText()}"));
+        }
+
+        return values;
     }
 
     /// <summary>A number array; <paramref name="length"/> -1 accepts any length.</summary>
@@ -110,8 +135,68 @@ internal sealed class ModelReader
         return values;
     }
 
+    public string[] Strings(string name)
+    {
+        var items = Array(name);
+        var values = new string[items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = items[i].ValueKind == JsonValueKind.String
+                ? items[i].GetString()!
+                : throw Error(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]"), "expected a string");
+        }
+
+        return values;
+    }
+
+    /// <summary>An array of integer arrays (<paramref name="count"/> -1 accepts any count); with
+    /// <paramref name="allowNull"/> an item may be <c>null</c>.</summary>
+    public int[]?[] IntArrays(string name, int count, int min, int max, bool allowNull)
+    {
+        var items = Array(name);
+        CheckLength(name, items.Count, count);
+        var values = new int[]?[items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]");
+            if (allowNull && items[i].ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (items[i].ValueKind != JsonValueKind.Array)
+            {
+                throw Error(itemPath, "expected an array");
+            }
+
+            var row = items[i].EnumerateArray().ToArray();
+            var ints = new int[row.Length];
+            for (var j = 0; j < ints.Length; j++)
+            {
+                if (row[j].ValueKind != JsonValueKind.Number || !row[j].TryGetInt32(out ints[j]) || ints[j] < min || ints[j] > max)
+                {
+                    throw Error(
+                        string.Create(CultureInfo.InvariantCulture, $"{itemPath}[{j}]"),
+                        string.Create(CultureInfo.InvariantCulture, $"expected an integer in [{min}, {max}], found {row[j].GetRawText()}"));
+                }
+            }
+
+            values[i] = ints;
+        }
+
+        return values;
+    }
+
+    /// <summary>An array of non-null integer arrays.</summary>
+    public int[][] IntArrays(string name, int count, int min, int max) =>
+        IntArrays(name, count, min, max, allowNull: false).Select(a => a!).ToArray();
+
     /// <summary>A <c>rows x columns</c> matrix written as an array of rows.</summary>
-    public double[,] Matrix(string name, int rows, int columns)
+    /// <param name="name">The member.</param>
+    /// <param name="rows">The row count.</param>
+    /// <param name="columns">The column count.</param>
+    /// <param name="allowNaN">Reads <c>null</c> entries as NaN (written by <see cref="ModelWriter.MatrixWithNaN"/>).</param>
+    public double[,] Matrix(string name, int rows, int columns, bool allowNaN)
     {
         var items = Array(name);
         CheckLength(name, items.Count, rows);
@@ -128,14 +213,19 @@ internal sealed class ModelReader
             CheckLength(rowPath, values.Length, columns);
             for (var j = 0; j < columns; j++)
             {
-                matrix[i, j] = ToDouble(values[j], double.MinValue, double.MaxValue) ?? throw Error(
-                    string.Create(CultureInfo.InvariantCulture, $"{rowPath}[{j}]"),
-                    string.Create(CultureInfo.InvariantCulture, $"expected a finite number, found {values[j].GetRawText()}"));
+                matrix[i, j] = allowNaN && values[j].ValueKind == JsonValueKind.Null
+                    ? double.NaN
+                    : ToDouble(values[j], double.MinValue, double.MaxValue) ?? throw Error(
+                        string.Create(CultureInfo.InvariantCulture, $"{rowPath}[{j}]"),
+                        string.Create(CultureInfo.InvariantCulture, $"expected a finite number, found {values[j].GetRawText()}"));
             }
         }
 
         return matrix;
     }
+
+    /// <summary>A <c>rows x columns</c> matrix written as an array of rows.</summary>
+    public double[,] Matrix(string name, int rows, int columns) => Matrix(name, rows, columns, allowNaN: false);
 
     /// <summary>An enum member written by name (never a number).</summary>
     public T Enum<T>(string name)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Imbalance.Anomaly;
 using Imbalance.Learning;
 
 namespace Imbalance.Serialization;
@@ -12,8 +13,15 @@ namespace Imbalance.Serialization;
 /// <remarks>
 /// <para>Savable: <see cref="Pipelines.PipelineModel{TLabel}"/> (nested pipelines included),
 /// <see cref="LogisticRegressionModel{TLabel}"/>, <see cref="DecisionTreeClassifierModel{TLabel}"/>,
-/// <see cref="RandomForestClassifierModel{TLabel}"/>, <see cref="Neighbors.KNeighborsClassifierModel{TLabel}"/> and
-/// <see cref="StandardScalerModel"/>. Labels: <c>int</c>, <c>long</c>, <c>string</c>, <c>bool</c>, <c>double</c> and enums
+/// <see cref="RandomForestClassifierModel{TLabel}"/>, <see cref="Neighbors.KNeighborsClassifierModel{TLabel}"/>,
+/// <see cref="OutlierDetectorClassifierModel{TLabel}"/>, the ensembles (<see cref="Ensemble.BalancedRandomForestClassifierModel{TLabel}"/>,
+/// <see cref="Ensemble.BalancedBaggingClassifierModel{TLabel}"/> - also EasyEnsemble's -, <see cref="AdaBoostClassifierModel{TLabel}"/> -
+/// also RUSBoost's -, their members nested), the decision tools (<see cref="ModelSelection.FixedThresholdClassifierModel{TLabel}"/>,
+/// <see cref="ModelSelection.TunedThresholdClassifierModel{TLabel}"/>, <see cref="ModelSelection.CostSensitiveClassifierModel{TLabel}"/>,
+/// <see cref="Calibration.CalibratedClassifierModel{TLabel}"/>, <see cref="Calibration.PriorCorrectionModel{TLabel}"/>),
+/// <see cref="StandardScalerModel"/> and the outlier detectors <see cref="IsolationForestModel"/> and
+/// <see cref="OneClassSvmModel"/>. A <see cref="ModelSelection.SearchModel{TLabel, TParam}"/> is not savable (its
+/// results are typed by the caller's parameters): save its <c>BestModel</c>, which predicts the same. Labels: <c>int</c>, <c>long</c>, <c>string</c>, <c>bool</c>, <c>double</c> and enums
 /// (written by member name, so renumbering an enum does not change a saved model; renaming a member does).
 /// Other label types, and models of other types, throw <see cref="NotSupportedException"/> when saved.</para>
 /// <para>Loading is safe on untrusted input in the sense that it never instantiates a type named by the file: the
@@ -45,7 +53,7 @@ public static class ModelSerializer
         ArgumentNullException.ThrowIfNull(stream);
         var labelKind = LabelCodec.KindOf<TLabel>();
         ModelKinds.KindOf(model);
-        Write(stream, labelKind, w => w.Classifier("model", model));
+        Write(stream, "classifier", labelKind, w => w.Classifier("model", model));
     }
 
     /// <summary>Saves a fitted transformer (e.g. a <see cref="StandardScalerModel"/>).</summary>
@@ -58,10 +66,29 @@ public static class ModelSerializer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
         ModelKinds.KindOf(model);
-        Write(stream, null, w =>
+        Write(stream, "transformer", null, w =>
         {
             w.Json.WritePropertyName("model");
             w.Transformer(model);
+        });
+    }
+
+    /// <summary>Saves a fitted outlier detector (<see cref="IsolationForestModel"/> or <see cref="OneClassSvmModel"/>),
+    /// as scikit-learn pickles a fitted <c>IsolationForest</c> or <c>OneClassSVM</c>; load it with
+    /// <see cref="LoadOutlierModel"/>.</summary>
+    /// <param name="model">The fitted detector.</param>
+    /// <param name="stream">A writable stream; it is left open.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">The detector cannot be saved.</exception>
+    public static void Save(IOutlierModel model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        ModelKinds.KindOf(model);
+        Write(stream, "outlierDetector", null, w =>
+        {
+            w.Json.WritePropertyName("model");
+            w.Detector(model);
         });
     }
 
@@ -126,14 +153,27 @@ public static class ModelSerializer
         return ModelKinds.ReadTransformer(Header(document, "transformer").Object("model"));
     }
 
-    private static void Write(Stream stream, string? labelKind, Action<ModelWriter> body)
+    /// <summary>Loads an outlier detector saved by <see cref="Save(IOutlierModel, Stream)"/>. Cast the result to the
+    /// saved type (e.g. <see cref="IsolationForestModel"/>) to reach its members.</summary>
+    /// <param name="stream">A readable stream positioned at the start of the file; it is left open.</param>
+    /// <returns>The detector, scoring exactly as the saved one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid outlier-detector file of this format version.</exception>
+    public static IOutlierModel LoadOutlierModel(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var document = Parse(stream);
+        return ModelKinds.ReadDetector(Header(document, "outlierDetector").Object("model"));
+    }
+
+    private static void Write(Stream stream, string contents, string? labelKind, Action<ModelWriter> body)
     {
         using var json = new Utf8JsonWriter(stream);
         var writer = new ModelWriter(json);
         json.WriteStartObject();
         writer.String("format", FormatName);
         writer.Int("version", FormatVersion);
-        writer.String("contents", labelKind is null ? "transformer" : "classifier");
+        writer.String("contents", contents);
         if (labelKind is not null)
         {
             writer.String("labels", labelKind);
@@ -172,6 +212,14 @@ public static class ModelSerializer
         var actual = root.String("contents");
         return actual == contents
             ? root
-            : throw root.Error("contents", $"the file holds a {actual}, not a {contents}; use {(contents == "classifier" ? "LoadTransformer" : "Load<TLabel>")}");
+            : throw root.Error("contents", $"the file holds a {actual}, not a {contents}; use {LoaderOf(actual)}");
     }
+
+    private static string LoaderOf(string contents) => contents switch
+    {
+        "classifier" => "Load<TLabel>",
+        "transformer" => "LoadTransformer",
+        "outlierDetector" => "LoadOutlierModel",
+        _ => "a loader for that contents (none known)",
+    };
 }

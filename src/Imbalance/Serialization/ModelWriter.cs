@@ -35,12 +35,104 @@ internal sealed class ModelWriter(Utf8JsonWriter json)
         Json.WriteEndArray();
     }
 
+    /// <summary>A number that may be NaN (a score of a scorer that divided by zero), written as <c>null</c>.</summary>
+    public void DoubleOrNaN(string name, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            Json.WriteNull(name);
+        }
+        else
+        {
+            Json.WriteNumber(name, value);
+        }
+    }
+
+    /// <summary>Numbers that may be NaN, each NaN written as <c>null</c>.</summary>
+    public void DoublesOrNaN(string name, ReadOnlySpan<double> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                Json.WriteNullValue();
+            }
+            else
+            {
+                Json.WriteNumberValue(v);
+            }
+        }
+
+        Json.WriteEndArray();
+    }
+
     public void Ints(string name, ReadOnlySpan<int> values)
     {
         Json.WriteStartArray(name);
         foreach (var v in values)
         {
             Json.WriteNumberValue(v);
+        }
+
+        Json.WriteEndArray();
+    }
+
+    /// <summary>An array of integer arrays; a null item is written as <c>null</c>.</summary>
+    public void IntArrays(string name, IEnumerable<IReadOnlyList<int>?> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var row in values)
+        {
+            if (row is null)
+            {
+                Json.WriteNullValue();
+                continue;
+            }
+
+            Json.WriteStartArray();
+            foreach (var v in row)
+            {
+                Json.WriteNumberValue(v);
+            }
+
+            Json.WriteEndArray();
+        }
+
+        Json.WriteEndArray();
+    }
+
+    public void Strings(string name, IEnumerable<string> values)
+    {
+        Json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            Json.WriteStringValue(v);
+        }
+
+        Json.WriteEndArray();
+    }
+
+    /// <summary>A matrix whose NaN entries are written as <c>null</c> (JSON has no NaN).</summary>
+    public void MatrixWithNaN(string name, double[,] values)
+    {
+        Json.WriteStartArray(name);
+        for (var i = 0; i < values.GetLength(0); i++)
+        {
+            Json.WriteStartArray();
+            for (var j = 0; j < values.GetLength(1); j++)
+            {
+                if (double.IsNaN(values[i, j]))
+                {
+                    Json.WriteNullValue();
+                }
+                else
+                {
+                    Json.WriteNumberValue(values[i, j]);
+                }
+            }
+
+            Json.WriteEndArray();
         }
 
         Json.WriteEndArray();
@@ -73,4 +165,7 @@ internal sealed class ModelWriter(Utf8JsonWriter json)
 
     /// <summary>Writes a nested transformer as an object with its kind.</summary>
     public void Transformer(IFeatureTransformerModel model) => ModelKinds.WriteTransformer(this, model);
+
+    /// <summary>Writes a nested outlier detector as an object with its kind.</summary>
+    public void Detector(Anomaly.IOutlierModel model) => ModelKinds.WriteDetector(this, model);
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
+using Imbalance.Diagnostics;
 using Imbalance.Learning;
 using Imbalance.Pipelines;
 
 namespace Imbalance.Serialization;
 
 /// <summary><see cref="PipelineModel{TLabel}"/>: its fitted transformers in order and its final model (nested
-/// pipelines included), with the widths checked from one step to the next.</summary>
+/// pipelines included), with the widths checked from one step to the next, and the class counts before and after its
+/// samplers (what <see cref="Calibration.PriorCorrection"/> reads) and the warnings its steps reported.</summary>
 internal sealed class PipelineKind : ClassifierKind
 {
     public override string Name => "Pipeline";
@@ -29,6 +31,19 @@ internal sealed class PipelineKind : ClassifierKind
 
         writer.Json.WriteEndArray();
         writer.Classifier("final", m.FinalModel);
+        ClassCountsCodec.Write(writer, "classCountsBeforeResampling", m.ClassCountsBeforeResampling);
+        ClassCountsCodec.Write(writer, "classCountsAfterResampling", m.ClassCountsAfterResampling);
+        writer.Json.WriteStartArray("warnings");
+        foreach (var warning in m.Warnings)
+        {
+            writer.Json.WriteStartObject();
+            writer.String("kind", warning.Kind.ToString());
+            writer.String("source", warning.Source);
+            writer.String("message", warning.Message);
+            writer.Json.WriteEndObject();
+        }
+
+        writer.Json.WriteEndArray();
     }
 
     public override IClassificationModel<TLabel> Read<TLabel>(ModelReader reader, TLabel[] classes)
@@ -49,7 +64,23 @@ internal sealed class PipelineKind : ClassifierKind
         }
 
         CheckWidth(reader, "final", width, ModelKinds.FeatureCount(final));
-        return new PipelineModel<TLabel>(transformers, final);
+        var before = ClassCountsCodec.Read<TLabel>(reader, "classCountsBeforeResampling");
+        var after = ClassCountsCodec.Read<TLabel>(reader, "classCountsAfterResampling");
+        var warnings = reader.Objects("warnings").Select(ReadWarning).ToArray();
+        return new PipelineModel<TLabel>(transformers, final, before, after, warnings);
+    }
+
+    private static Diagnostic ReadWarning(ModelReader reader)
+    {
+        var kind = reader.Enum<DiagnosticKind>("kind");
+        var source = reader.String("source");
+        var message = reader.String("message");
+        if (source.Length == 0 || message.Length == 0)
+        {
+            throw reader.Error(source.Length == 0 ? "source" : "message", "must not be empty");
+        }
+
+        return new Diagnostic(kind, source, message);
     }
 
     private static void CheckWidth(ModelReader reader, string member, int? previous, int input)

@@ -33,6 +33,21 @@ internal static class TreeCodec
         var left = reader.Ints("left", n, -1, n - 1);
         var right = reader.Ints("right", n, -1, n - 1);
         var value = reader.Doubles("value", checked(n * classCount), 0.0);
+        var depth = CheckStructure(reader, feature, threshold, left, right);
+        if (reader.Int("depth", 0, n) != depth)
+        {
+            throw reader.Error("depth", string.Create(CultureInfo.InvariantCulture, $"does not match the nodes (depth {depth})"));
+        }
+
+        return new CartTree(classCount, feature, threshold, left, right, value, depth);
+    }
+
+    /// <summary>Checks that node arrays (scikit-learn's layout: leaves have children -1, feature -2 and threshold -2)
+    /// form one tree rooted at node 0 with every child after its parent; returns its depth. Shared by every tree
+    /// codec.</summary>
+    public static int CheckStructure(ModelReader reader, int[] feature, double[] threshold, int[] left, int[] right)
+    {
+        var n = feature.Length;
         var parents = new int[n];
         var depthOf = new int[n];
         var depth = 0;
@@ -63,11 +78,6 @@ internal static class TreeCodec
             }
         }
 
-        if (reader.Int("depth", 0, n) != depth)
-        {
-            throw reader.Error("depth", string.Create(CultureInfo.InvariantCulture, $"does not match the nodes (depth {depth})"));
-        }
-
-        return new CartTree(classCount, feature, threshold, left, right, value, depth);
+        return depth;
     }
 }

@@ -1,5 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Imbalance.Anomaly;
+using Imbalance.Calibration;
+using Imbalance.ModelSelection;
+using Imbalance.Ensemble;
 using Imbalance.Learning;
 using Imbalance.Neighbors;
 using Imbalance.OverSampling;
@@ -22,9 +26,14 @@ public class ModelSerializerTests
     [
         "LogisticRegression", "LogisticRegressionMulti", "DecisionTree", "RandomForest", "KNeighbors", "KNeighborsDistanceBrute",
         "KNeighborsMinkowski", "PipelineScalerSmoteLogistic", "PipelineNested", "PipelineNoTransformer",
+        "LogisticRegressionFocal", "LogisticRegressionFocalMulti", "OutlierIsolationForest", "OutlierOneClassSvm",
+        "PipelineScalerOutlierIsolationForest", "BalancedRandomForest", "BalancedRandomForestMulti", "BalancedBagging",
+        "BalancedBaggingLogisticMulti", "EasyEnsemble", "RusBoost", "RusBoostSammeMulti", "AdaBoost", "AdaBoostSammeMulti",
+        "PipelineScalerBalancedBagging", "FixedThreshold", "TunedThreshold", "CostSensitive", "CostSensitiveMulti",
+        "CalibratedSigmoid", "CalibratedIsotonicMulti", "CalibratedPipelineNoEnsemble", "PriorCorrectionPipeline", "PriorCorrectionPlain",
     ];
 
-    private static IClassifier Classifier(string name) => name switch
+    internal static IClassifier Classifier(string name) => name switch
     {
         "LogisticRegression" or "LogisticRegressionMulti" => new LogisticRegression(),
         "DecisionTree" => new DecisionTreeClassifier { RandomState = 0 },
@@ -36,10 +45,34 @@ public class ModelSerializerTests
         "PipelineNested" => Pipeline.Create().Then("pre", Pipeline.Make(new StandardScaler(), new StandardScaler()))
             .Then("model", Pipeline.Make(new StandardScaler(), new RandomForestClassifier { NEstimators = 3, RandomState = 1 })),
         "PipelineNoTransformer" => Pipeline.Make(new Smote { RandomState = 2 }, new DecisionTreeClassifier { RandomState = 0 }),
+        "LogisticRegressionFocal" or "LogisticRegressionFocalMulti" => new LogisticRegression { FocalLoss = new FocalLoss { Gamma = 2.0 } },
+        "OutlierIsolationForest" => new OutlierDetectorClassifier { Detector = new IsolationForest { NEstimators = 9, RandomState = 3 }, RandomState = 0 },
+        "OutlierOneClassSvm" => new OutlierDetectorClassifier { Detector = new OneClassSvm { Nu = 0.2 }, RandomState = 1 },
+        "PipelineScalerOutlierIsolationForest" => Pipeline.Make(
+            new StandardScaler(),
+            new OutlierDetectorClassifier { Detector = new IsolationForest { NEstimators = 5, MaxFeatures = MaxFeatures.Fraction(0.5), Bootstrap = true, RandomState = 4 }, RandomState = 2 }),
+        "BalancedRandomForest" or "BalancedRandomForestMulti" => new BalancedRandomForestClassifier { NEstimators = 6, OobScore = true, RandomState = 0, MaxDegreeOfParallelism = 2 },
+        "BalancedBagging" => new BalancedBaggingClassifier { NEstimators = 4, MaxFeatures = 0.75, BootstrapFeatures = true, OobScore = true, RandomState = 0 },
+        "BalancedBaggingLogisticMulti" => new BalancedBaggingClassifier { Estimator = new LogisticRegression(), NEstimators = 3, RandomState = 1 },
+        "EasyEnsemble" => new EasyEnsembleClassifier { NEstimators = 3, RandomState = 0 },
+        "RusBoost" => new RusBoostClassifier { NEstimators = 5, RandomState = 0 },
+        "RusBoostSammeMulti" => new RusBoostClassifier { NEstimators = 4, Algorithm = AdaBoostAlgorithm.Samme, RandomState = 2 },
+        "AdaBoost" => new AdaBoostClassifier { NEstimators = 6, RandomState = 0 },
+        "AdaBoostSammeMulti" => new AdaBoostClassifier { NEstimators = 5, Algorithm = AdaBoostAlgorithm.Samme, RandomState = 3 },
+        "PipelineScalerBalancedBagging" => Pipeline.Make(new StandardScaler(), new BalancedBaggingClassifier { Estimator = new KNeighborsClassifier(), NEstimators = 3, RandomState = 4 }),
+        "FixedThreshold" => new FixedThresholdClassifier { Estimator = new LogisticRegression(), Threshold = 0.3 },
+        "TunedThreshold" => new TunedThresholdClassifierCV { Estimator = new DecisionTreeClassifier { RandomState = 0 }, Thresholds = 20, RandomState = 0 },
+        "CostSensitive" => new CostSensitiveClassifier { Estimator = new LogisticRegression(), CostMatrix = new double[,] { { 0, 1 }, { 5, 0 } } },
+        "CostSensitiveMulti" => new CostSensitiveClassifier { Estimator = new RandomForestClassifier { NEstimators = 4, RandomState = 0 }, CostMatrix = new double[,] { { 0, 1, 2 }, { 3, 0, 1 }, { 9, 2, 0 } } },
+        "CalibratedSigmoid" => new CalibratedClassifierCV { Estimator = new DecisionTreeClassifier { RandomState = 0 } },
+        "CalibratedIsotonicMulti" => new CalibratedClassifierCV { Estimator = new LogisticRegression(), Method = CalibrationMethod.Isotonic },
+        "CalibratedPipelineNoEnsemble" => new CalibratedClassifierCV { Estimator = Pipeline.Make(new StandardScaler(), new Smote { RandomState = 0 }, new LogisticRegression()), Ensemble = false },
+        "PriorCorrectionPipeline" => new PriorCorrection { Estimator = Pipeline.Make(new Smote { RandomState = 0 }, new LogisticRegression()) },
+        "PriorCorrectionPlain" => new PriorCorrection { Estimator = new LogisticRegression() },
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    private static (double[,] X, int[] Y) Data(string name)
+    internal static (double[,] X, int[] Y) Data(string name)
     {
         var (x, y) = TestData.ThreeClasses();
         return name.Contains("Multi", StringComparison.Ordinal) || name.StartsWith("KNeighbors", StringComparison.Ordinal) || name == "DecisionTree"
@@ -158,7 +191,7 @@ public class ModelSerializerTests
         undefinedEnum.Should().Throw<NotSupportedException>().WithMessage("*named member*");
     }
 
-    private static void AssertRoundTrip<TLabel>(IClassificationModel<TLabel> model, double[,] x)
+    internal static void AssertRoundTrip<TLabel>(IClassificationModel<TLabel> model, double[,] x)
         where TLabel : notnull
     {
         var bytes = ModelSerializer.ToBytes(model);
@@ -177,7 +210,30 @@ public class ModelSerializerTests
             }
         }
 
+        if (model.GetType().GetMethod("DecisionFunction") is { } decision)
+        {
+            // Ensembles, AdaBoost and logistic regression also expose a decision function: it must match bit for bit.
+            // (A bagging ensemble of trees has none and throws InvalidOperationException: the loaded one must too.)
+            object?[] args = decision.GetParameters().Length == 1 ? [x] : [x, CancellationToken.None];
+            var expectedDecision = Decision(decision, model, args);
+            var actualDecision = Decision(decision, loaded, args);
+            (actualDecision is null).Should().Be(expectedDecision is null);
+            actualDecision?.Cast<double>().Select(BitConverter.DoubleToInt64Bits).Should().Equal(expectedDecision!.Cast<double>().Select(BitConverter.DoubleToInt64Bits));
+        }
+
         ModelSerializer.ToBytes(loaded).Should().Equal(bytes, "saving the loaded model writes the same file");
+    }
+
+    private static double[,]? Decision(System.Reflection.MethodInfo decision, object model, object?[] args)
+    {
+        try
+        {
+            return (double[,])decision.Invoke(model, args)!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static byte[] Saved()

@@ -1,0 +1,46 @@
+using Imbalance.Ensemble;
+using Imbalance.Learning;
+
+namespace Imbalance.Serialization;
+
+/// <summary><see cref="BalancedRandomForestClassifierModel{TLabel}"/>: its trees (through <see cref="TreeCodec"/>),
+/// the sampler's kept rows per tree, its prediction parallelism and its out-of-bag results.</summary>
+internal sealed class BalancedRandomForestKind : ClassifierKind
+{
+    public override string Name => "BalancedRandomForestClassifier";
+
+    public override bool Owns<TLabel>(IClassificationModel<TLabel> model) => model is BalancedRandomForestClassifierModel<TLabel>;
+
+    public override int FeatureCount<TLabel>(IClassificationModel<TLabel> model) => ((BalancedRandomForestClassifierModel<TLabel>)model).FeatureCount;
+
+    public override void Write<TLabel>(IClassificationModel<TLabel> model, ModelWriter writer)
+    {
+        var m = (BalancedRandomForestClassifierModel<TLabel>)model;
+        writer.Int("features", m.FeatureCount);
+        writer.OptionalInt("maxDegreeOfParallelism", m.MaxDegreeOfParallelism);
+        writer.Json.WriteStartArray("trees");
+        foreach (var tree in m.Trees)
+        {
+            TreeCodec.Write(writer, tree);
+        }
+
+        writer.Json.WriteEndArray();
+        writer.IntArrays("samplerIndices", m.SamplerIndices);
+        EnsembleCodec.WriteOob(writer, m.OobScore, m.Oob, m.Warnings);
+    }
+
+    public override IClassificationModel<TLabel> Read<TLabel>(ModelReader reader, TLabel[] classes)
+    {
+        var features = reader.Int("features", 1, int.MaxValue);
+        var parallelism = reader.OptionalInt("maxDegreeOfParallelism", 1, int.MaxValue);
+        var trees = reader.Objects("trees").Select(t => TreeCodec.Read(t, classes.Length, features)).ToArray();
+        if (trees.Length == 0)
+        {
+            throw reader.Error("trees", "a forest needs at least one tree");
+        }
+
+        var samplerIndices = reader.IntArrays("samplerIndices", trees.Length, 0, int.MaxValue);
+        var (score, oob, warnings) = EnsembleCodec.ReadOob(reader, classes.Length);
+        return BalancedRandomForestClassifierModel<TLabel>.Restore(trees, samplerIndices, classes, features, parallelism, score, oob, warnings);
+    }
+}
