@@ -1,3 +1,4 @@
+#nullable enable
 // MSBuild task (compiled by RoslynCodeTaskFactory): removes from the generated XML documentation every member that
 // is not part of the public API, so the shipped XML documents the public API only. The compiler also writes the doc
 // comments of internal and private members; which symbols are public is read from the project's
