@@ -13,6 +13,10 @@ namespace Imbalance.Anomaly;
 /// immutable <see cref="IsolationForestModel"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: unsupervised outlier detection on tabular data when the rare class (fraud, faults) is too
+/// small or too varied to learn as a class: it scores how easily a row is isolated by random splits. Fast and
+/// scale-free; prefer a supervised learner with resampling or class weights when labelled minority rows are
+/// plentiful.</para>
 /// <para>Use it when the minority class is so rare (well under 1 %) that a classifier has too few positives to learn
 /// from: fit it on normal rows (or all rows) and rank by <see cref="IsolationForestModel.ScoreSamples"/>, or wrap it
 /// in an <see cref="OutlierDetectorClassifier"/> to choose a threshold on labelled data. It needs no scaling and is

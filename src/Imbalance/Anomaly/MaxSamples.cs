@@ -6,6 +6,9 @@ namespace Imbalance.Anomaly;
 /// How many rows each isolation tree is grown on (scikit-learn's <c>IsolationForest(max_samples=...)</c>):
 /// <see cref="Auto"/> (<c>min(256, n_samples)</c>), a <see cref="Count"/>, or a <see cref="Fraction"/> of the rows.
 /// </summary>
+/// <remarks><para>When to use it: keep the default Auto (256 rows per tree) in most cases: small subsamples isolate
+/// anomalies best and keep the forest fast. Raise it when anomalies form small dense groups that a small subsample
+/// would miss (masking), lower it on very large data.</para></remarks>
 public sealed class MaxSamples
 {
     private readonly int _kind; // 0 auto, 1 count, 2 fraction

@@ -12,6 +12,10 @@ namespace Imbalance.Anomaly;
 /// an immutable <see cref="OneClassSvmModel"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: novelty detection on small to medium numeric data with a smooth normal region: it learns a
+/// boundary around the normal class. Sensitive to feature scaling (standardise first) and to its nu and kernel
+/// parameters, and quadratic in the number of rows; prefer IsolationForest on large or high-dimensional
+/// data.</para>
 /// <para>Use it to learn the region where normal rows live when positives are too rare to learn from (fit it on the
 /// majority class, see <see cref="OutlierDetectorClassifier"/>). It is sensitive to feature scales (standardise
 /// first) and costs O(n^2) kernel evaluations, so it suits thousands of rows, not millions; <see cref="IsolationForest"/>

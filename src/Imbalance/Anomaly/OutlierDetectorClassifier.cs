@@ -13,6 +13,9 @@ namespace Imbalance.Anomaly;
 /// <see cref="Pipelines.Pipeline"/>, <see cref="CrossValidation"/>, the metrics and threshold tuning like any learner.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: extreme imbalance, when the minority class is too rare or too heterogeneous to learn from
+/// but a few labelled rows exist to choose the threshold: the detector learns only the normal class. Prefer a
+/// supervised learner (BalancedRandomForestClassifier, class weights) once there are enough minority rows.</para>
 /// <para><see cref="Fit{TLabel}"/> splits the rows (stratified, <see cref="ValidationFraction"/> held out, seeded by
 /// <see cref="RandomState"/>), fits the detector on the majority rows of the training part, and picks the threshold
 /// on the anomaly scores (minus the detector's <c>score_samples</c>) of the held-out part that maximises

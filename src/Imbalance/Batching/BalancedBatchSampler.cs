@@ -13,6 +13,10 @@ namespace Imbalance.Batching;
 /// <see cref="Epochs{TLabel}"/> makes a fresh balanced draw every epoch instead.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: training a neural network or other mini-batch learner (imblearn's keras and tensorflow
+/// balanced batch generators): each epoch is resampled by a sampler, so batches are balanced without resampling the
+/// whole data set up front. Prefer WeightedBatchSampler to keep every row available and balance only in
+/// expectation.</para>
 /// <para>Parity: for the same integer <see cref="RandomState"/>, <see cref="Fit{TLabel}"/> gives imblearn 0.10.0's
 /// indices and batches: with no <see cref="Sampler"/> the default <c>RandomUnderSampler</c> draws from the same
 /// NumPy generator as the shuffle (imblearn passes its <c>RandomState</c> instance to it); a given sampler keeps its

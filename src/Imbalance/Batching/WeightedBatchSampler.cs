@@ -11,7 +11,12 @@ namespace Imbalance.Batching;
 /// weights (<c>ClassWeight.EffectiveNumber(beta).ComputeSampleWeight(y)</c>) every batch is balanced in expectation
 /// without discarding or copying rows.
 /// </summary>
-/// <remarks>Each epoch draws <see cref="NumSamples"/> rows with NumPy's <c>choice(n, size, replace, p)</c> on the
+/// <remarks>
+/// <para>When to use it: mini-batch training when you want balance in expectation without discarding or duplicating
+/// rows up front (PyTorch's WeightedRandomSampler), for example with effective-number weights. Prefer
+/// BalancedBatchSampler when every batch must be balanced exactly, or class weights in the loss when the learner
+/// supports them.</para>
+/// Each epoch draws <see cref="NumSamples"/> rows with NumPy's <c>choice(n, size, replace, p)</c> on the
 /// normalised weights (not PyTorch's <c>torch.multinomial</c>, so the rows differ from PyTorch's for a seed; the
 /// distribution is the same). Epochs continue one generator seeded by <see cref="RandomState"/>.</remarks>
 /// <example>

@@ -12,6 +12,10 @@ namespace Imbalance.Calibration;
 /// it, out-of-fold scores of every row fit one calibrator and the classifier is refitted on all rows.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when probabilities are used as probabilities (risk scores, expected costs, thresholds
+/// chosen on probability), especially after resampling or balanced ensembles, whose scores over-estimate the
+/// minority class. Sigmoid suits small data, isotonic needs more rows; prefer PriorCorrection when the only
+/// distortion is a known resampling rate, and skip calibration when only the ranking matters (ROC-AUC).</para>
 /// <para>Resampling bends probabilities (a model trained on balanced rows over-predicts the minority). With a
 /// resampling <see cref="Pipelines.Pipeline"/> as <see cref="Estimator"/> the samplers run inside each training fold
 /// only; the calibrators are fitted on held-out rows that no sampler ever touched, so they learn the original class

@@ -13,6 +13,9 @@ namespace Imbalance.Calibration;
 /// p = beta p_s / (beta p_s - p_s + 1).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: to undo the prior shift of a model trained on resampled data when the resampling rates are
+/// known: a closed-form correction with no extra data or cross-validation. It fixes the priors only; prefer
+/// CalibratedClassifierCV when the model is also mis-calibrated for other reasons (boosting, SVM scores).</para>
 /// <para>The priors come from the fit itself, so the user supplies nothing: wrap a resampling
 /// <see cref="Pipeline"/> (its <see cref="PipelineModel{TLabel}"/> records the class counts before and after the
 /// samplers), or call <see cref="FromResample{TLabel}"/> with the original labels and the

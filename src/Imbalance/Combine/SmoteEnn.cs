@@ -9,6 +9,10 @@ namespace Imbalance.Combine;
 /// Monard, "A study of the behavior of several methods for balancing machine learning training data", 2004).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric data where over-sampling alone leaves overlap: SMOTE balances the classes, then
+/// EditedNearestNeighbours removes noisy rows of both classes, cleaning harder than SmoteTomek. The result is no
+/// longer exactly balanced; prefer SmoteTomek for a lighter clean and Smote alone when the classes do not
+/// overlap.</para>
 /// <para>The default over-sampler is <c>new Smote { SamplingStrategy, RandomState }</c> with
 /// this sampler's settings; the default cleaner is <c>new EditedNearestNeighbours { SamplingStrategy = All }</c>.
 /// A supplied <see cref="Smote"/> or <see cref="Enn"/> is used as configured (imblearn clones it). The output is the

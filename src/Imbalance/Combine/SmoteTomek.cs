@@ -9,6 +9,9 @@ namespace Imbalance.Combine;
 /// Monard, "A study of the behavior of several methods for balancing machine learning training data", 2004).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric data where SMOTE creates rows that overlap the majority class: Tomek links are
+/// removed after over-sampling, a light cleaning of the border that keeps balance close to the target. Prefer
+/// SmoteEnn when the data are noisier.</para>
 /// <para>The default over-sampler is <c>new Smote { SamplingStrategy, RandomState }</c> with
 /// this sampler's settings; the default cleaner is <c>new TomekLinks { SamplingStrategy = All }</c>.
 /// A supplied <see cref="Smote"/> or <see cref="Tomek"/> is used as configured (imblearn clones it). The output is the

@@ -9,7 +9,11 @@ namespace Imbalance.Datasets;
 /// order, classes and names as scikit-learn 1.2.1's <c>load_*</c> functions. Use them for examples, documentation and
 /// tests; make them imbalanced with <see cref="DataGenerators.MakeImbalance{TLabel}(Interop.FeatureMatrix, IReadOnlyList{TLabel}, IReadOnlyDictionary{TLabel, int}, int?)"/>.
 /// </summary>
-/// <remarks>The files come from scikit-learn (BSD-3-Clause), copied unchanged; <see cref="Notice"/> holds their source
+/// <remarks>
+/// <para>When to use it: examples, tutorials and tests that need small real data with known results in
+/// scikit-learn; make them imbalanced with DataGenerators.MakeImbalance. Use your own data for real evaluation:
+/// these sets are small and easy.</para>
+/// The files come from scikit-learn (BSD-3-Clause), copied unchanged; <see cref="Notice"/> holds their source
 /// and licence, which travel with the package as an embedded resource.</remarks>
 /// <example>
 /// <code>

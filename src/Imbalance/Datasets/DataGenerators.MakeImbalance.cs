@@ -8,6 +8,9 @@ namespace Imbalance.Datasets;
 /// Data-set generators for samples, tests and benchmarks: imblearn's <c>make_imbalance</c> and a seeded
 /// <c>make_classification</c>.
 /// </summary>
+/// <remarks><para>When to use it: synthetic experiments with controlled imbalance, size and difficulty (to compare
+/// samplers, test code, or reproduce imblearn examples). Results on generated data seldom transfer exactly to real
+/// data; confirm on real sets.</para></remarks>
 public static partial class DataGenerators
 {
     /// <summary>

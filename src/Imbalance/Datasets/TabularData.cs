@@ -13,6 +13,9 @@ namespace Imbalance.Datasets;
 /// ordinal codes (usable by <c>SmoteNc</c> and <c>SmoteN</c>) and decodable back.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: loading application data (records or CSV) into the matrix and labels the library takes,
+/// with categorical columns encoded and their indices recorded for SmoteNc. Prefer building the double[,] yourself
+/// when the data are already numeric.</para>
 /// CSV goes through CsvHelper, a dependency-free RFC 4180 reader and writer: quoting, delimiters and line breaks inside
 /// fields, and culture-aware numbers are its job, so the library does not carry a hand-written splitter. Missing
 /// values are not supported: an empty cell is reported with its line and column.

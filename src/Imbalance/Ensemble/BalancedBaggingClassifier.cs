@@ -14,6 +14,9 @@ namespace Imbalance.Ensemble;
 /// Yao 2009). <see cref="Fit{TLabel}"/> returns an immutable <see cref="BalancedBaggingClassifierModel{TLabel}"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when you want to keep your own base learner (not a tree) but get the benefit of balanced
+/// bootstraps: each member is trained on a resampled sample (random under-sampling by default, any sampler
+/// allowed). Prefer BalancedRandomForestClassifier with trees on tabular data.</para>
 /// <para>Each member: rows (and features) drawn as scikit-learn's bagging draws them, then the bag resampled by a
 /// copy of <see cref="Sampler"/> whose strategy is set to <see cref="SamplingStrategy"/> (as imblearn does, unless
 /// the sampler is a bypass sampler), then the learner fitted on the resampled bag. The bag is drawn first and

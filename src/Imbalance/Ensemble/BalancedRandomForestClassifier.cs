@@ -15,6 +15,10 @@ namespace Imbalance.Ensemble;
 /// <see cref="BalancedRandomForestClassifierModel{TLabel}"/>. Reach for it first on imbalanced tabular data.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: the first choice on tabular data: each tree is grown on a bootstrap under-sampled to
+/// balance, so no row is discarded overall and no resampling step is needed. Its probabilities are biased towards
+/// the minority class; wrap it in CalibratedClassifierCV or apply PriorCorrection when probabilities are used as
+/// probabilities.</para>
 /// <para>Each tree: a <see cref="RandomUnderSampler"/> (<see cref="SamplingStrategy"/>, <see cref="Replacement"/>)
 /// under-samples the full data, then the tree grows on a bootstrap sample of the balanced rows (when
 /// <see cref="Bootstrap"/>), exactly as <see cref="RandomForestClassifier"/> grows its trees.</para>

@@ -11,6 +11,9 @@ namespace Imbalance.Ensemble;
 /// <see cref="Fit{TLabel}"/> returns an immutable <see cref="BalancedBaggingClassifierModel{TLabel}"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: large majority classes that a single under-sampled learner would waste: each AdaBoost
+/// member learns from a different balanced subset, so together they see most of the majority rows. Costlier than
+/// one boosted model; prefer BalancedRandomForestClassifier as a first try.</para>
 /// As in imblearn, this is a <see cref="BalancedBaggingClassifier"/> without bootstrap (every member sees all rows and
 /// all features), whose every member under-samples at random and fits an <see cref="AdaBoostClassifier"/> (by
 /// default with scikit-learn's defaults: 50 stumps, SAMME.R). Seeding, parallelism and summation order are those of

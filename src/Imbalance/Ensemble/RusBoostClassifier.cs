@@ -12,6 +12,9 @@ namespace Imbalance.Ensemble;
 /// <see cref="AdaBoostClassifierModel{TLabel}.SamplerIndices"/> are the rows each round kept.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: boosting on imbalanced data: random under-sampling before each boosting round keeps every
+/// weak learner balanced, while boosting focuses on the hard rows. Boosting is sensitive to label noise; prefer
+/// BalancedRandomForestClassifier on noisy data.</para>
 /// <para>Each round under-samples the full data with a <see cref="UnderSampling.RandomUnderSampler"/>, fits the
 /// learner on the balanced rows with their current boosting weights, and scores it on all rows to update the weights,
 /// as scikit-learn's AdaBoost does (see <see cref="AdaBoostClassifier"/>). A SAMME round no better than chance is

@@ -10,6 +10,9 @@ namespace Imbalance.Learning;
 /// Use it on its own, or as <see cref="Ensemble.EasyEnsembleClassifier"/>'s learner (its default).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: boosting weak learners (shallow trees) on clean data; it concentrates on misclassified
+/// rows, which helps the minority class but also amplifies label noise. On imbalanced data prefer
+/// RusBoostClassifier or EasyEnsembleClassifier, which balance each round or member.</para>
 /// <para>The rounds follow scikit-learn: weights normalised to sum to 1 and clipped to machine epsilon before every
 /// round (zero weights stay zero); a perfect learner stops the boosting with weight 1; under SAMME a learner no better
 /// than chance (error at least <c>1 - 1/K</c>) is dropped and stops it (the first one being so is an error); the

@@ -11,6 +11,10 @@ namespace Imbalance.Learning;
 /// weighs 1). Class weights multiply the sample weights row by row, as scikit-learn's
 /// <c>compute_sample_weight</c> does.
 /// </summary>
+/// <remarks><para>When to use it: the alternative to resampling when the learner accepts weights: no rows are
+/// discarded or synthesised, which is often the better choice in high dimension, with few minority rows, or for
+/// linear models. Prefer resampling when the learner has no weights or the minority region itself must be
+/// reshaped.</para></remarks>
 public sealed class ClassWeight
 {
     private readonly object? _explicit;

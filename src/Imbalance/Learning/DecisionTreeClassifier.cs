@@ -9,6 +9,9 @@ namespace Imbalance.Learning;
 /// class_weight=None)</c>. <see cref="Fit{TLabel}"/> returns an immutable <see cref="DecisionTreeClassifierModel{TLabel}"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: an interpretable model, or the base learner of bagging and boosting ensembles; needs no
+/// scaling and handles interactions. A single tree over-fits and is unstable; prefer BalancedRandomForestClassifier
+/// or RandomForestClassifier with class weights for accuracy on imbalanced data.</para>
 /// The tree is grown exactly as scikit-learn grows it: features are compared in float32 (scikit-learn converts X to
 /// float32), thresholds lie at midpoints between consecutive distinct values, candidate features are visited in the
 /// order scikit-learn's own generator draws them for the same integer <see cref="RandomState"/>, and split

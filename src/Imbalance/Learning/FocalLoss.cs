@@ -10,6 +10,10 @@ namespace Imbalance.Learning;
 /// With <see cref="Gamma"/> = 0 and no alpha it is the cross-entropy (log loss).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: training gradient-based models (neural networks, boosting) where many easy majority rows
+/// swamp the loss: it down-weights confident rows rather than whole classes. Prefer plain class weights (alpha
+/// only, Gamma 0) when the problem is imbalance alone rather than easy-versus-hard rows; its probabilities are not
+/// calibrated.</para>
 /// <para>Value and gradient with respect to the logits are computed over spans for a binary model (one logit per row,
 /// the sigmoid gives the probability of class 1; <see cref="EvaluateBinary"/>) or a multiclass model (one logit per
 /// class, softmax; <see cref="EvaluateSoftmax"/>), so any training loop can use them. Both stay finite and accurate

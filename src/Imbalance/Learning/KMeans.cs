@@ -16,6 +16,9 @@ namespace Imbalance.Learning;
 /// to <see cref="MiniBatchKMeans"/>, as imblearn does, and accepts this one.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: clustering numeric data into compact, similar-sized groups, as used by ClusterCentroids
+/// and KMeansSmote; standardise features first. Prefer MiniBatchKMeans on large data, where full k-means is
+/// slow.</para>
 /// <para>Deterministic for a given <see cref="RandomState"/>, but not bit-compatible with scikit-learn's KMeans or
 /// MiniBatchKMeans (K-Means SMOTE's default in imblearn): cluster labels and centres, and therefore K-Means SMOTE's
 /// and ClusterCentroids' output, agree with scikit-learn only where the clustering itself is unambiguous (centres

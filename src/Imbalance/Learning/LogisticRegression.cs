@@ -10,6 +10,9 @@ namespace Imbalance.Learning;
 /// immutable <see cref="LogisticRegressionModel{TLabel}"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: a fast, interpretable baseline with probabilities, on numeric features (standardise them
+/// first). On imbalanced data prefer class weights (ClassWeight.Balanced) or threshold tuning to resampling, since
+/// resampling biases its probabilities; prefer a tree ensemble when the classes are not linearly separable.</para>
 /// Minimises scikit-learn's lbfgs objective <c>sum_i s_i * logloss_i + ||W||^2 / (2 C)</c> (the intercept is not
 /// penalised; <c>s_i</c> is the sample weight times the class weight) with this library's own L-BFGS from zero
 /// coefficients. It stops when the largest gradient component is at most <see cref="Tol"/> (scipy's <c>gtol</c>)

@@ -7,7 +7,12 @@ namespace Imbalance.Learning;
 /// <see cref="Sqrt"/>, <see cref="Log2"/>, a <see cref="Count"/> or a <see cref="Fraction"/> of the features.
 /// A learner's <c>MaxFeatures</c> set to <see langword="null"/> means scikit-learn's <c>None</c>: every feature.
 /// </summary>
-/// <remarks>As in scikit-learn, a node keeps drawing past the limit while every feature drawn so far is constant
+/// <remarks>
+/// <para>When to use it: tuning the diversity of a forest: fewer features per split (Sqrt, the classification
+/// default) decorrelates the trees, more (or all) makes each tree stronger but the forest less varied. Keep Sqrt
+/// unless a search says otherwise; use all features for a single tree or when only a few features are
+/// informative.</para>
+/// As in scikit-learn, a node keeps drawing past the limit while every feature drawn so far is constant
 /// there.</remarks>
 public sealed class MaxFeatures
 {

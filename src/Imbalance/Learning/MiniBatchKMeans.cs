@@ -14,6 +14,9 @@ namespace Imbalance.Learning;
 /// <see cref="OverSampling.KMeansSmote"/>, as in imblearn; use <see cref="KMeans"/> for full-batch Lloyd iterations.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: k-means on large data, where updating centres from small batches is much faster than full
+/// passes, at the price of slightly worse clusters. Prefer KMeans on small data or when cluster quality matters
+/// most.</para>
 /// <para>Parity: for an integer <see cref="RandomState"/> the random draws (validation set, seeding subsets,
 /// k-means++ candidates, mini-batches, reassignments) come in scikit-learn 1.2.1's order from NumPy's legacy
 /// generator, and the arithmetic follows scikit-learn's order with a reference (netlib) BLAS: squared row norms

@@ -12,6 +12,9 @@ namespace Imbalance.Learning;
 /// <see cref="RandomForestClassifierModel{TLabel}"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: a strong default for tabular data with little tuning; on imbalanced data use
+/// ClassWeight.BalancedSubsample or, better, BalancedRandomForestClassifier, which balances each bootstrap. Prefer
+/// gradient boosting or a tuned threshold when the best ranking is needed.</para>
 /// Randomness follows scikit-learn's draws: one generator from <see cref="RandomState"/> gives each tree a seed
 /// (<c>randint(2**31 - 1)</c>, in tree order), each tree draws its bootstrap sample from a fresh generator on its
 /// seed (<c>randint(0, n, n)</c>, rows weighted by their multiplicity) and grows like

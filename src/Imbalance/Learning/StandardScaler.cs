@@ -7,6 +7,9 @@ namespace Imbalance.Learning;
 /// <c>StandardScaler(with_mean=True, with_std=True)</c>: <c>z = (x - mean) / std</c> with the population standard
 /// deviation; a constant feature keeps scale 1.
 /// </summary>
+/// <remarks><para>When to use it: before any distance- or gradient-based step (SMOTE and its variants,
+/// nearest-neighbour cleaning, NearMiss, SVMs, logistic regression), so no feature dominates by its unit; fit it
+/// inside a Pipeline so the test rows do not leak into the mean and scale. Trees do not need it.</para></remarks>
 /// <example>
 /// <code>
 /// var scaler = new StandardScaler().Fit(x);          // learns each column's mean and standard deviation

@@ -11,6 +11,10 @@ namespace Imbalance.Learning;
 /// <see cref="OverSampling.SvmSmote"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: to find the support vectors of the class border, which is what SvmSmote needs (set one
+/// with other C or Gamma as SvmSmote's SupportVectorProvider); standardise the features first, since the RBF
+/// kernel is distance-based. It is not a general-purpose classifier here (it does not predict); training is
+/// quadratic in the number of rows, so on large data prefer BorderlineSmote, which needs no SVM.</para>
 /// As in libsvm, kernel values are stored in single precision, the binary problem of classes <c>a &lt; b</c> lists the
 /// rows of <c>a</c> then those of <c>b</c>, and the shrinking heuristic (with its gradient reconstruction) runs
 /// every <c>min(l, 1000)</c> iterations, so the iterates follow libsvm's; the support vectors match scikit-learn's

@@ -4,6 +4,10 @@ namespace Imbalance.Metrics;
 /// scikit-learn's <c>sklearn.utils.class_weight</c>: per-class weights (<c>compute_class_weight</c>) and the
 /// per-sample weights they imply (<c>compute_sample_weight</c>), the usual cost-sensitive alternative to resampling.
 /// </summary>
+/// <remarks><para>When to use it: the cost-sensitive alternative to resampling when a learner accepts sample
+/// weights: balanced weights make each class count equally without discarding or synthesising rows, often the
+/// better choice in high dimension or with few minority rows. Prefer resampling when the learner takes no
+/// weights.</para></remarks>
 /// <example>
 /// <code>
 /// double[] weights = ClassWeights.ComputeClassWeight(ClassWeightMode.Balanced, [0, 1], y);   // n / (classes x count)

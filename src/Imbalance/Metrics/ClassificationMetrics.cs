@@ -9,6 +9,9 @@ namespace Imbalance.Metrics;
 /// methods.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: scikit-learn's metrics on predicted labels; on imbalanced data read balanced accuracy,
+/// recall, precision and F1 (macro or per class) rather than accuracy. Prefer ImbalancedMetrics for sensitivity,
+/// specificity and the geometric mean.</para>
 /// Every method throws <see cref="ArgumentNullException"/> for a null vector and <see cref="ArgumentException"/>
 /// (naming the parameter) for vectors of different lengths, empty input, null/NaN/non-integral labels, or
 /// <c>sampleWeight</c> of the wrong length or with non-finite values.

@@ -8,6 +8,9 @@ namespace Imbalance.Metrics;
 /// <see cref="Text"/> (and <see cref="ToString"/>) is the table imblearn prints; the properties are its
 /// <c>output_dict=True</c> result.
 /// </summary>
+/// <remarks><para>When to use it: a per-class summary of a classifier on imbalanced data, reading the minority rows
+/// (recall, specificity, geometric mean) rather than the averages, which the majority class
+/// dominates.</para></remarks>
 /// <typeparam name="TLabel">The label type.</typeparam>
 public sealed class ClassificationReport<TLabel>
     where TLabel : notnull

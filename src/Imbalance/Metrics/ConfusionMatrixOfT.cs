@@ -10,6 +10,9 @@ namespace Imbalance.Metrics;
 /// F-beta, Matthews correlation, Cohen's kappa, sensitivity, specificity and the geometric mean.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: computing several metrics of the same predictions: build it once and read every score from
+/// it, rather than letting each metric call recount. Its rows and columns show where the minority class is
+/// lost.</para>
 /// <para>
 /// Metrics that take <c>labels</c> in scikit-learn (precision, recall, F-beta, sensitivity, specificity, G-mean,
 /// kappa) use <see cref="Labels"/>; accuracy, balanced accuracy and MCC use every class, as scikit-learn's versions

@@ -8,6 +8,10 @@ namespace Imbalance.Metrics;
 /// macro-averaged mean absolute error. Each call builds one <see cref="ConfusionMatrix{TLabel}"/> in one pass.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: evaluating classifiers on imbalanced data, where accuracy is misleading: sensitivity and
+/// specificity per class, the geometric mean (balanced across classes), the index balanced accuracy, and the
+/// imbalanced classification report. Prefer ScoreMetrics when the model's scores, not its labels, are to be
+/// judged.</para>
 /// <para>
 /// Two imblearn bugs are fixed: #1180 (with sample weights, imblearn counts true negatives as
 /// <c>n_samples - (tp + fp + fn)</c>, mixing a count with weights, so specificity can exceed 1; here

@@ -8,6 +8,8 @@ namespace Imbalance.Metrics;
 /// the trapezoidal <c>auc</c>. Each curve sorts the scores once: O(n log n).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: judging scores or probabilities independently of a threshold. On strong imbalance prefer
+/// the precision-recall curve and average precision: ROC-AUC looks optimistic when negatives dominate.</para>
 /// Scores must be finite (NaN or infinity: <see cref="ArgumentException"/> naming the parameter). Unlike
 /// scikit-learn, an explicit <c>posLabel</c> that does not occur in <c>yTrue</c> is rejected instead of giving a
 /// curve of NaN rates with a warning.

@@ -6,6 +6,9 @@ namespace Imbalance.Metrics;
 /// at every threshold. One sort plus one sweep: O(n log n).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: binary classifiers whose scores rank well but whose default threshold gives poor recall or
+/// F1 on the minority class: choose the threshold instead of resampling. Tune it on validation rows, not the
+/// training rows; prefer TunedThresholdClassifierCV to do this inside cross-validation.</para>
 /// Tune on held-out (validation or cross-validated) scores, not on the training data, or the threshold overfits.
 /// There is no imblearn 0.10 counterpart; scikit-learn 1.5's <c>TunedThresholdClassifierCV</c> does the same per fold.
 /// </remarks>

@@ -12,6 +12,10 @@ namespace Imbalance.ModelSelection;
 /// (<see cref="CostSensitiveMethod"/>). Wraps any <see cref="IClassifier"/>, a resampling pipeline included.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when the costs of the different errors are known (a missed fraud costs more than a false
+/// alarm) and the decision should minimise expected cost rather than balance the classes. It relies on the inner
+/// probabilities, so calibrate them first (CalibratedClassifierCV) if they come from resampling or boosting; prefer
+/// TunedThresholdClassifierCV when costs are unknown but a metric is given.</para>
 /// <para>For two classes with zero costs on the diagonal this is the threshold C_fp / (C_fp + C_fn) on the positive
 /// class's probability (Elkan, "The foundations of cost-sensitive learning", 2001). It relies on calibrated
 /// probabilities: after resampling apply <see cref="Calibration.PriorCorrection"/> or

@@ -12,7 +12,11 @@ namespace Imbalance.ModelSelection;
 /// each fold's training rows and evaluate it on the fold's test rows. With a <see cref="Pipelines.Pipeline"/> the
 /// samplers run inside each training fold only, so no synthetic or duplicated row reaches a test fold.
 /// </summary>
-/// <remarks>The default folds are scikit-learn's for classifiers: <c>StratifiedKFold(5)</c> without shuffling.
+/// <remarks>
+/// <para>When to use it: to estimate how a classifier or resampling pipeline generalises, with metrics suited to
+/// imbalance; put samplers inside a Pipeline so they see training folds only (resampling before splitting leaks
+/// synthetic rows into the test folds). Prefer a single train-test split only on very large data.</para>
+/// The default folds are scikit-learn's for classifiers: <c>StratifiedKFold(5)</c> without shuffling.
 /// Folds run in parallel (each writes its own result slot, so results do not depend on the thread count).</remarks>
 /// <example>
 /// <code>

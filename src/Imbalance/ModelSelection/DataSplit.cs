@@ -10,6 +10,9 @@ namespace Imbalance.ModelSelection;
 /// and their order are exactly scikit-learn 1.2.1's (<c>ShuffleSplit</c>, or <c>StratifiedShuffleSplit</c> with
 /// <c>stratify=y</c>).
 /// </summary>
+/// <remarks><para>When to use it: a single hold-out split, for large data or a final test set kept apart from
+/// tuning; stratify by the labels on imbalanced data so the minority class is present in both parts. Prefer
+/// CrossValidation for estimates on small data.</para></remarks>
 /// <example>
 /// <code>
 /// var split = DataSplit.TrainTestSplit(x, y, testSize: 0.25, randomState: 0, stratify: true);

@@ -9,7 +9,12 @@ namespace Imbalance.ModelSelection;
 /// inner model's probability of it is at least <see cref="Threshold"/>, instead of 0.5. Wraps any
 /// <see cref="IClassifier"/>, a resampling <see cref="Pipelines.Pipeline"/> included.
 /// </summary>
-/// <remarks>Use it when the threshold is known (a business rule, or the cost ratio of
+/// <remarks>
+/// <para>When to use it: binary problems where the decision threshold is known in advance (from a cost ratio, a
+/// policy or an earlier tuning) and 0.5 is wrong, which on imbalanced data it usually is. Moving the threshold is
+/// often a cheaper alternative to resampling; prefer TunedThresholdClassifierCV when the threshold must be learned
+/// from data.</para>
+/// Use it when the threshold is known (a business rule, or the cost ratio of
 /// <see cref="CostSensitiveClassifier"/>); to choose it from data without leaking use
 /// <see cref="TunedThresholdClassifierCV"/>. Probabilities pass through unchanged, as in scikit-learn.</remarks>
 /// <example>

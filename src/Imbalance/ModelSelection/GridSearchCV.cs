@@ -11,7 +11,11 @@ namespace Imbalance.ModelSelection;
 /// reach the inner choice).
 /// </summary>
 /// <typeparam name="TParam">The parameter type: a number, a tuple from <see cref="ParameterGrid"/>, a record...</typeparam>
-/// <remarks>For the same folds, candidate order (scikit-learn's <c>ParameterGrid</c> sorts parameter names and varies
+/// <remarks>
+/// <para>When to use it: tuning a few hyper-parameters (of the learner or of a sampler inside a Pipeline) over a
+/// small grid, scored with an imbalance-aware metric rather than accuracy. Prefer RandomizedSearchCV when the grid
+/// is large.</para>
+/// For the same folds, candidate order (scikit-learn's <c>ParameterGrid</c> sorts parameter names and varies
 /// the last fastest: <see cref="ParameterGrid.Product{T1, T2}"/> does the same) and deterministic learners, the scores,
 /// ranks and chosen candidate equal scikit-learn's. Fits run in parallel over candidates x folds; results do not depend
 /// on the thread count. A failing fit throws (scikit-learn's <c>error_score="raise"</c>).</remarks>

@@ -11,7 +11,11 @@ namespace Imbalance.ModelSelection;
 /// that probability, and dealt to the folds in turn, so every fold gets the same mix of classes and of easy and hard
 /// rows. Test scores then vary less from fold to fold than with plain stratified folds.
 /// </summary>
-/// <remarks>As in imblearn the folds are <c>LeaveOneGroupOut</c> over the dealt groups: fold f tests the rows dealt to
+/// <remarks>
+/// <para>When to use it: binary imbalanced data where scores vary a lot between stratified folds because the hard
+/// rows cluster in some folds: spreading hard rows evenly makes the estimate more stable. It costs an extra
+/// cross-validated fit; prefer StratifiedKFold otherwise.</para>
+/// As in imblearn the folds are <c>LeaveOneGroupOut</c> over the dealt groups: fold f tests the rows dealt to
 /// group f, in increasing row order. The folds depend on the rows through the estimator, so they are made
 /// by <see cref="Split{TLabel}"/> (from the rows) and passed to <c>CrossValidation.CrossValidate</c> as <c>folds</c>.</remarks>
 public sealed class InstanceHardnessCV

@@ -9,6 +9,9 @@ namespace Imbalance.ModelSelection;
 /// shuffled) row indices; the first <c>n % n_splits</c> folds get one extra row. For the same seed the folds are
 /// exactly scikit-learn's.
 /// </summary>
+/// <remarks><para>When to use it: regression-like or balanced data, or when the folds must be consecutive blocks
+/// (shuffle off). On imbalanced classification prefer StratifiedKFold: plain folds can leave a fold with few or no
+/// minority rows.</para></remarks>
 /// <example>
 /// <code>
 /// var folds = new KFold { NSplits = 4 }.Split(sampleCount: 1_000);

@@ -5,6 +5,9 @@ namespace Imbalance.ModelSelection;
 /// fastest. scikit-learn orders a grid's parameters by name, so list them here in alphabetical order of their
 /// scikit-learn names to get its candidate order (and its <c>RandomizedSearchCV</c> draws).
 /// </summary>
+/// <remarks><para>When to use it: building the candidates of GridSearchCV or RandomizedSearchCV from lists of
+/// values (of a learner's or a sampler's parameters), with the same candidate order as scikit-learn. Keep the grid
+/// small: its size is the product of the list lengths.</para></remarks>
 /// <example>
 /// <code>
 /// var grid = ParameterGrid.Product([3, 5], ["auto", "minority"]);   // (3, auto), (3, minority), (5, auto), (5, minority)

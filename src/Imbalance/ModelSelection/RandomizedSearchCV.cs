@@ -10,7 +10,11 @@ namespace Imbalance.ModelSelection;
 /// <see cref="Candidates"/>, then evaluated as <see cref="GridSearchCV{TParam}"/> does.
 /// </summary>
 /// <typeparam name="TParam">The parameter type.</typeparam>
-/// <remarks>The draw is scikit-learn's <c>ParameterSampler</c> for lists of values: the indices
+/// <remarks>
+/// <para>When to use it: grids too large to search exhaustively: a fixed budget of candidates drawn at random often
+/// finds as good a configuration as GridSearchCV at a fraction of the cost. Prefer GridSearchCV on small grids,
+/// where every candidate can be tried.</para>
+/// The draw is scikit-learn's <c>ParameterSampler</c> for lists of values: the indices
 /// <c>sample_without_replacement(len(grid), n_iter, random_state)</c> into the grid in <c>ParameterGrid</c> order, with
 /// the same NumPy-legacy generator, so for the same seed and grid order the same candidates come out in the same
 /// order. Continuous distributions (scipy's <c>rvs</c>) are not supported: list the values.</remarks>

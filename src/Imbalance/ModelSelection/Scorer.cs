@@ -10,7 +10,11 @@ namespace Imbalance.ModelSelection;
 /// (<see cref="NeedsProbabilities"/>). Create one by name with <see cref="Scoring.Get(string)"/> or from a metric with
 /// <see cref="Scoring.FromPredictions{TLabel}"/>; scorers are immutable and can be shared between threads.
 /// </summary>
-/// <remarks>Scorers from the catalogue work for any label type; a scorer made from a typed metric
+/// <remarks>
+/// <para>When to use it: passing a metric to CrossValidation or a search; create one with Scoring (by name or from
+/// any metric). Choose an imbalance-aware metric (balanced accuracy, geometric mean, average precision) rather than
+/// accuracy.</para>
+/// Scorers from the catalogue work for any label type; a scorer made from a typed metric
 /// (<see cref="Scorer{TLabel}"/>) only for its own label type.</remarks>
 public abstract class Scorer
 {

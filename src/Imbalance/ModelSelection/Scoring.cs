@@ -8,6 +8,9 @@ namespace Imbalance.ModelSelection;
 /// plus imblearn's metrics), from a threshold objective, or from any metric (scikit-learn's <c>make_scorer</c>).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: choosing what cross-validation and the searches optimise: on imbalanced data pick balanced
+/// accuracy, the geometric mean, F1, average precision or ROC-AUC rather than accuracy, which rewards predicting
+/// the majority class.</para>
 /// <para>The catalogue (<see cref="Names"/>): from predicted labels <c>accuracy</c>, <c>balanced_accuracy</c>,
 /// <c>f1</c>, <c>precision</c>, <c>recall</c>, <c>jaccard</c> (each also <c>_micro</c>, <c>_macro</c>,
 /// <c>_weighted</c>), <c>matthews_corrcoef</c> (alias <c>mcc</c>), imblearn's <c>g_mean</c>, <c>iba</c> (index

@@ -8,6 +8,9 @@ namespace Imbalance.ModelSelection;
 /// share of rows. For the same seed the folds are exactly scikit-learn 1.2.1's.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: the default folds for imbalanced classification: every fold keeps each class's share, so
+/// every test fold has minority rows and scores are comparable. Prefer InstanceHardnessCV when fold-to-fold
+/// variance of the scores is a problem on binary data.</para>
 /// As in scikit-learn, classes are numbered by first appearance in <c>y</c>; the sorted class numbers are dealt
 /// round-robin to the folds to decide how many rows of each class each fold tests, and each class's fold numbers
 /// (shuffled with one generator per <see cref="Split{TLabel}"/> call when <see cref="Shuffle"/> is on) are assigned

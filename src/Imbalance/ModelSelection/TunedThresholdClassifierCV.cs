@@ -12,6 +12,10 @@ namespace Imbalance.ModelSelection;
 /// averaged, and the threshold with the best mean score is kept. The inner classifier is then refitted on all rows.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: binary problems where the metric that matters (F1, balanced accuracy, recall at a
+/// precision, a cost) is poorly served by the 0.5 threshold: the threshold is chosen by cross-validation instead of
+/// resampling the data. Needs enough minority rows in each validation fold; prefer FixedThresholdClassifier when
+/// the threshold follows from known costs.</para>
 /// <para>Resampling mostly moves the decision threshold; tuning the threshold of a model trained on the original data
 /// often gives the same F1, recall or G-mean without synthetic rows (imblearn #1111).</para>
 /// <para>As in scikit-learn: the per-split grid is <see cref="Thresholds"/> evenly spaced values between the smallest

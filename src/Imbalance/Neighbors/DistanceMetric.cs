@@ -8,6 +8,9 @@ namespace Imbalance.Neighbors;
 /// <c>p = 2</c>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: keep the Euclidean default on standardised numeric features; Manhattan is less sensitive
+/// to a single large difference, and other Minkowski powers trade between them. For categorical features prefer
+/// SmoteN's value difference metric or one-hot encoding over any distance on codes.</para>
 /// Searches rank rows by a <em>reduced</em> distance that orders like the distance and is cheaper to compute (the
 /// squared distance for Euclidean, <c>sum |x - y|^p</c> for Minkowski), and convert only the winners, as
 /// scikit-learn's <c>DistanceMetric.rdist</c> does.

@@ -10,7 +10,11 @@ namespace Imbalance.Neighbors;
 /// inside EditedNearestNeighbours, CondensedNearestNeighbour, OneSidedSelection and NeighbourhoodCleaningRule.
 /// <see cref="Fit{TLabel}"/> returns an immutable <see cref="KNeighborsClassifierModel{TLabel}"/>.
 /// </summary>
-/// <remarks>Neighbours come from <see cref="NearestNeighbors"/> (exact; ties by lower row index). A vote tie goes to
+/// <remarks>
+/// <para>When to use it: small numeric data with a local class structure, and as the estimator inside samplers and
+/// cleaning methods; standardise features first. A majority vote favours the majority class: use distance weights,
+/// resampling or threshold tuning, and prefer a forest on large or high-dimensional data.</para>
+/// Neighbours come from <see cref="NearestNeighbors"/> (exact; ties by lower row index). A vote tie goes to
 /// the smallest class in sorted label order, as in scikit-learn.</remarks>
 /// <example>
 /// <code>

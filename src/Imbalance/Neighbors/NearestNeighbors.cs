@@ -10,6 +10,9 @@ namespace Imbalance.Neighbors;
 /// in Imbalance (the SMOTE family, Tomek links, the edited-nearest-neighbour family, NearMiss, ...) goes through it.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when you need the neighbour queries themselves (to inspect a sampler's neighbourhoods, or
+/// to pass precomputed neighbours); the samplers and KNeighborsClassifier build their own. Standardise features
+/// first: distances mix units otherwise.</para>
 /// Results are exact: neighbours are ordered by distance and, at exactly equal distance, by lower fitted-row index,
 /// whatever the algorithm and the number of threads. Memory stays linear in the number of rows.
 /// </remarks>

@@ -10,6 +10,10 @@ namespace Imbalance.OverSampling;
 /// learning", IJCNN 2008).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric features when the minority class is hard to learn in some regions only: ADASYN
+/// generates more rows near minority rows surrounded by the majority class. Because it focuses on hard rows it also
+/// amplifies noise and outliers; prefer Smote or BorderlineSmote on noisy data, and SmoteNc with categorical
+/// features.</para>
 /// <para>For each targeted class in sorted label order: each class row's weight is the share of its
 /// <see cref="NNeighbors"/> nearest neighbours (among all rows) that belong to another class, normalised to sum
 /// to 1; row <c>i</c> then gets <c>rint(weight_i * n_new)</c> new rows (round half to even, so the class total can

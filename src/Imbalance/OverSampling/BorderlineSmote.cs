@@ -9,6 +9,10 @@ namespace Imbalance.OverSampling;
 /// and Mao, "Borderline-SMOTE: a new over-sampling method in imbalanced data sets learning", ICIC 2005).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric features when the errors happen at the class border: only minority rows in danger
+/// (about half their neighbours from other classes) seed new rows, so the border is reinforced and safe interiors
+/// are left alone. Prefer plain Smote when the minority class is small and scattered (few rows in danger), and
+/// SvmSmote when an SVM border describes the classes better.</para>
 /// <para>For each targeted class in sorted label order: the <see cref="MNeighbors"/> nearest neighbours of each class
 /// row among all rows decide which rows are in <em>danger</em> (at least half, but not all, of them belong to
 /// another class). A class without danger rows gets no new rows (imblearn's silent skip). The danger rows are

@@ -7,6 +7,10 @@ namespace Imbalance.OverSampling;
 /// Which features <see cref="SmoteNc"/> treats as categorical (imblearn's <c>categorical_features</c>): either
 /// feature indices or a boolean mask over the features.
 /// </summary>
+/// <remarks><para>When to use it: whenever some features of the data are codes of categories rather than quantities
+/// (colour, country, product): tell SmoteNc which ones, so they are copied from neighbours instead of being
+/// interpolated into meaningless in-between values. TabularData builds it for you from typed
+/// columns.</para></remarks>
 public sealed class CategoricalFeatures
 {
     private readonly int[]? _indices;

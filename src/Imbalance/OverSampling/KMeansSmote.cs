@@ -12,6 +12,10 @@ namespace Imbalance.OverSampling;
 /// 2017).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric features when the minority class forms several clusters of different density
+/// (within-class imbalance): k-means first finds minority-rich clusters and SMOTE runs inside each, so no rows are
+/// generated in majority regions. Needs tuning of the clustering (cluster count, balance threshold); prefer Smote
+/// when the minority class is compact.</para>
 /// <para>For each targeted class in sorted label order: the data are clustered with <see cref="KMeansEstimator"/>
 /// (re-fitted per class, as imblearn does; by default <see cref="MiniBatchKMeans"/>, imblearn's default). A cluster qualifies when the class's share of it is at least
 /// <see cref="ClusterBalanceThreshold"/> (<c>"auto"</c>: <c>n_new / total_new / 2</c>; no threshold with one cluster)

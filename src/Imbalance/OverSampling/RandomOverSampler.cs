@@ -8,6 +8,10 @@ namespace Imbalance.OverSampling;
 /// with Gaussian noise: imblearn's <c>RandomOverSampler</c>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: the simplest over-sampling baseline, for any feature types (numeric, categorical, mixed),
+/// and the first thing to compare against; with tree ensembles it is often as good as SMOTE. Duplicated rows can
+/// make a flexible learner over-fit the minority class: set Shrinkage for a smoothed bootstrap, or prefer Smote,
+/// class weights or a balanced ensemble.</para>
 /// <para>For each targeted class in sorted label order, <c>n_new</c> rows of the class are drawn with
 /// <c>choice(class_rows, n_new, replace=True)</c> from one generator seeded by <see cref="RandomState"/>. With
 /// <see cref="Shrinkage"/> set, each drawn row <c>x</c> becomes <c>z * s + x</c> with <c>z</c> standard normal

@@ -8,6 +8,10 @@ namespace Imbalance.OverSampling;
 /// A double converts implicitly: <c>new RandomOverSampler { Shrinkage = 1.0 }</c>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when plain random over-sampling over-fits because the learner memorises duplicated
+/// minority rows: a smoothed bootstrap adds small Gaussian noise around each copy (numeric features only). Leave it
+/// unset with categorical features or tree ensembles, which cope with duplicates; prefer Smote when new rows should
+/// follow the class's local structure.</para>
 /// <para>A factor of 0 gives a plain bootstrap (the rows are copied, but random normals are still drawn, as in
 /// imblearn). Per-class factors must cover every class the strategy over-samples; labels that are not over-sampled
 /// are otherwise ignored, but every factor must be valid (imblearn checks them all too). Instances are immutable.</para>

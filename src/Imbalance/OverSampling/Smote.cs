@@ -10,6 +10,10 @@ namespace Imbalance.OverSampling;
 /// minority over-sampling technique", JAIR 16, 2002).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric (continuous) features and a learner whose decision depends on where the minority
+/// rows lie (k-NN, linear models, kernels), when random duplication over-fits. Prefer SmoteNc or SmoteN when some
+/// or all features are categorical, and class weights or threshold tuning in high dimension, on very noisy data, or
+/// when calibrated probabilities matter (synthetic rows shift the class priors).</para>
 /// <para>For each targeted class in sorted label order: its <see cref="KNeighbors"/> nearest neighbours within the
 /// class (imblearn queries <c>k + 1</c> neighbours and drops the first column, normally the row itself); then
 /// <c>randint(0, rows * k, n_new)</c> picks a row and one of its neighbours for each new row and

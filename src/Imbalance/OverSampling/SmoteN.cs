@@ -9,6 +9,9 @@ namespace Imbalance.OverSampling;
 /// minority over-sampling technique", JAIR 16, 2002, section 6.2).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: data whose features are all categorical (imblearn's SMOTEN): neighbours are found with the
+/// value difference metric and new rows take the most frequent category among them. Prefer SmoteNc for mixed data,
+/// and RandomOverSampler when there are too few minority rows to define meaningful neighbourhoods.</para>
 /// <para>Every feature holds category values (any doubles; categories are ordered numerically, as imblearn's
 /// <c>OrdinalEncoder</c> orders them). A <see cref="ValueDifferenceMetric"/> is fitted on all rows; for each
 /// targeted class in sorted label order, the class rows' <see cref="KNeighbors"/> + 1 nearest rows under that

@@ -9,6 +9,9 @@ namespace Imbalance.OverSampling;
 /// synthetic minority over-sampling technique", JAIR 16, 2002, section 6.1).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: mixed data, numeric and categorical features together (imblearn's SMOTE-NC): continuous
+/// features are interpolated and categorical ones take the most frequent value among the neighbours. Needs at least
+/// one numeric feature; prefer SmoteN when all features are categorical and Smote when none are.</para>
 /// <para>Categorical features hold category values (any doubles: codes, or values that sort like the original
 /// categories). Each categorical feature is one-hot encoded over its sorted categories with every 1 replaced by
 /// half the median of the per-feature standard deviations of the continuous features in the minority class

@@ -10,6 +10,9 @@ namespace Imbalance.OverSampling;
 /// over-sampling for imbalanced data classification", IJKESDP 3(1), 2011).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric features when the class border is well described by the support vectors of an SVM:
+/// new rows are generated around minority support vectors, extrapolating into the majority region when it is
+/// sparse. It is costlier than Smote (an SVM is fitted); prefer BorderlineSmote or Smote on large data.</para>
 /// <para>For each targeted class in sorted label order: the support vectors of the class (from
 /// <see cref="SupportVectorProvider"/>, by default an RBF <see cref="SupportVectorClassifier"/> trained on all rows)
 /// lose those that are <em>noise</em> (all <see cref="MNeighbors"/> neighbours among all rows of another class);

@@ -10,6 +10,10 @@ namespace Imbalance.OverSampling;
 /// <see cref="Fit{TLabel}"/> returns the fitted <see cref="ValueDifferenceMetricModel"/>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: measuring distances between rows of categorical features when category codes have no order
+/// (so Euclidean distance on codes is meaningless): two categories are close when they have similar class
+/// distributions. It is what SmoteN uses; prefer one-hot encoding with a Euclidean metric when classes are few and
+/// unrelated to the categories.</para>
 /// For feature <c>f</c> and category <c>v</c>, the fit estimates <c>P(class | x_f = v)</c> for every class; the distance
 /// between rows <c>x</c> and <c>y</c> is <c>sum_f (sum_c |P(c | x_f) - P(c | y_f)|^k)^(r / k)</c> (for <c>k = 1</c>,
 /// <c>sum_f (sum_c |P(c | x_f) - P(c | y_f)|)^r</c>). Categories are codes <c>0..n_categories - 1</c>, as an ordinal

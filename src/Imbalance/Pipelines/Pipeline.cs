@@ -14,6 +14,9 @@ namespace Imbalance.Pipelines;
 /// scoring, so synthetic or duplicated rows cannot leak into evaluation.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: whenever a sampler is combined with a learner: the samplers run only during fitting and
+/// only on the training rows, so cross-validation and searches never score synthetic or removed rows. Resampling
+/// the whole data set before splitting leaks information and inflates scores.</para>
 /// <para>Build with <see cref="Create"/> and <c>Then(...)</c> (each call returns a new pipeline), or with
 /// <see cref="Make"/> (imblearn's <c>make_pipeline</c>, which names steps after their types).</para>
 /// <para>Unlike imblearn (#787), pipelines nest: a pipeline without a final classifier can be a step of another,

@@ -10,6 +10,9 @@ namespace Imbalance.UnderSampling;
 /// nearest-neighbor rule", 1976).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: cleaning with editing at growing neighbourhood sizes (1 to k neighbours): more robust than
+/// a single EditedNearestNeighbours pass when the right neighbourhood size is unknown. Like the other cleaning
+/// methods it does not balance; follow it with another sampler when balance is needed.</para>
 /// <para>The strategy is resolved again before each pass on the surviving rows. The loop stops early after a pass
 /// that leaves a class other than the original minority (imblearn's <c>min(Counter(y))</c>: on equal counts the class
 /// seen first in <c>y</c>) with fewer rows than the original minority had, unless <see cref="AllowMinority"/>, or

@@ -12,6 +12,9 @@ namespace Imbalance.UnderSampling;
 /// generation method).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: numeric data with a large majority class made of clusters: the majority class is replaced
+/// by k-means centroids (or the rows nearest them), which summarises it with fewer rows. Centroids are synthetic
+/// rows, meaningless for categorical features; prefer RandomUnderSampler for speed or mixed data.</para>
 /// <para>Classes are visited in sorted label order. A targeted class keeping <c>n</c> rows is clustered by a copy of
 /// <see cref="Estimator"/> with <c>n_clusters = n</c>; with <see cref="ClusterCentroidsVoting.Soft"/> voting (what
 /// <see cref="ClusterCentroidsVoting.Auto"/> means for dense input) its new rows are the <c>n</c> centres in cluster

@@ -10,6 +10,10 @@ namespace Imbalance.UnderSampling;
 /// Theory, 1968).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: to shrink the majority class to the rows a 1-NN rule needs (a condensed subset), mostly
+/// for nearest-neighbour learners and large redundant majority classes. It is slow, order-dependent and sensitive
+/// to noise (noisy rows are kept); prefer OneSidedSelection, which also removes Tomek links, or
+/// RandomUnderSampler.</para>
 /// <para>The minority class is imblearn's <c>min(Counter(y))</c> (on equal counts, the class seen first in
 /// <c>y</c>). For each targeted class in sorted label order: <see cref="NSeedsS"/> rows are drawn with
 /// <c>randint(0, n_class, n_seeds_S)</c> (one generator seeded by <see cref="RandomState"/> for all classes); the

@@ -9,6 +9,10 @@ namespace Imbalance.UnderSampling;
 /// Transactions on Systems, Man, and Cybernetics, 1972), one-vs-rest for several classes.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: to clean noisy or overlapping majority rows: rows whose neighbours disagree with their
+/// class are removed, which smooths the border. It does not reach a chosen balance; prefer
+/// RepeatedEditedNearestNeighbours or AllKnn for stronger cleaning, and RandomUnderSampler when balancing is the
+/// goal.</para>
 /// <para>A k-NN index is fitted on all rows; each row of a targeted class is queried for <c>NNeighbors + 1</c>
 /// neighbours and the first column (itself) is dropped. With <see cref="SelectionKind.All"/> the row is kept only if
 /// all <see cref="NNeighbors"/> neighbours share its class; with <see cref="SelectionKind.Mode"/> if their most common

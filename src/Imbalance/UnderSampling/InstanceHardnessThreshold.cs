@@ -12,6 +12,10 @@ namespace Imbalance.UnderSampling;
 /// instance level analysis of data complexity", 2014).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when the majority rows that are hard to classify (low cross-validated probability of their
+/// own class) are likely noise: they are removed until the chosen balance is reached. It needs a classifier and
+/// cross-validation, so it costs more than the neighbour-based methods; prefer EditedNearestNeighbours for plain
+/// cleaning.</para>
 /// <para>Out-of-fold probabilities come from <see cref="CrossValidation"/>.<c>CrossValPredictProba</c> over
 /// <c>StratifiedKFold(Cv, shuffle=True)</c>; the default estimator is <c>RandomForestClassifier(n_estimators=100)</c>
 /// with the same seed. For each targeted class, the rows whose probability of their own class is at least the

@@ -11,6 +11,10 @@ namespace Imbalance.UnderSampling;
 /// information extraction", ICML workshop on learning from imbalanced datasets, 2003).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: under-sampling that keeps the majority rows closest to the minority class, to emphasise
+/// the border. NearMiss-1 (closest to the nearest minority rows) is sensitive to noise and outliers; version 2
+/// (closest to the farthest minority rows) is less local, and version 3 keeps neighbours of every minority row. Try
+/// RandomUnderSampler first: NearMiss often removes the structure a learner needs.</para>
 /// <para>The minority class is imblearn's <c>min(Counter(y))</c> (on equal counts, the class seen first in
 /// <c>y</c>). For each targeted class in sorted label order, each of its rows gets a score and the
 /// <c>n_keep</c> best rows are kept, in score order (a stable sort, so equal scores keep the original order):</para>

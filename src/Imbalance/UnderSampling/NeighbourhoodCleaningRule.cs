@@ -10,6 +10,9 @@ namespace Imbalance.UnderSampling;
 /// class distribution", AIME 2001).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when the goal is data cleaning rather than data reduction: it removes majority rows that
+/// are noisy or that misclassify minority rows, keeping most of the majority class. Prefer RandomUnderSampler or
+/// NearMiss when the majority class must actually shrink.</para>
 /// <para>Step 1: <see cref="EditedNearestNeighbours"/> with <see cref="SelectionKind.Mode"/> and
 /// <see cref="NNeighbors"/> on the targeted classes marks rows for removal. Step 2: each minority row (imblearn's
 /// <c>min(Counter(y))</c>: on equal counts, the class seen first in <c>y</c>) gets its <see cref="NNeighbors"/> nearest

@@ -10,6 +10,9 @@ namespace Imbalance.UnderSampling;
 /// selection", ICML 1997).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: to remove both redundant majority rows far from the border and noisy ones on it (a
+/// condensed subset followed by Tomek links removal). It does not reach a chosen balance; prefer RandomUnderSampler
+/// when balance is the goal and NeighbourhoodCleaningRule when cleaning matters more than reduction.</para>
 /// <para>The minority class is imblearn's <c>min(Counter(y))</c> (on equal counts, the class seen first in
 /// <c>y</c>). For each targeted class in sorted label order: <see cref="NSeedsS"/> positions are drawn with
 /// <c>randint(0, n_class, n_seeds_S)</c> (one generator seeded by <see cref="RandomState"/>); a k-NN rule fitted on

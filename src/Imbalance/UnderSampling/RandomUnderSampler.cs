@@ -8,6 +8,11 @@ namespace Imbalance.UnderSampling;
 /// <c>RandomUnderSampler</c>.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: large data sets where discarding majority rows costs little and training time matters, for
+/// any feature types; it is the baseline every under-sampler should be compared against. It throws information
+/// away: on small data prefer over-sampling or class weights, and prefer a balanced ensemble
+/// (BalancedRandomForestClassifier, EasyEnsembleClassifier) which under-samples differently for each member so no
+/// row is lost overall.</para>
 /// <para>Classes are visited in sorted label order with one generator seeded by <see cref="RandomState"/>. A
 /// targeted class keeps <c>choice(n_class, n_keep, replace=Replacement)</c> of its rows, in the order drawn (not
 /// sorted); other classes keep all their rows in order. Without replacement NumPy shuffles the whole class and keeps

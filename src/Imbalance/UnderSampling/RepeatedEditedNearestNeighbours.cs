@@ -10,6 +10,9 @@ namespace Imbalance.UnderSampling;
 /// Transactions on Systems, Man, and Cybernetics, 1976).
 /// </summary>
 /// <remarks>
+/// <para>When to use it: when one pass of EditedNearestNeighbours leaves noise behind: the edit is repeated until
+/// no row is removed (or the iteration limit is reached). It cleans more aggressively than one pass and can remove
+/// much of the majority class near the border; check that it does not erase useful structure.</para>
 /// <para>Each pass is one ENN over the rows left by the previous pass, with the strategy resolved again on them (so
 /// <see cref="SamplingStrategy.Auto"/> spares whichever class is the minority now). After at most
 /// <see cref="MaxIter"/> passes, or earlier after the first pass that (1) removes nothing, (2) leaves a class other than

@@ -9,6 +9,9 @@ namespace Imbalance.UnderSampling;
 /// form a link when each is the other's nearest neighbour.
 /// </summary>
 /// <remarks>
+/// <para>When to use it: to clean the class border, not to balance: removing the majority row of each Tomek link
+/// (pairs of mutual nearest neighbours from different classes) removes overlap and noise. It removes few rows;
+/// combine it with an over-sampler (SmoteTomek) or another sampler when balance is needed.</para>
 /// <para>Each row's nearest neighbour is column 1 of a 2-NN query of all rows against all rows (column 0 is normally
 /// the row itself). Only the linked rows of targeted classes are removed (<see cref="SamplingStrategy.Auto"/>: every
 /// class but the minority).</para>
