@@ -9,6 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Imbalance.Anomaly;
 using Imbalance.Datasets;
+using Imbalance.Ensemble;
 using Imbalance.Learning;
 using Imbalance.Metrics;
 using Imbalance.ModelSelection;
@@ -41,6 +42,7 @@ static void Compare(string title, double[,] x, int[] y)
         ("  + RandomUnderSampler", Pipeline.Make(new StandardScaler(), new RandomUnderSampler { RandomState = 0 }, new LogisticRegression())),
         ("  + SMOTE", Pipeline.Make(new StandardScaler(), new Smote { RandomState = 0 }, new LogisticRegression())),
         ("Random forest (balanced_subsample)", new RandomForestClassifier { NEstimators = 10, ClassWeight = ClassWeight.BalancedSubsample, MinSamplesLeaf = 5, RandomState = 0 }),
+        ("BalancedRandomForest (20 trees)", new BalancedRandomForestClassifier { NEstimators = 20, RandomState = 0 }),
         ("Isolation forest (normal rows)", new OutlierDetectorClassifier { Detector = new IsolationForest { RandomState = 0 }, RandomState = 0 }),
         ("One-class SVM (3000 normal rows)", Pipeline.Make(new StandardScaler(), new OutlierDetectorClassifier { Detector = new OneClassSvm { Nu = 0.01 }, MaxNormalRows = 3000, RandomState = 0 })),
     ];
