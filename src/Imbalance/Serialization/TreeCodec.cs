@@ -7,6 +7,34 @@ namespace Imbalance.Serialization;
 /// nodes form a tree: children after their parent, one parent per node, features in range, counts finite.</summary>
 internal static class TreeCodec
 {
+    /// <summary>Writes a forest's common part (both forest kinds): feature count, prediction parallelism, trees.</summary>
+    public static void WriteForest(ModelWriter writer, int features, int? maxDegreeOfParallelism, IReadOnlyList<CartTree> trees)
+    {
+        writer.Int("features", features);
+        writer.OptionalInt("maxDegreeOfParallelism", maxDegreeOfParallelism);
+        writer.Json.WriteStartArray("trees");
+        foreach (var tree in trees)
+        {
+            Write(writer, tree);
+        }
+
+        writer.Json.WriteEndArray();
+    }
+
+    /// <summary>Reads what <see cref="WriteForest"/> wrote, rejecting a forest without trees.</summary>
+    public static (int Features, int? MaxDegreeOfParallelism, CartTree[] Trees) ReadForest(ModelReader reader, int classCount)
+    {
+        var features = reader.Int("features", 1, int.MaxValue);
+        var parallelism = reader.OptionalInt("maxDegreeOfParallelism", 1, int.MaxValue);
+        var trees = reader.Objects("trees").Select(t => Read(t, classCount, features)).ToArray();
+        if (trees.Length == 0)
+        {
+            throw reader.Error("trees", "a forest needs at least one tree");
+        }
+
+        return (features, parallelism, trees);
+    }
+
     public static void Write(ModelWriter writer, CartTree tree)
     {
         var (feature, threshold, left, right, value) = tree.Nodes;
