@@ -59,6 +59,8 @@ static int Run(string samplerName, string data, int repeats)
     var y = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(data + ".y.i32")).ToArray();
     var times = new List<double>();
     var cpu = new List<double>();
+    var jitMethods = new List<long>();
+    var jitMs = new List<double>();
     string? error = null;
     var outRows = 0;
     var checksum = "";
@@ -66,23 +68,32 @@ static int Run(string samplerName, string data, int repeats)
     {
         var sampler = Samplers.Make(samplerName);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuAfter = cpuBefore;
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
         var watch = Stopwatch.StartNew();
         try
         {
             var result = sampler.FitResample(x, y);
+            watch.Stop();
+            cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
             outRows = result.Count;
             checksum = Checksum(result.X, result.Y);
         }
         catch (ArgumentException e)
         {
+            watch.Stop();
+            cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
             error = e.Message.Split('\n')[0];
         }
 
         times.Add(watch.Elapsed.TotalSeconds);
-        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+        cpu.Add((cpuAfter - cpuBefore).TotalSeconds);
+        jitMethods.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore);
+        jitMs.Add((System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds);
     }
 
-    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, cpu, rows_out = outRows, checksum, error, peak_rss_mb = PeakRssMb() });
+    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, cpu, rows_out = outRows, checksum, error, jit_methods = jitMethods, jit_ms = jitMs, peak_rss_mb = PeakRssMb() });
     Console.WriteLine(line);
     return 0;
 }
