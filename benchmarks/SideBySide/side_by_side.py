@@ -91,6 +91,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--jsonl", default=os.path.join(HERE, "data", "results.jsonl"))
     parser.add_argument("--dotnet-env", default="", help="extra KEY=VALUE,... for the .NET processes only")
+    parser.add_argument("--imblearn-from", default="", help="reuse imblearn results of an earlier run (its --jsonl file)"
+                        " instead of running imblearn again; the table's note says so")
     parser.add_argument("--dll", default=DLL, help="the built C# runner (copy the build output elsewhere to keep "
                                                    "building while a long comparison runs)")
     args = parser.parse_args()
@@ -101,6 +103,13 @@ def main():
     for pair in filter(None, args.dotnet_env.split(",")):
         key, value = pair.split("=", 1)
         dotnet_env[key] = value
+    earlier = {}
+    if args.imblearn_from:
+        with open(args.imblearn_from) as f:
+            for line in f:
+                result = json.loads(line)
+                if result.get("side") == "imblearn":
+                    earlier.setdefault((result.get("shape"), result.get("sampler")), []).append(result)
     rows = []
     with open(args.jsonl, "a") as log:
         for shape in args.shapes.split(","):
@@ -109,12 +118,16 @@ def main():
                 results = {"ours": [], "imblearn": []}
                 skip = set()
                 order = ["ours", "imblearn"] * args.rounds + ["ours"]
+                reused = earlier.get((shape, sampler))
+                if args.imblearn_from:
+                    order = [side for side in order if side == "ours"]
+                    results["imblearn"] = reused or [{"side": "imblearn", "crash": ["not in --imblearn-from"]}]
                 for side in order:
                     if side in skip:
                         continue
                     env = dotnet_env if side == "ours" else None
                     result = run(side, sampler, shape, args.repeats, args.timeout, env, args.dll)
-                    result.update(shape=shape, at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+                    result.update(shape=shape, sampler=sampler, at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
                     log.write(json.dumps(result) + "\n")
                     log.flush()
                     results[side].append(result)
@@ -130,7 +143,7 @@ def main():
                        f" | {ours.get('rss', 0):.0f} / {theirs.get('rss', 0):.0f}"
                        f" | {ours.get('spread', 0) * 100:.0f} % / {theirs.get('spread', 0) * 100:.0f} %"
                        f" | {avg_load:.1f}"
-                       f" | {note(ours, theirs)} |")
+                       f" | {note(ours, theirs)}{'; imblearn from an earlier run' if args.imblearn_from else ''} |")
                 rows.append(row)
                 print(row, flush=True)
     print()
