@@ -29,7 +29,7 @@ internal static class SmoteCore
             capacity += input.Targets[code];
         }
 
-        var output = new SyntheticRows(columns, (int)Math.Min(capacity, int.MaxValue / Math.Max(1, columns)));
+        var output = new SyntheticRows(input, columns, (int)Math.Min(capacity, int.MaxValue / Math.Max(1, columns)));
         foreach (var code in input.Targets.Targeted)
         {
             var count = input.Targets[code];
