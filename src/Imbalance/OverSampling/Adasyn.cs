@@ -73,7 +73,7 @@ public sealed class Adasyn : Sampler, IOverSampler
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
             SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(NNeighbors), k);
-            all ??= SmoteCore.Fit(data.Gather(Enumerable.Range(0, input.SampleCount).ToArray()), input.SampleCount, data.Columns, k + 1);
+            all ??= SmoteCore.Fit(MatrixRows.Of(input.X).ToArray(), input.SampleCount, data.Columns, k + 1);
             var positions = input.Classes.Positions(code);
             var classRows = data.Gather(positions);
             var otherClass = DangerNoise.CountOtherClass(all, codes, classRows, positions.Length, code, cancellationToken);
