@@ -105,6 +105,10 @@ public sealed class Adasyn : Sampler, IOverSampler
             }
 
             SmoteCore.CheckNeighbors(k + 1L, positions.Length, nameof(NNeighbors), k);
+
+            // Rounding makes the class add total rows rather than count: say so before the first row, so the output
+            // matrix is allocated once at its final size.
+            output.Replan(total - count);
             var index = SmoteCore.Fit(classRows, positions.Length, data.Columns, k + 1);
             var nns = SmoteCore.KNeighborsDropFirst(index, classRows, positions.Length, cancellationToken);
             var columns = rng.RandInt(0, k, total);

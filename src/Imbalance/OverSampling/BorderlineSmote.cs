@@ -136,7 +136,12 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
             }
 
             var fraction = seeds.CheckRandomState().Beta(10, 10);
-            SmoteCore.MakeSamples(data, dangerRows, positions, nns, k, (int)(fraction * (count + 1)), 1.0, seeds.CheckRandomState(), code, output);
+            var ownClass = (int)(fraction * (count + 1));
+            var otherClasses = (int)((1 - fraction) * count);
+
+            // The truncations may add one row fewer than count: say so before the first row (one exact allocation).
+            output.Replan(ownClass + otherClasses - count);
+            SmoteCore.MakeSamples(data, dangerRows, positions, nns, k, ownClass, 1.0, seeds.CheckRandomState(), code, output);
             var others = new int[input.SampleCount - positions.Length];
             var o = 0;
             for (var i = 0; i < codes.Length; i++)
@@ -147,7 +152,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
                 }
             }
 
-            SmoteCore.MakeSamples(data, dangerRows, others, nns, k, (int)((1 - fraction) * count), 0.5, seeds.CheckRandomState(), code, output);
+            SmoteCore.MakeSamples(data, dangerRows, others, nns, k, otherClasses, 0.5, seeds.CheckRandomState(), code, output);
         }, cancellationToken);
         return rows.ToOutput(input);
     }

@@ -75,6 +75,7 @@ internal static class SmoteCore
     {
         var samples = rng.RandInt(0, checked(baseRows.Length * k), count);
         var uniform = rng.Uniform(0.0, 1.0, count);
+        output.Reserve(count);
         for (var i = 0; i < count; i++)
         {
             var row = samples[i] / k;

@@ -19,39 +19,56 @@ internal sealed class SyntheticRows
 
     // The rows before the synthetic ones: the input's rows when _matrix is the output matrix, else none.
     private readonly int _first;
-    private double[,] _matrix;
-    private int[] _codes;
-    private int[] _bases;
-    private int[] _neighbors;
-    private double[] _steps;
+    private readonly SamplerInput _input;
 
-    /// <summary>An empty set of rows of <paramref name="columns"/> features, sized for <paramref name="capacity"/> rows;
+    // Allocated at the first row, at _first + _capacity rows: until then a step can still correct the planned count.
+    private double[,]? _matrix;
+    private int _capacity;
+    private int[] _codes = [];
+    private int[] _bases = [];
+    private int[] _neighbors = [];
+    private double[] _steps = [];
+
+    /// <summary>An empty set of rows of <paramref name="columns"/> features, planned for <paramref name="capacity"/> rows;
     /// when <paramref name="columns"/> is the input's width, the rows are stored after a copy of the input's rows.</summary>
     public SyntheticRows(SamplerInput input, int columns, int capacity)
     {
+        _input = input;
         _columns = columns;
-        capacity = Math.Max(capacity, 0);
-        if (columns == input.FeatureCount)
-        {
-            _first = input.SampleCount;
-            _matrix = SamplerOutput.AppendTarget(input, capacity);
-        }
-        else
-        {
-            _matrix = new double[capacity, columns];
-        }
-
-        _codes = new int[capacity];
-        _bases = new int[capacity];
-        _neighbors = new int[capacity];
-        _steps = new double[capacity];
+        _capacity = Math.Max(capacity, 0);
+        _first = columns == input.FeatureCount ? input.SampleCount : 0;
     }
 
     /// <summary>The number of rows added.</summary>
     public int Count { get; private set; }
 
     /// <summary>The values of row <paramref name="row"/> (writable, for samplers that post-process rows).</summary>
-    public Span<double> Row(int row) => MatrixRows.Of(_matrix).Slice((_first + row) * _columns, _columns);
+    public Span<double> Row(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));
+        return MatrixRows.Of(_matrix!).Slice((_first + row) * _columns, _columns);
+    }
+
+    /// <summary>
+    /// Corrects the planned number of rows by <paramref name="delta"/> when a step knows, before adding them, that it
+    /// adds more or fewer rows than its target (ADASYN's rounding, Borderline-SMOTE-2's truncation): done before the
+    /// first row, the output matrix is then allocated at its exact final size.
+    /// </summary>
+    public void Replan(int delta) => _capacity = Math.Max(Count, _capacity + delta);
+
+    /// <summary>Makes room for <paramref name="rows"/> more rows at once (growing to exactly that, not doubling).</summary>
+    public void Reserve(int rows)
+    {
+        var needed = Count + Math.Max(rows, 0);
+        if (_matrix is null)
+        {
+            _capacity = Math.Max(_capacity, needed);
+        }
+        else if (needed > _codes.Length)
+        {
+            Resize(needed);
+        }
+    }
 
     /// <summary>Adds one row and returns its (zeroed) values to fill.</summary>
     /// <param name="code">The class of the row.</param>
@@ -63,7 +80,7 @@ internal sealed class SyntheticRows
     {
         if (Count == _codes.Length)
         {
-            Grow();
+            Resize(Count < _capacity ? _capacity : Math.Max(16, _capacity * 2));
         }
 
         var i = Count++;
@@ -99,6 +116,11 @@ internal sealed class SyntheticRows
     /// <summary>The matrix cut to <paramref name="rows"/> rows: itself when it has exactly that many (the usual case).</summary>
     private double[,] Fitted(int rows)
     {
+        if (_matrix is null)
+        {
+            return SamplerOutput.AppendTarget(_input, rows - _first);
+        }
+
         if (_matrix.GetLength(0) == rows)
         {
             return _matrix;
@@ -109,11 +131,25 @@ internal sealed class SyntheticRows
         return result;
     }
 
-    private void Grow()
+    /// <summary>Allocates the storage for <paramref name="capacity"/> rows (the output matrix at the first call),
+    /// keeping the rows added so far.</summary>
+    private void Resize(int capacity)
     {
-        var capacity = Math.Max(16, _codes.Length * 2);
-        var matrix = new double[_first + capacity, _columns];
-        MatrixRows.Of(_matrix)[..((_first + Count) * _columns)].CopyTo(MatrixRows.Of(matrix));
+        _capacity = capacity;
+        double[,] matrix;
+        if (_matrix is null && _first > 0)
+        {
+            matrix = SamplerOutput.AppendTarget(_input, capacity);
+        }
+        else
+        {
+            matrix = new double[_first + capacity, _columns];
+            if (_matrix is not null)
+            {
+                MatrixRows.Of(_matrix)[..((_first + Count) * _columns)].CopyTo(MatrixRows.Of(matrix));
+            }
+        }
+
         _matrix = matrix;
         Array.Resize(ref _codes, capacity);
         Array.Resize(ref _bases, capacity);

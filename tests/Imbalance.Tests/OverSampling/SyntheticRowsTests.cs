@@ -77,6 +77,58 @@ public class SyntheticRowsTests
         }
     }
 
+    [Theory]
+    [InlineData(10, -3, new[] { 7 })]
+    [InlineData(10, 2, new[] { 12 })]
+    [InlineData(10, 0, new[] { 4, 4, 4 })]
+    [InlineData(4, 0, new[] { 3, 3, 1, 6 })]
+    [InlineData(0, 0, new[] { 0 })]
+    [InlineData(6, -6, new[] { 0 })]
+    public void Replanned_and_reserved_rows_give_the_same_output(int capacity, int replan, int[] bursts)
+    {
+        var (n, d) = (7, 3);
+        var input = Input(n, d, capacity + replan);
+        var rows = new SyntheticRows(input, d, capacity);
+        rows.Replan(replan);
+        var expected = new List<double>();
+        var codes = new List<int>();
+        var value = 0.0;
+        foreach (var burst in bursts)
+        {
+            rows.Reserve(burst);
+            for (var i = 0; i < burst; i++)
+            {
+                var row = rows.Add(codes.Count % 2, 0, 1, 0.5);
+                for (var j = 0; j < d; j++)
+                {
+                    row[j] = value;
+                    expected.Add(value++);
+                }
+
+                codes.Add(codes.Count % 2);
+            }
+        }
+
+        var output = rows.ToOutput(input);
+
+        var old = SamplerOutput.Append(input, expected.ToArray(), codes.ToArray());
+        MatrixRows.Of(output.X).ToArray().Should().Equal(MatrixRows.Of(old.X).ToArray());
+        output.X.GetLength(0).Should().Be(n + codes.Count);
+        output.Codes.Should().Equal(old.Codes);
+        output.Provenance!.Count.Should().Be(codes.Count);
+    }
+
+    [Fact]
+    public void A_row_not_yet_added_cannot_be_read()
+    {
+        var rows = new SyntheticRows(Input(3, 2, 0), 2, 4);
+        rows.Add(0, 0, 1, 0.5);
+
+        var act = () => rows.Row(1).Length;
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
     [Fact]
     public void Rows_of_another_width_are_kept_alone_and_cannot_follow_the_input()
     {
