@@ -73,7 +73,7 @@ public sealed class Adasyn : Sampler, IOverSampler
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
             SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(NNeighbors), k);
-            all ??= SmoteCore.Fit(data.Gather(Enumerable.Range(0, input.SampleCount).ToArray()), input.SampleCount, data.Columns, k + 1);
+            all ??= SmoteCore.Fit(MatrixRows.Of(input.X).ToArray(), input.SampleCount, data.Columns, k + 1);
             var positions = input.Classes.Positions(code);
             var classRows = data.Gather(positions);
             var otherClass = DangerNoise.CountOtherClass(all, codes, classRows, positions.Length, code, cancellationToken);
@@ -105,6 +105,10 @@ public sealed class Adasyn : Sampler, IOverSampler
             }
 
             SmoteCore.CheckNeighbors(k + 1L, positions.Length, nameof(NNeighbors), k);
+
+            // Rounding makes the class add total rows rather than count: say so before the first row, so the output
+            // matrix is allocated once at its final size.
+            output.Replan(total - count);
             var index = SmoteCore.Fit(classRows, positions.Length, data.Columns, k + 1);
             var nns = SmoteCore.KNeighborsDropFirst(index, classRows, positions.Length, cancellationToken);
             var columns = rng.RandInt(0, k, total);

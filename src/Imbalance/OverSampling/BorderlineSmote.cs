@@ -96,7 +96,7 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
             SmoteCore.CheckNeighbors(m + 1L, input.SampleCount, nameof(MNeighbors), m);
-            all ??= SmoteCore.Fit(data.Gather(Enumerable.Range(0, input.SampleCount).ToArray()), input.SampleCount, data.Columns, m + 1);
+            all ??= SmoteCore.Fit(MatrixRows.Of(input.X).ToArray(), input.SampleCount, data.Columns, m + 1);
             var positions = input.Classes.Positions(code);
             var classRows = data.Gather(positions);
             var otherClass = DangerNoise.CountOtherClass(all, codes, classRows, positions.Length, code, cancellationToken);
@@ -119,7 +119,8 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
             {
                 SmoteCore.CheckNeighbors(k + 1L, input.SampleCount, nameof(KNeighbors), k);
                 var allRows = Enumerable.Range(0, input.SampleCount).ToArray();
-                var everyRow = SmoteCore.Fit(data.Gather(allRows), input.SampleCount, data.Columns, k + 1);
+                // The same rows as the danger index, shared read-only rather than copied again.
+                var everyRow = SmoteCore.Fit(all.Rows, input.SampleCount, data.Columns, k + 1);
                 var nearest = SmoteCore.KNeighborsDropFirst(everyRow, data.Gather(dangerRows), dangerRows.Length, cancellationToken);
                 SmoteCore.MakeSamples(data, dangerRows, allRows, nearest, k, count, 1.0, seeds.CheckRandomState(), code, output);
                 return;
@@ -135,9 +136,23 @@ public sealed class BorderlineSmote : Sampler, IOverSampler
             }
 
             var fraction = seeds.CheckRandomState().Beta(10, 10);
-            SmoteCore.MakeSamples(data, dangerRows, positions, nns, k, (int)(fraction * (count + 1)), 1.0, seeds.CheckRandomState(), code, output);
-            var others = Enumerable.Range(0, input.SampleCount).Where(i => codes[i] != code).ToArray();
-            SmoteCore.MakeSamples(data, dangerRows, others, nns, k, (int)((1 - fraction) * count), 0.5, seeds.CheckRandomState(), code, output);
+            var ownClass = (int)(fraction * (count + 1));
+            var otherClasses = (int)((1 - fraction) * count);
+
+            // The truncations may add one row fewer than count: say so before the first row (one exact allocation).
+            output.Replan(ownClass + otherClasses - count);
+            SmoteCore.MakeSamples(data, dangerRows, positions, nns, k, ownClass, 1.0, seeds.CheckRandomState(), code, output);
+            var others = new int[input.SampleCount - positions.Length];
+            var o = 0;
+            for (var i = 0; i < codes.Length; i++)
+            {
+                if (codes[i] != code)
+                {
+                    others[o++] = i;
+                }
+            }
+
+            SmoteCore.MakeSamples(data, dangerRows, others, nns, k, otherClasses, 0.5, seeds.CheckRandomState(), code, output);
         }, cancellationToken);
         return rows.ToOutput(input);
     }

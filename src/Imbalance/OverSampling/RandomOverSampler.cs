@@ -72,7 +72,9 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
             total += input.Targets[code];
         }
 
-        var rows = new double[total * d];
+        // The new rows go straight into the output matrix, after the input rows: no separate buffer, one copy each.
+        var output = SamplerOutput.AppendTarget(input, total);
+        var rows = MatrixRows.Of(output)[(n * d)..];
         var codes = new int[total];
         var sources = new int[total];
         // imblearn: (4 / ((n_features + 2) * n_samples)) ** (1 / (n_features + 4)), over ALL samples.
@@ -89,7 +91,7 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
                 var source = positions[picks[i]];
                 sources[offset + i] = source;
                 codes[offset + i] = code;
-                x.Slice(source * d, d).CopyTo(rows.AsSpan((offset + i) * d, d));
+                x.Slice(source * d, d).CopyTo(rows.Slice((offset + i) * d, d));
             }
 
             if (factors is not null)
@@ -105,7 +107,7 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
                 var noise = rng.Randn(count, d);
                 for (var i = 0; i < count; i++)
                 {
-                    var row = rows.AsSpan((offset + i) * d, d);
+                    var row = rows.Slice((offset + i) * d, d);
                     for (var j = 0; j < d; j++)
                     {
                         // X_new.dot(diag(s)) + X[boot]: one product and one sum, never fused.
@@ -125,7 +127,7 @@ public sealed class RandomOverSampler : Sampler, IOverSampler
             offset += count;
         }
 
-        return SamplerOutput.Append(input, rows, codes, sources);
+        return SamplerOutput.Appended(input, output, codes, sources);
     }
 
     /// <summary>

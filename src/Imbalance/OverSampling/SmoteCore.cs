@@ -29,7 +29,7 @@ internal static class SmoteCore
             capacity += input.Targets[code];
         }
 
-        var output = new SyntheticRows(columns, (int)Math.Min(capacity, int.MaxValue / Math.Max(1, columns)));
+        var output = new SyntheticRows(input, columns, (int)Math.Min(capacity, int.MaxValue / Math.Max(1, columns)));
         foreach (var code in input.Targets.Targeted)
         {
             var count = input.Targets[code];
@@ -75,6 +75,7 @@ internal static class SmoteCore
     {
         var samples = rng.RandInt(0, checked(baseRows.Length * k), count);
         var uniform = rng.Uniform(0.0, 1.0, count);
+        output.Reserve(count);
         for (var i = 0; i < count; i++)
         {
             var row = samples[i] / k;

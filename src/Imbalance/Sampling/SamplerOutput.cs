@@ -88,17 +88,50 @@ internal sealed partial class SamplerOutput
                 nameof(newRows));
         }
 
+        var x = AppendTarget(input, newCodes.Length);
+        newRows.CopyTo(MatrixRows.Of(x)[(n * columns)..]);
+        return Appended(input, x, newCodes, newSources);
+    }
+
+    /// <summary>
+    /// The matrix of an over-sampler's output, allocated once at its final size: the input rows copied in (one block
+    /// copy), then <paramref name="newCount"/> zeroed rows for the sampler to fill before <see cref="Appended"/>.
+    /// Writing the new rows in place saves a separate buffer of them and a second copy.
+    /// </summary>
+    /// <param name="input">The sampler input.</param>
+    /// <param name="newCount">The number of rows to follow the input's.</param>
+    public static double[,] AppendTarget(SamplerInput input, int newCount)
+    {
+        var x = new double[input.SampleCount + newCount, input.FeatureCount];
+        MatrixRows.Of(input.X).CopyTo(MatrixRows.Of(x));
+        return x;
+    }
+
+    /// <summary>
+    /// An over-sampler's output over a matrix from <see cref="AppendTarget"/> whose last rows the sampler filled:
+    /// the same output <see cref="Append"/> builds from a separate buffer of the new rows.
+    /// </summary>
+    /// <param name="input">The sampler input.</param>
+    /// <param name="x">The output matrix: the input rows, then the new rows; owned by the output from now on.</param>
+    /// <param name="newCodes">The class of each new row.</param>
+    /// <param name="newSources">The source row of each new row, or null (see <see cref="Append"/>).</param>
+    /// <exception cref="ArgumentException">The shapes disagree (a sampler bug).</exception>
+    public static SamplerOutput Appended(SamplerInput input, double[,] x, ReadOnlySpan<int> newCodes, int[]? newSources = null)
+    {
+        var n = input.SampleCount;
+        if (x.GetLength(0) != n + newCodes.Length || x.GetLength(1) != input.FeatureCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{n} input rows and {newCodes.Length} new rows of {input.FeatureCount} features do not fill a {x.GetLength(0)} x {x.GetLength(1)} matrix."),
+                nameof(x));
+        }
+
         if (newSources is not null && newSources.Length != newCodes.Length)
         {
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"{newCodes.Length} new rows need {newCodes.Length} source rows, got {newSources.Length}."),
                 nameof(newSources));
         }
-
-        var x = new double[n + newCodes.Length, columns];
-        var target = MatrixRows.Of(x);
-        MatrixRows.Of(input.X).CopyTo(target);
-        newRows.CopyTo(target[(n * columns)..]);
 
         var codes = new int[n + newCodes.Length];
         input.Classes.Codes.CopyTo(codes, 0);

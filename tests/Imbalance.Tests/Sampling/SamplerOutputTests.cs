@@ -87,4 +87,63 @@ public class SamplerOutputTests
         wrongSources.Should().Throw<ArgumentException>().Where(e => e.ParamName == "newSources")
             .WithMessage("2 new rows need 2 source rows, got 1.*");
     }
+
+    [Theory]
+    [InlineData(1, 1, 0, false)]
+    [InlineData(3, 2, 5, true)]
+    [InlineData(17, 7, 4, false)]
+    [InlineData(40, 33, 61, true)]
+    public void Appended_in_place_equals_Append_from_a_separate_buffer(int n, int d, int added, bool withSources)
+    {
+        var random = new Random(n * 31 + d);
+        var x = new double[n, d];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                x[i, j] = random.NextDouble() - 0.5;
+            }
+        }
+
+        var classes = Math.Min(n, 3);
+        var y = Enumerable.Range(0, n).Select(i => i % classes).ToArray();
+        var input = Input(x, y, Enumerable.Repeat(-1, classes).ToArray());
+        var rows = Enumerable.Range(0, added * d).Select(_ => random.NextDouble()).ToArray();
+        var codes = Enumerable.Range(0, added).Select(i => i % classes).ToArray();
+        int[]? sources = withSources ? Enumerable.Range(0, added).Select(_ => random.Next(n)).ToArray() : null;
+
+        var expected = SamplerOutput.Append(input, rows, codes, sources);
+        var target = SamplerOutput.AppendTarget(input, added);
+        MatrixRows.Of(target)[..(n * d)].ToArray().Should().Equal(MatrixRows.Of(x).ToArray(), "the input rows come first");
+        MatrixRows.Of(target)[(n * d)..].ToArray().Should().OnlyContain(v => v == 0, "the new rows start zeroed");
+        rows.CopyTo(MatrixRows.Of(target)[(n * d)..]);
+        var actual = SamplerOutput.Appended(input, target, codes, sources);
+
+        actual.X.Should().BeSameAs(target, "the matrix is handed over, not copied");
+        MatrixRows.Of(actual.X).ToArray().Should().Equal(MatrixRows.Of(expected.X).ToArray());
+        actual.Codes.Should().Equal(expected.Codes);
+        if (withSources)
+        {
+            actual.SampleIndices.Should().Equal(expected.SampleIndices);
+        }
+        else
+        {
+            actual.SampleIndices.Should().BeNull();
+        }
+    }
+
+    [Fact]
+    public void Appended_rejects_a_matrix_of_the_wrong_shape()
+    {
+        var input = Input(new double[,] { { 1, 2 }, { 3, 4 } }, [0, 1], [2, -1]);
+
+        var tooFewRows = () => SamplerOutput.Appended(input, new double[3, 2], [0, 0]);
+        var wrongWidth = () => SamplerOutput.Appended(input, new double[4, 3], [0, 0]);
+        var wrongSources = () => SamplerOutput.Appended(input, new double[4, 2], [0, 0], [0]);
+
+        tooFewRows.Should().Throw<ArgumentException>().Where(e => e.ParamName == "x");
+        wrongWidth.Should().Throw<ArgumentException>().Where(e => e.ParamName == "x");
+        wrongSources.Should().Throw<ArgumentException>().Where(e => e.ParamName == "newSources")
+            .WithMessage("2 new rows need 2 source rows, got 1.*");
+    }
 }
