@@ -17,12 +17,13 @@ return args switch
 {
     ["generate", var dir] => Generate(dir),
     ["run", var sampler, var data, var repeats] => Run(sampler, data, int.Parse(repeats, CultureInfo.InvariantCulture)),
+    ["kmeans", var data, var clusters, var repeats] => KMeansRun.Run(data, int.Parse(clusters, CultureInfo.InvariantCulture), int.Parse(repeats, CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SideBySide generate DIR | SideBySide run SAMPLER DATA REPEATS");
+    Console.Error.WriteLine("usage: SideBySide generate DIR | SideBySide run SAMPLER DATA REPEATS | SideBySide kmeans DATA K REPEATS");
     return 2;
 }
 

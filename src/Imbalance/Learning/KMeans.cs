@@ -86,6 +86,10 @@ public sealed class KMeans : ICentroidClusterer
     /// <inheritdoc />
     public int ClusterCount => NClusters;
 
+    /// <summary>Which implementation of the seeding and the Lloyd steps runs (tests compare them bit for bit); all
+    /// give the same result.</summary>
+    internal KMeansPath Path { get; init; }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
@@ -124,6 +128,7 @@ public sealed class KMeans : ICentroidClusterer
         MaxIterations = MaxIterations,
         Tolerance = Tolerance,
         RandomState = RandomState,
+        Path = Path,
     };
 
     private static double[] Rows(double[,] x)
@@ -135,7 +140,12 @@ public sealed class KMeans : ICentroidClusterer
 
     /// <summary>Clusters <paramref name="n"/> rows of <paramref name="d"/> features (flat row-major, not written to):
     /// the labels and the centres (flat <c>k x d</c>) of the best run.</summary>
-    internal (int[] Labels, double[] Centres, bool Converged) Fit(double[] rows, int n, int d, CancellationToken cancellationToken)
+    internal (int[] Labels, double[] Centres, bool Converged) Fit(double[] rows, int n, int d, CancellationToken cancellationToken) =>
+        Fit(rows, n, d, null, cancellationToken);
+
+    /// <summary><see cref="Fit(double[], int, int, CancellationToken)"/>, reporting each run's inertia and number of
+    /// Lloyd iterations to <paramref name="runs"/> (tests compare the implementations with it).</summary>
+    internal (int[] Labels, double[] Centres, bool Converged) Fit(double[] rows, int n, int d, Action<double, int>? runs, CancellationToken cancellationToken)
     {
         var k = NClusters;
         if (n < k)
@@ -148,7 +158,7 @@ public sealed class KMeans : ICentroidClusterer
         var shift = Neighbors.MagnitudeScale.Shift(Neighbors.MagnitudeScale.MaxAbs(rows.AsSpan(0, n * d)), d, Neighbors.DistanceMetric.Euclidean);
         if (shift != 0)
         {
-            var (labels, centres, converged) = Fit(Neighbors.MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift), n, d, cancellationToken);
+            var (labels, centres, converged) = Fit(Neighbors.MagnitudeScale.Scaled(rows.AsSpan(0, n * d), shift), n, d, runs, cancellationToken);
             return (labels, Neighbors.MagnitudeScale.Scaled(centres, -shift), converged);
         }
 
@@ -158,12 +168,18 @@ public sealed class KMeans : ICentroidClusterer
         double[]? bestCentres = null;
         var bestInertia = double.PositiveInfinity;
         var bestConverged = true;
-        var tree = new SeedingTree(rows, n, d);
+        var tree = new SeedingTree(rows, n, d, k, Path switch
+        {
+            KMeansPath.Reference => false,
+            KMeansPath.Fast => true,
+            _ => d > SeedingTree.BoxDimensions,
+        });
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var centres = Seed(rows, tree, n, d, k, rng);
-            var (labels, inertia, converged) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
+            var (labels, inertia, converged, iterations) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
+            runs?.Invoke(inertia, iterations);
             if (bestLabels is null || inertia < bestInertia)
             {
                 bestInertia = inertia;
@@ -262,7 +278,7 @@ public sealed class KMeans : ICentroidClusterer
         return centres;
     }
 
-    private (int[] Labels, double Inertia, bool Converged) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
+    private (int[] Labels, double Inertia, bool Converged, int Iterations) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
     {
         var k = centres.Length / d;
         var labels = new int[n];
@@ -270,25 +286,25 @@ public sealed class KMeans : ICentroidClusterer
         var counts = new int[k];
         var nearest = new NearestBuffers(new int[n], new double[n]);
         var converged = false;
-        var bounds = k >= 2 ? new Bounds(n, k) : null;
+        var iterations = 0;
+        var search = k >= 2 && UseCentreSearch(d, k) ? new CentreSearch(n, k, d) : null;
+        var bounds = k >= 2 && search is null ? new Bounds(n, k) : null;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var changed = bounds is null
+            iterations = iteration + 1;
+            var changed = search is not null
+                ? search.Assign(rows, centres, labels, iteration == 0, null, cancellationToken)
+                : bounds is null
                 ? Assign(rows, n, d, centres, labels, nearest, cancellationToken, out _)
                 : bounds.Assign(rows, n, d, centres, labels, iteration == 0, cancellationToken);
-            Array.Clear(sums);
             Array.Clear(counts);
             for (var i = 0; i < n; i++)
             {
                 counts[labels[i]]++;
-                var row = rows.AsSpan(i * d, d);
-                var sum = sums.AsSpan(labels[i] * d, d);
-                for (var j = 0; j < d; j++)
-                {
-                    sum[j] += row[j];
-                }
             }
+
+            SumClusters(rows, n, d, labels, sums);
 
             var shift = 0.0;
             for (var c = 0; c < k; c++)
@@ -296,6 +312,7 @@ public sealed class KMeans : ICentroidClusterer
                 if (counts[c] == 0)
                 {
                     bounds?.Moved(c, 0.0);
+                    search?.Moved(c, 0.0);
                     continue; // an empty cluster keeps its centre
                 }
 
@@ -310,6 +327,7 @@ public sealed class KMeans : ICentroidClusterer
                 }
 
                 bounds?.Moved(c, Math.Sqrt(moved));
+                search?.Moved(c, Math.Sqrt(moved));
             }
 
             if ((iteration > 0 && !changed) || shift <= tolerance)
@@ -319,8 +337,57 @@ public sealed class KMeans : ICentroidClusterer
             }
         }
 
-        Assign(rows, n, d, centres, labels, nearest, cancellationToken, out var inertia);
-        return (labels, inertia, converged);
+        double inertia;
+        if (search is not null)
+        {
+            // The bounds are valid for the final centres too, so the last assignment searches only the rows they
+            // cannot settle; the inertia sums sqrt(distance)^2 in row order, as the engine's distances would give.
+            var exact = nearest.Distances;
+            search.Assign(rows, centres, labels, false, exact, cancellationToken);
+            inertia = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var distance = Math.Sqrt(exact[i]);
+                inertia += distance * distance;
+            }
+        }
+        else
+        {
+            Assign(rows, n, d, centres, labels, nearest, cancellationToken, out inertia);
+        }
+
+        return (labels, inertia, converged, iterations);
+    }
+
+    /// <summary>Whether the Lloyd steps scan the centres with <see cref="CentreSearch"/> (SIMD, exact) rather than
+    /// query the k-NN engine (whose KD-tree wins with many centres in few dimensions).</summary>
+    private bool UseCentreSearch(int d, int k) => Path switch
+    {
+        KMeansPath.Reference => false,
+        KMeansPath.Fast => true,
+        _ => d > 15 || k <= 256,
+    };
+
+    /// <summary>Per cluster, the sum of its rows, each feature summed in row order (features split across threads,
+    /// which changes no sum).</summary>
+    private static void SumClusters(double[] rows, int n, int d, int[] labels, double[] sums)
+    {
+        Array.Clear(sums);
+        var parts = (long)n * d >= 200_000 && d >= 2 ? 2 : 1;
+        CentreSearch.ForEach(parts, parts == 1 ? 0 : long.MaxValue, part =>
+        {
+            var from = part * d / parts;
+            var to = (part + 1) * d / parts;
+            for (var i = 0; i < n; i++)
+            {
+                var row = rows.AsSpan((i * d) + from, to - from);
+                var sum = sums.AsSpan((labels[i] * d) + from, to - from);
+                for (var j = 0; j < row.Length; j++)
+                {
+                    sum[j] += row[j];
+                }
+            }
+        });
     }
 
     private static bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, NearestBuffers nearest, CancellationToken cancellationToken, out double inertia)

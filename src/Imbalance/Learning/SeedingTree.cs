@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Imbalance.Learning;
@@ -16,7 +17,13 @@ namespace Imbalance.Learning;
 /// </remarks>
 internal sealed class SeedingTree
 {
+    /// <summary>Up to this many features the bounding boxes prune well; above it rows are pruned by their centre.</summary>
+    public const int BoxDimensions = 8;
+
     private const int LeafSize = 32;
+
+    // Rows whose distances underflow would defeat the relative margin; below this every row is recomputed.
+    private const double Tiny = 1e-290;
 
     // A skipped node's rows would all keep their distance: its box is farther than its largest distance by more than
     // the rounding error of either computation.
@@ -35,8 +42,18 @@ internal sealed class SeedingTree
     private readonly double[] _max;
     private readonly double[] _closest;
 
-    /// <summary>Builds the tree over <paramref name="n"/> rows of <paramref name="d"/> features (flat, row-major).</summary>
-    public SeedingTree(double[] rows, int n, int d)
+    // Pruning by closest centre (null with box pruning).
+    private readonly DistancePanels? _panels;
+    private readonly int[] _owner = [];
+    private readonly int[] _leafOf = [];
+    private readonly double[] _centres = [];
+    private readonly ConcurrentBag<Scratch> _scratches = [];
+    private int _centreCount;
+
+    /// <summary>Builds the tree over <paramref name="n"/> rows of <paramref name="d"/> features (flat, row-major),
+    /// for up to <paramref name="k"/> centres; <paramref name="byCentre"/> prunes candidates by each row's closest
+    /// centre instead of by bounding boxes (same results).</summary>
+    public SeedingTree(double[] rows, int n, int d, int k, bool byCentre)
     {
         _n = n;
         _d = d;
@@ -62,6 +79,25 @@ internal sealed class SeedingTree
         {
             Array.Copy(rows, _order[i] * d, _rows, i * d, d);
         }
+
+        if (byCentre)
+        {
+            _panels = new DistancePanels();
+            _panels.Load(_rows, n, d);
+            _owner = new int[n];
+            _leafOf = new int[n];
+            _centres = new double[k * d];
+            for (var node = 0; node < nodes; node++)
+            {
+                if (_leaf[node])
+                {
+                    for (var i = _start[node]; i < _end[node]; i++)
+                    {
+                        _leafOf[i] = node;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The potential: the sum of every row's squared distance to its closest centre.</summary>
@@ -83,15 +119,33 @@ internal sealed class SeedingTree
         }
 
         Summarise(0);
+        if (_panels is not null)
+        {
+            Array.Clear(_owner);
+            centre.CopyTo(_centres.AsSpan(0, _d));
+            _centreCount = 1;
+        }
     }
 
-    /// <summary>The potential if <paramref name="candidate"/> were added as a centre (nothing is changed).</summary>
+    /// <summary>The potential if <paramref name="candidate"/> were added as a centre (nothing is changed; safe to
+    /// call from several threads at once).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Evaluate(ReadOnlySpan<double> candidate) => Visit(0, candidate, apply: false);
+    public double Evaluate(ReadOnlySpan<double> candidate) => _panels is null ? Visit(0, candidate, apply: false) : ByCentre(candidate, apply: false);
 
     /// <summary>Adds <paramref name="centre"/>: rows closer to it than to their closest centre move to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(ReadOnlySpan<double> centre) => Visit(0, centre, apply: true);
+    public void Add(ReadOnlySpan<double> centre)
+    {
+        if (_panels is null)
+        {
+            Visit(0, centre, apply: true);
+            return;
+        }
+
+        ByCentre(centre, apply: true);
+        centre.CopyTo(_centres.AsSpan(_centreCount * _d, _d));
+        _centreCount++;
+    }
 
     /// <summary>
     /// The tree position of the row where the running sum of distances first exceeds <paramref name="target"/>
@@ -146,6 +200,119 @@ internal sealed class SeedingTree
         }
 
         return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ByCentre(ReadOnlySpan<double> candidate, bool apply)
+    {
+        if (!_scratches.TryTake(out var scratch))
+        {
+            scratch = new Scratch(_n, _start.Length, _centres.Length / Math.Max(1, _d));
+        }
+
+        var id = ++scratch.Id;
+        var reach = scratch.Reach;
+        for (var c = 0; c < _centreCount; c++)
+        {
+            // A row at squared distance r from its centre o can move only if |candidate - o|^2 <= 4 r (with margins).
+            reach[c] = SquaredDistance(candidate, _centres.AsSpan(c * _d, _d)) * (1 - Margin);
+        }
+
+        Span<double> lanes = stackalloc double[DistancePanels.Lanes];
+        var panels = _panels!;
+        var panelCount = panels.PanelCount;
+        for (var p = 0; p < panelCount; p++)
+        {
+            var first = p * DistancePanels.Lanes;
+            var end = Math.Min(first + DistancePanels.Lanes, _n);
+            var needed = false;
+            for (var i = first; i < end; i++)
+            {
+                if (!(reach[_owner[i]] > (4 * _closest[i] * (1 + Margin)) + Tiny))
+                {
+                    needed = true;
+                    break;
+                }
+            }
+
+            if (!needed)
+            {
+                continue;
+            }
+
+            panels.Distances(candidate, p, lanes);
+            for (var i = first; i < end; i++)
+            {
+                var value = lanes[i - first];
+                if (value < _closest[i])
+                {
+                    scratch.Value[i] = value;
+                    scratch.Stamp[i] = id;
+                    for (var node = _leafOf[i]; scratch.NodeStamp[node] != id; node = (node - 1) / 2)
+                    {
+                        scratch.NodeStamp[node] = id;
+                        if (node == 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        var potential = Reduce(0, scratch, apply);
+        _scratches.Add(scratch);
+        return potential;
+    }
+
+    // The tree's sums with the scratch's changed rows: untouched nodes keep their sum, leaves holding a changed row
+    // are re-summed in order, and their ancestors re-added, exactly as Visit combines them.
+    private double Reduce(int node, Scratch scratch, bool apply)
+    {
+        var id = scratch.Id;
+        if (scratch.NodeStamp[node] != id)
+        {
+            return _sum[node];
+        }
+
+        if (_leaf[node])
+        {
+            var sum = 0.0;
+            var max = 0.0;
+            for (var i = _start[node]; i < _end[node]; i++)
+            {
+                var value = scratch.Stamp[i] == id ? scratch.Value[i] : _closest[i];
+                sum += value;
+                if (apply)
+                {
+                    if (scratch.Stamp[i] == id)
+                    {
+                        _closest[i] = value;
+                        _owner[i] = _centreCount;
+                    }
+
+                    max = Math.Max(max, value);
+                }
+            }
+
+            if (apply)
+            {
+                _sum[node] = sum;
+                _max[node] = max;
+            }
+
+            return sum;
+        }
+
+        var left = (2 * node) + 1;
+        var total = Reduce(left, scratch, apply) + Reduce(left + 1, scratch, apply);
+        if (apply)
+        {
+            _sum[node] = total;
+            _max[node] = Math.Max(_max[left], _max[left + 1]);
+        }
+
+        return total;
     }
 
     private double Visit(int node, ReadOnlySpan<double> candidate, bool apply)
@@ -299,5 +466,19 @@ internal sealed class SeedingTree
         }
 
         return sum;
+    }
+
+    /// <summary>One evaluation's changed rows, stamped so nothing is cleared between evaluations.</summary>
+    private sealed class Scratch(int n, int nodes, int centres)
+    {
+        public double[] Value { get; } = new double[n];
+
+        public int[] Stamp { get; } = new int[n];
+
+        public int[] NodeStamp { get; } = new int[nodes];
+
+        public double[] Reach { get; } = new double[centres];
+
+        public int Id { get; set; }
     }
 }
