@@ -15,7 +15,9 @@ using Imbalance.UnderSampling;
 //                              call (wall and CPU seconds of the process), and the peak resident set size (VmHWM).
 return args switch
 {
-    ["generate", var dir] => Generate(dir),
+    ["generate", var dir] => Generate(dir, DataSets.Standard),
+    ["generate", var dir, .. var names] => Generate(dir, DataSets.Named(names)),
+    ["knn", var data, var k, var repeats] => Knn(data, int.Parse(k, CultureInfo.InvariantCulture), int.Parse(repeats, CultureInfo.InvariantCulture)),
     ["run", var sampler, var data, var repeats] => Run(sampler, data, int.Parse(repeats, CultureInfo.InvariantCulture)),
     ["kmeans", var data, var clusters, var repeats] => KMeansRun.Run(data, int.Parse(clusters, CultureInfo.InvariantCulture), int.Parse(repeats, CultureInfo.InvariantCulture)),
     _ => Usage(),
@@ -23,14 +25,14 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SideBySide generate DIR | SideBySide run SAMPLER DATA REPEATS | SideBySide kmeans DATA K REPEATS");
+    Console.Error.WriteLine("usage: SideBySide generate DIR [SHAPE...] | SideBySide run SAMPLER DATA REPEATS | SideBySide knn DATA K REPEATS | SideBySide kmeans DATA K REPEATS");
     return 2;
 }
 
-static int Generate(string dir)
+static int Generate(string dir, Shape[] shapes)
 {
     Directory.CreateDirectory(dir);
-    foreach (var shape in DataSets.Standard)
+    foreach (var shape in shapes)
     {
         var prefix = Path.Combine(dir, shape.Name);
         if (File.Exists(prefix + ".json"))
@@ -49,7 +51,46 @@ static int Generate(string dir)
     return 0;
 }
 
-static int Run(string samplerName, string data, int repeats)
+// Times the neighbour search alone: fit NearestNeighbors (auto algorithm) on DATA and query every row's K nearest
+// (queries = the fitted rows, as TomekLinks and the edited-nearest-neighbour family do).
+static int Knn(string data, int k, int repeats)
+{
+    var (x, _) = Load(data);
+    var times = new List<double>();
+    var cpu = new List<double>();
+    var fitTimes = new List<double>();
+    var checksum = "";
+    var algorithm = "";
+    for (var r = 0; r < repeats; r++)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var index = new Imbalance.Neighbors.NearestNeighbors { NNeighbors = k }.Fit(x);
+        fitTimes.Add(watch.Elapsed.TotalSeconds);
+        var result = index.KNeighbors(x, k);
+        watch.Stop();
+        times.Add(watch.Elapsed.TotalSeconds);
+        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+        algorithm = index.Algorithm.ToString();
+        var hash = 14695981039346656037UL;
+        foreach (var value in MemoryMarshal.AsBytes(result.AllIndices))
+        {
+            hash = (hash ^ value) * 1099511628211UL;
+        }
+
+        foreach (var value in MemoryMarshal.AsBytes(result.AllDistances))
+        {
+            hash = (hash ^ value) * 1099511628211UL;
+        }
+
+        checksum = hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    Console.WriteLine(JsonSerializer.Serialize(new { side = "ours", knn = k, algorithm, times, cpu, fit_times = fitTimes, checksum, peak_rss_mb = PeakRssMb() }));
+    return 0;
+}
+
+static (double[,] X, int[] Y) Load(string data)
 {
     using var header = JsonDocument.Parse(File.ReadAllText(data + ".json"));
     var rows = header.RootElement.GetProperty("rows").GetInt32();
@@ -58,6 +99,12 @@ static int Run(string samplerName, string data, int repeats)
     var bytes = File.ReadAllBytes(data + ".x.f64");
     bytes.CopyTo(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length)));
     var y = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(data + ".y.i32")).ToArray();
+    return (x, y);
+}
+
+static int Run(string samplerName, string data, int repeats)
+{
+    var (x, y) = Load(data);
     var times = new List<double>();
     var cpu = new List<double>();
     var jitMethods = new List<long>();
@@ -146,6 +193,17 @@ internal static class DataSets
         new("100k_x_30", 100_000, 30, Binary, 1.0, 4),
         new("200k_x_3", 200_000, 3, Binary, 1.0, 5),
     ];
+
+    /// <summary>Shapes generated only when named (<c>generate DIR NAME...</c>): too big for the default comparison.</summary>
+    public static readonly Shape[] Extra =
+    [
+        new("1m_x_10", 1_000_000, 10, [0.98, 0.02], 1.0, 6),
+        new("20k_x_10", 20_000, 10, Binary, 1.0, 7),
+    ];
+
+    /// <summary>The standard or extra shapes with the given names.</summary>
+    public static Shape[] Named(string[] names) =>
+        [.. names.Select(name => Standard.Concat(Extra).FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"unknown shape {name}", nameof(names)))];
 
     /// <summary>Labels by class fraction (rounded down, the rest to class 0), shuffled with NumPy's legacy
     /// <c>RandomState(seed).shuffle</c>, then every value a standard normal plus the class shift, row by row.</summary>

@@ -13,7 +13,7 @@ namespace Imbalance.Neighbors;
 /// scikit-learn's KD-tree computes them. Ties are ordered by lower fitted-row index: nodes whose bound equals the
 /// current k-th distance are still visited.
 /// </remarks>
-internal sealed class KdTree
+internal sealed partial class KdTree
 {
     private const int QueryBlock = 256;
 
@@ -22,6 +22,7 @@ internal sealed class KdTree
     private readonly DistanceMetric _metric;
     private readonly int[] _order;     // tree position -> fitted-row index
     private readonly double[] _rows;   // rows in tree order, row-major
+    private readonly double[] _source; // the rows as fitted (to recognise a query by the fitted rows themselves)
     private readonly int[] _start;
     private readonly int[] _end;
     private readonly bool[] _leaf;
@@ -36,6 +37,7 @@ internal sealed class KdTree
         _n = n;
         _d = d;
         _metric = metric;
+        _source = data;
         var levels = (int)Math.Floor(Math.Log2(Math.Max(1.0, (n - 1) / (double)leafSize))) + 1;
         var nodes = (1 << levels) - 1;
         _order = new int[n];
@@ -51,21 +53,35 @@ internal sealed class KdTree
         _upper = new double[nodes * d];
         _splitFeature = new int[nodes];
         _splitValue = new double[nodes];
-        Build(data, 0, 0, n, nodes);
+
+        // The rows are moved with their indices while building, so every node's rows are contiguous.
         _rows = new double[n * d];
-        for (var i = 0; i < n; i++)
-        {
-            Array.Copy(data, _order[i] * d, _rows, i * d, d);
-        }
+        Array.Copy(data, _rows, n * d);
+        Build(0, 0, n, nodes);
     }
 
     /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row.</summary>
+    /// <remarks>Euclidean, Manhattan and Chebyshev use the blocked search (<see cref="SearchBlocked"/>); other
+    /// Minkowski powers query one row at a time (<see cref="SearchSingle"/>). Both return the same exact answer.</remarks>
+    public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        if (_metric.Kind == DistanceKind.Minkowski)
+        {
+            SearchSingle(queries, k, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+        }
+        else
+        {
+            SearchBlocked(queries, k, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+        }
+    }
+
+    /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row, one query at a time.</summary>
     /// <remarks>Queries are processed in the order of the leaf they fall into, so consecutive queries walk the same
     /// part of the tree (cache locality); each result is written at its query's own position, so the order of work
     /// does not change any result.</remarks>
-    public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    internal void SearchSingle(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
-        var order = LeafOrder(queries);
+        var order = LeafOrder(queries, out _);
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(
@@ -101,7 +117,7 @@ internal sealed class KdTree
 
     /// <summary>The query rows sorted (stably) by the leaf each falls into when descending by the split values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int[] LeafOrder(RowSource queries)
+    private int[] LeafOrder(RowSource queries, out int[] leafStarts)
     {
         var rows = queries.Rows;
         var span = queries.Span;
@@ -113,7 +129,7 @@ internal sealed class KdTree
             var node = 0;
             while (!_leaf[node])
             {
-                node = query[_splitFeature[node]] < _splitValue[node] ? (2 * node) + 1 : (2 * node) + 2;
+                node = (2 * node) + (query[_splitFeature[node]] < _splitValue[node] ? 1 : 2);
             }
 
             leafOf[i] = node;
@@ -137,11 +153,13 @@ internal sealed class KdTree
             order[starts[leafOf[i]]++] = i;
         }
 
+        // starts[node] is now the end of node's run, i.e. the start of node + 1's run.
+        leafStarts = starts;
         return order;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Build(double[] data, int node, int start, int end, int nodes)
+    private void Build(int node, int start, int end, int nodes)
     {
         _start[node] = start;
         _end[node] = end;
@@ -151,7 +169,7 @@ internal sealed class KdTree
         hi.Fill(double.NegativeInfinity);
         for (var i = start; i < end; i++)
         {
-            var row = data.AsSpan(_order[i] * _d, _d);
+            var row = _rows.AsSpan(i * _d, _d);
             for (var t = 0; t < _d; t++)
             {
                 lo[t] = Math.Min(lo[t], row[t]);
@@ -180,11 +198,11 @@ internal sealed class KdTree
         }
 
         var mid = start + ((end - start) / 2);
-        Select(data, feature, start, end - 1, mid);
+        Select(feature, start, end - 1, mid);
         _splitFeature[node] = feature;
-        _splitValue[node] = data[(_order[mid] * _d) + feature];
-        Build(data, (2 * node) + 1, start, mid, nodes);
-        Build(data, (2 * node) + 2, mid, end, nodes);
+        _splitValue[node] = _rows[(mid * _d) + feature];
+        Build((2 * node) + 1, start, mid, nodes);
+        Build((2 * node) + 2, mid, end, nodes);
     }
 
     private void MarkEmptyDescendants(int node, int nodes, int end)
@@ -199,50 +217,51 @@ internal sealed class KdTree
     }
 
     /// <summary>
-    /// Reorders <c>_order[left..right]</c> so that position <paramref name="nth"/> holds the element of that rank under
-    /// "value of <paramref name="feature"/>, then fitted-row index", smaller ones before it and larger ones after
-    /// (quickselect with a median-of-three pivot).
+    /// Reorders tree positions <c>left..right</c> (rows and their indices together) so that position
+    /// <paramref name="nth"/> holds the row of that rank under "value of <paramref name="feature"/>, then fitted-row
+    /// index", smaller ones before it and larger ones after (quickselect with a median-of-three pivot). The set of rows
+    /// on each side is determined by the ranks alone, so the tree does not depend on how the selection moves rows.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Select(double[] data, int feature, int left, int right, int nth)
+    private void Select(int feature, int left, int right, int nth)
     {
-        var order = _order;
         while (right > left)
         {
             var mid = left + ((right - left) / 2);
-            if (Less(data, feature, order[mid], order[left]))
+            if (Less(feature, mid, left))
             {
-                (order[mid], order[left]) = (order[left], order[mid]);
+                Swap(mid, left);
             }
 
-            if (Less(data, feature, order[right], order[left]))
+            if (Less(feature, right, left))
             {
-                (order[right], order[left]) = (order[left], order[right]);
+                Swap(right, left);
             }
 
-            if (Less(data, feature, order[right], order[mid]))
+            if (Less(feature, right, mid))
             {
-                (order[right], order[mid]) = (order[mid], order[right]);
+                Swap(right, mid);
             }
 
-            var pivot = order[mid];
+            var pivotValue = _rows[(mid * _d) + feature];
+            var pivotIndex = _order[mid];
             var i = left;
             var j = right;
             while (i <= j)
             {
-                while (Less(data, feature, order[i], pivot))
+                while (Before(_rows[(i * _d) + feature], _order[i], pivotValue, pivotIndex))
                 {
                     i++;
                 }
 
-                while (Less(data, feature, pivot, order[j]))
+                while (Before(pivotValue, pivotIndex, _rows[(j * _d) + feature], _order[j]))
                 {
                     j--;
                 }
 
                 if (i <= j)
                 {
-                    (order[i], order[j]) = (order[j], order[i]);
+                    Swap(i, j);
                     i++;
                     j--;
                 }
@@ -263,11 +282,29 @@ internal sealed class KdTree
         }
     }
 
-    private bool Less(double[] data, int feature, int a, int b)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(double va, int a, double vb, int b) => va < vb || (va == vb && a < b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Less(int feature, int a, int b) =>
+        Before(_rows[(a * _d) + feature], _order[a], _rows[(b * _d) + feature], _order[b]);
+
+    /// <summary>Swaps the rows (and fitted-row indices) at two tree positions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Swap(int a, int b)
     {
-        var va = data[(a * _d) + feature];
-        var vb = data[(b * _d) + feature];
-        return va < vb || (va == vb && a < b);
+        if (a == b)
+        {
+            return;
+        }
+
+        (_order[a], _order[b]) = (_order[b], _order[a]);
+        var ra = _rows.AsSpan(a * _d, _d);
+        var rb = _rows.AsSpan(b * _d, _d);
+        for (var t = 0; t < ra.Length; t++)
+        {
+            (ra[t], rb[t]) = (rb[t], ra[t]);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

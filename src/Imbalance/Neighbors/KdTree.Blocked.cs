@@ -1,0 +1,485 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Imbalance.Neighbors;
+
+/// <summary>
+/// The blocked KD-tree search: queries that fall into the same leaf are searched together, a block of up to
+/// <see cref="MaxBlock"/> at a time, walking the tree once per block instead of once per query, and computing
+/// distances eight queries at a time in SIMD lanes.
+/// </summary>
+/// <remarks>
+/// <para>Exactness. The answer is fully determined by the data: the <c>k</c> smallest (reduced distance, fitted-row
+/// index) pairs, where the reduced distance is the direct sum over features in order. Each lane computes exactly that
+/// sum (one subtraction, one multiplication and one addition per feature, in feature order, no fused multiply-add),
+/// so every candidate's value is bit for bit the value the one-query search computes; each query's sorted list (or
+/// <see cref="TopK"/> heap, for large k) keeps the k smallest (value, index) pairs under the same strict total order,
+/// so the set and its order are those of the one-query search. The search only has to offer every row that belongs in the answer:</para>
+/// <list type="bullet">
+/// <item>A node is skipped only when its lower bound is strictly above the current k-th value of every query in the
+/// block (a row at exactly the k-th value may still win on index). The block bound is the sum of per-feature gaps
+/// between the block's bounding box and the node's box; floating-point subtraction, squaring and addition are
+/// monotone, so it is at most the computed distance of any query of the block to any row of the node.</item>
+/// <item>In a leaf, each query lane is first checked against its own bound to the leaf's box, then a row is offered
+/// to a query only when its value is at most the query's current k-th value; <see cref="TopK.Push"/> makes the exact
+/// (value, index) decision. With six or more features, a row is dropped early when the sum over its first half of
+/// the features already exceeds every active lane's k-th value: adding non-negative terms never lowers a
+/// floating-point sum, so the full sum would exceed it too.</item>
+/// </list>
+/// </remarks>
+internal sealed partial class KdTree
+{
+    /// <summary>The most queries searched together (a multiple of <see cref="Lanes"/>).</summary>
+    private const int MaxBlock = 64;
+
+    /// <summary>Up to this many neighbours, each query keeps a sorted list (cheap insertion, no final sort); above
+    /// it, a <see cref="TopK"/> heap.</summary>
+    private const int SortedListLimit = 16;
+
+    /// <summary>Queries per SIMD group: one <see cref="Vector512{T}"/> of doubles.</summary>
+    private const int Lanes = 8;
+
+    /// <summary>Searches blocks of queries that share a leaf (see the type's remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void SearchBlocked(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var blockSize = BlockSize(k);
+        int[] order;
+        List<(int Start, int End)> blocks;
+        if (IsFittedRows(queries))
+        {
+            // The fitted rows themselves (TomekLinks, the no-argument KNeighbors): each leaf's own rows form its run.
+            order = _order;
+            blocks = new List<(int Start, int End)>();
+            for (var node = 0; node < _leaf.Length; node++)
+            {
+                if (_leaf[node])
+                {
+                    AddBlocks(blocks, _start[node], _end[node], blockSize);
+                }
+            }
+        }
+        else
+        {
+            order = LeafOrder(queries, out var leafEnds);
+            blocks = new List<(int Start, int End)>();
+            var start = 0;
+            for (var node = 0; node < leafEnds.Length - 1; node++)
+            {
+                AddBlocks(blocks, start, leafEnds[node], blockSize);
+                start = leafEnds[node];
+            }
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(
+            0,
+            blocks.Count,
+            options,
+            () => new BlockState(_d, k, blockSize, _leaf.Length),
+            (block, _, state) =>
+            {
+                var (q0, q1) = blocks[block];
+                SearchBlock(queries.Span, order.AsSpan(q0, q1 - q0), state);
+                Write(order.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
+                return state;
+            },
+            _ => { });
+    }
+
+    /// <summary>Whether the queries are the very rows this tree was built from (same array, same count).</summary>
+    private bool IsFittedRows(RowSource queries)
+    {
+        if (queries.Rows != _n || _n == 0)
+        {
+            return false;
+        }
+
+        var span = queries.Span;
+        return span.Length == _n * _d && Unsafe.AreSame(ref MemoryMarshal.GetReference(span), ref MemoryMarshal.GetArrayDataReference(_source));
+    }
+
+    /// <summary>Queries per block: fewer for large <paramref name="k"/>, so the per-thread heaps stay small.</summary>
+    private static int BlockSize(int k) => k <= 32 ? MaxBlock : k <= 256 ? 2 * Lanes : Lanes;
+
+    /// <summary>Cuts the run <c>[start, end)</c> of leaf-ordered queries into near-equal blocks of at most
+    /// <paramref name="blockSize"/>.</summary>
+    private static void AddBlocks(List<(int Start, int End)> blocks, int start, int end, int blockSize)
+    {
+        var run = end - start;
+        if (run <= 0)
+        {
+            return;
+        }
+
+        var pieces = (run + blockSize - 1) / blockSize;
+        var previous = start;
+        for (var p = 1; p <= pieces; p++)
+        {
+            var next = start + (int)((long)run * p / pieces);
+            blocks.Add((previous, next));
+            previous = next;
+        }
+    }
+
+    /// <summary>Sorts each query's heap and writes its row of the answer.</summary>
+    private void Write(ReadOnlySpan<int> block, BlockState state, int[] outIndices, double[] outDistances)
+    {
+        var k = state.K;
+        for (var j = 0; j < block.Length; j++)
+        {
+            var i = block[j];
+            var values = state.Values.AsSpan(j * k, k);
+            var indices = state.Indices.AsSpan(j * k, k);
+            if (k > SortedListLimit)
+            {
+                TopK.Sort(values, indices);
+            }
+
+            indices.CopyTo(outIndices.AsSpan(i * k, k));
+            for (var t = 0; t < k; t++)
+            {
+                outDistances[(i * k) + t] = _metric.ReducedToDistance(values[t]);
+            }
+        }
+    }
+
+    /// <summary>Searches one block: loads the queries into lanes, then walks the tree depth first, nearer child first,
+    /// skipping nodes that no query of the block can reach.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SearchBlock(ReadOnlySpan<double> span, ReadOnlySpan<int> block, BlockState state)
+    {
+        var d = _d;
+        var width = state.Width;
+        var groups = (block.Length + Lanes - 1) / Lanes;
+        state.Groups = groups;
+        var lanes = groups * Lanes;
+        var qlo = state.BoxLow;
+        var qhi = state.BoxHigh;
+        qlo.AsSpan().Fill(double.PositiveInfinity);
+        qhi.AsSpan().Fill(double.NegativeInfinity);
+        for (var j = 0; j < lanes; j++)
+        {
+            // Padding lanes repeat the first query and never accept a row (k-th value -infinity).
+            var query = span.Slice(block[j < block.Length ? j : 0] * d, d);
+            for (var t = 0; t < d; t++)
+            {
+                var v = query[t];
+                state.Queries[(t * width) + j] = v;
+                qlo[t] = Math.Min(qlo[t], v);
+                qhi[t] = Math.Max(qhi[t], v);
+            }
+        }
+
+        TopK.Reset(state.Values.AsSpan(0, block.Length * state.K), state.Indices.AsSpan(0, block.Length * state.K));
+        state.Kth.AsSpan(0, block.Length).Fill(double.PositiveInfinity);
+        state.Kth.AsSpan(block.Length, lanes - block.Length).Fill(double.NegativeInfinity);
+        var worst = double.PositiveInfinity;
+
+        var stack = state.Stack;
+        var bounds = state.StackBounds;
+        var top = 0;
+        stack[0] = 0;
+        bounds[0] = BoxBound(0, qlo, qhi);
+        top = 1;
+        while (top > 0)
+        {
+            top--;
+            var node = stack[top];
+            if (bounds[top] > worst)
+            {
+                continue;
+            }
+
+            if (_leaf[node])
+            {
+                if (_start[node] < _end[node])
+                {
+                    Leaf(node, state);
+                    worst = Worst(state.Kth, lanes);
+                }
+
+                continue;
+            }
+
+            var left = (2 * node) + 1;
+            var right = left + 1;
+            var l = BoxBound(left, qlo, qhi);
+            var r = BoxBound(right, qlo, qhi);
+
+            // Push the farther child first so the nearer is searched first.
+            if (l <= r)
+            {
+                stack[top] = right;
+                bounds[top] = r;
+                stack[top + 1] = left;
+                bounds[top + 1] = l;
+            }
+            else
+            {
+                stack[top] = left;
+                bounds[top] = l;
+                stack[top + 1] = right;
+                bounds[top + 1] = r;
+            }
+
+            top += 2;
+        }
+    }
+
+    /// <summary>The largest current k-th value over the block's lanes.</summary>
+    private static double Worst(double[] kth, int lanes)
+    {
+        ref var at = ref MemoryMarshal.GetArrayDataReference(kth);
+        var max = Vector512.LoadUnsafe(ref at);
+        for (var j = Lanes; j < lanes; j += Lanes)
+        {
+            max = Vector512.Max(max, Vector512.LoadUnsafe(ref at, (nuint)j));
+        }
+
+        var result = max[0];
+        for (var j = 1; j < Lanes; j++)
+        {
+            result = Math.Max(result, max[j]);
+        }
+
+        return result;
+    }
+
+    /// <summary>A lower bound of the reduced distance from any query in the box [<paramref name="qlo"/>,
+    /// <paramref name="qhi"/>] to any row of <paramref name="node"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double BoxBound(int node, double[] qlo, double[] qhi)
+    {
+        var lo = _lower.AsSpan(node * _d, _d);
+        var hi = _upper.AsSpan(node * _d, _d);
+        var acc = 0.0;
+        switch (_metric.Kind)
+        {
+            case DistanceKind.Euclidean:
+                for (var t = 0; t < lo.Length; t++)
+                {
+                    var gap = Math.Max(Math.Max(lo[t] - qhi[t], qlo[t] - hi[t]), 0.0);
+                    acc += gap * gap;
+                }
+
+                break;
+            case DistanceKind.Manhattan:
+                for (var t = 0; t < lo.Length; t++)
+                {
+                    acc += Math.Max(Math.Max(lo[t] - qhi[t], qlo[t] - hi[t]), 0.0);
+                }
+
+                break;
+            default:
+                for (var t = 0; t < lo.Length; t++)
+                {
+                    acc = Math.Max(acc, Math.Max(lo[t] - qhi[t], qlo[t] - hi[t]));
+                }
+
+                break;
+        }
+
+        return acc;
+    }
+
+    /// <summary>Offers the rows of a leaf to every query lane that can reach it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Leaf(int node, BlockState state)
+    {
+        var d = _d;
+        var width = state.Width;
+        var k = state.K;
+        var start = _start[node];
+        var end = _end[node];
+        var kind = _metric.Kind;
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var lower = ref MemoryMarshal.GetArrayDataReference(_lower);
+        ref var upper = ref MemoryMarshal.GetArrayDataReference(_upper);
+        var box = node * d;
+        for (var g = 0; g < state.Groups; g++)
+        {
+            var lane0 = g * Lanes;
+            var kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+
+            // Each lane's own bound to the leaf's box.
+            var bound = Vector512<double>.Zero;
+            for (var t = 0; t < d; t++)
+            {
+                var q = Vector512.LoadUnsafe(ref queries, (nuint)((t * width) + lane0));
+                var gap = Vector512.Max(
+                    Vector512.Max(Vector512.Create(Unsafe.Add(ref lower, box + t)) - q, q - Vector512.Create(Unsafe.Add(ref upper, box + t))),
+                    Vector512<double>.Zero);
+                bound = kind switch
+                {
+                    DistanceKind.Euclidean => bound + (gap * gap),
+                    DistanceKind.Manhattan => bound + gap,
+                    _ => Vector512.Max(bound, gap),
+                };
+            }
+
+            var active = (uint)Vector512.LessThanOrEqual(bound, kth).ExtractMostSignificantBits();
+            if (active == 0)
+            {
+                continue;
+            }
+
+            var split = d >= 6 ? (d + 1) / 2 : d;
+            for (var i = start; i < end; i++)
+            {
+                // The first features, then (when there are many) a check: partial sums only grow, so a row that is
+                // already beyond every active lane's k-th value is dropped without its remaining features.
+                var row = i * d;
+                var acc = Accumulate(kind, Vector512<double>.Zero, ref queries, width, lane0, ref rows, row, 0, split);
+                if (split < d)
+                {
+                    if (((uint)Vector512.LessThanOrEqual(acc, kth).ExtractMostSignificantBits() & active) == 0)
+                    {
+                        continue;
+                    }
+
+                    acc = Accumulate(kind, acc, ref queries, width, lane0, ref rows, row, split, d);
+                }
+
+                var hits = (uint)Vector512.LessThanOrEqual(acc, kth).ExtractMostSignificantBits() & active;
+                if (hits == 0)
+                {
+                    continue;
+                }
+
+                var index = _order[i];
+                do
+                {
+                    var lane = lane0 + BitOperations.TrailingZeroCount(hits);
+                    var values = state.Values.AsSpan(lane * k, k);
+                    var indices = state.Indices.AsSpan(lane * k, k);
+                    if (k <= SortedListLimit)
+                    {
+                        Insert(values, indices, acc[lane - lane0], index);
+                        state.Kth[lane] = values[k - 1];
+                    }
+                    else
+                    {
+                        TopK.Push(values, indices, acc[lane - lane0], index);
+                        state.Kth[lane] = values[0];
+                    }
+
+                    hits &= hits - 1;
+                }
+                while (hits != 0);
+
+                kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+            }
+        }
+    }
+
+    /// <summary>Adds features <paramref name="from"/> to <paramref name="to"/> of eight queries' reduced distances to
+    /// one row to <paramref name="acc"/>, one feature at a time in order, exactly as the scalar sum does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Accumulate(DistanceKind kind, Vector512<double> acc, ref double queries, int width, int lane0, ref double rows, int row, int from, int to)
+    {
+        if (kind == DistanceKind.Euclidean)
+        {
+            for (var t = from; t < to; t++)
+            {
+                var diff = Vector512.LoadUnsafe(ref queries, (nuint)((t * width) + lane0)) - Vector512.Create(Unsafe.Add(ref rows, row + t));
+                acc += diff * diff;
+            }
+        }
+        else if (kind == DistanceKind.Manhattan)
+        {
+            for (var t = from; t < to; t++)
+            {
+                acc += Vector512.Abs(Vector512.LoadUnsafe(ref queries, (nuint)((t * width) + lane0)) - Vector512.Create(Unsafe.Add(ref rows, row + t)));
+            }
+        }
+        else
+        {
+            for (var t = from; t < to; t++)
+            {
+                acc = Vector512.Max(acc, Vector512.Abs(Vector512.LoadUnsafe(ref queries, (nuint)((t * width) + lane0)) - Vector512.Create(Unsafe.Add(ref rows, row + t))));
+            }
+        }
+
+        return acc;
+    }
+
+    /// <summary>Offers (value, index) to a list sorted by (value, index) holding the best so far; it enters when it
+    /// comes strictly before the last entry, which drops out. The final list is the heap's sorted answer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Insert(Span<double> values, Span<int> indices, double value, int index)
+    {
+        var p = values.Length - 1;
+        if (!TopK.Before(value, index, values[p], indices[p]))
+        {
+            return;
+        }
+
+        while (p > 0 && TopK.Before(value, index, values[p - 1], indices[p - 1]))
+        {
+            values[p] = values[p - 1];
+            indices[p] = indices[p - 1];
+            p--;
+        }
+
+        values[p] = value;
+        indices[p] = index;
+    }
+
+    /// <summary>Per-thread buffers of the blocked search.</summary>
+    private sealed class BlockState
+    {
+        public BlockState(int d, int k, int width, int nodes)
+        {
+            K = k;
+            Width = width;
+            Queries = new double[d * width];
+            Kth = new double[width];
+            Values = new double[width * k];
+            Indices = new int[width * k];
+            BoxLow = new double[d];
+            BoxHigh = new double[d];
+            var depth = 2 * (BitOperations.Log2((uint)nodes + 1) + 2);
+            Stack = new int[depth];
+            StackBounds = new double[depth];
+        }
+
+        /// <summary>Neighbours per query.</summary>
+        public int K { get; }
+
+        /// <summary>Lanes per feature row of <see cref="Queries"/>.</summary>
+        public int Width { get; }
+
+        /// <summary>Groups of <see cref="Lanes"/> in use by the current block.</summary>
+        public int Groups { get; set; }
+
+        /// <summary>The block's queries, feature-major: feature t of lane j at <c>t * Width + j</c>.</summary>
+        public double[] Queries { get; }
+
+        /// <summary>Each lane's current k-th value (the last of its list, or its heap's root); -infinity for padding
+        /// lanes.</summary>
+        public double[] Kth { get; }
+
+        /// <summary>Each lane's list or heap of values, <c>k</c> per lane.</summary>
+        public double[] Values { get; }
+
+        /// <summary>Each lane's list or heap of fitted-row indices.</summary>
+        public int[] Indices { get; }
+
+        /// <summary>The block's bounding box, lower corner.</summary>
+        public double[] BoxLow { get; }
+
+        /// <summary>The block's bounding box, upper corner.</summary>
+        public double[] BoxHigh { get; }
+
+        /// <summary>The traversal stack: nodes.</summary>
+        public int[] Stack { get; }
+
+        /// <summary>The traversal stack: each node's block bound.</summary>
+        public double[] StackBounds { get; }
+    }
+}
