@@ -110,4 +110,37 @@ public class InputGuardTests
             .Where(e => e.ParamName == "RandomState" && Equals(e.ActualValue, seed))
             .WithMessage("Seed must be between 0 and 2**32 - 1*");
     }
+
+    [Fact]
+    public void AllFinite_agrees_with_a_scalar_scan_at_every_length_and_position()
+    {
+        double[] bad = [double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        double[] extreme = [double.MaxValue, -double.MaxValue, double.Epsilon, -0.0, 1e308, -1e-310];
+        var random = new Random(5);
+        for (var length = 0; length <= 41; length++)
+        {
+            var values = Enumerable.Range(0, length).Select(i => i % 7 == 3 ? extreme[i % extreme.Length] : random.NextDouble() - 0.5).ToArray();
+            InputGuard.AllFinite(values).Should().BeTrue($"length {length} holds only finite values");
+            for (var at = 0; at < length; at++)
+            {
+                foreach (var value in bad)
+                {
+                    var copy = (double[])values.Clone();
+                    copy[at] = value;
+                    InputGuard.AllFinite(copy).Should().BeFalse($"{value} at {at} of {length}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_non_finite_value_is_still_reported_with_its_row_and_column()
+    {
+        var x = new double[9, 5];
+        x[7, 3] = double.NegativeInfinity;
+
+        var act = () => InputGuard.CheckMatrix(x, "x");
+
+        act.Should().Throw<ArgumentException>().WithMessage("Input x contains infinity (row 7, column 3).*");
+    }
 }
