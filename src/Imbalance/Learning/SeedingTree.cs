@@ -74,7 +74,6 @@ internal sealed class SeedingTree
     public ReadOnlySpan<double> Row(int position) => _rows.AsSpan(position * _d, _d);
 
     /// <summary>Starts a seeding: every row's closest centre is <paramref name="centre"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ReadOnlySpan<double> centre)
     {
         for (var i = 0; i < _n; i++)
@@ -86,18 +85,15 @@ internal sealed class SeedingTree
     }
 
     /// <summary>The potential if <paramref name="candidate"/> were added as a centre (nothing is changed).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> candidate) => Visit(0, candidate, apply: false);
 
     /// <summary>Adds <paramref name="centre"/>: rows closer to it than to their closest centre move to it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<double> centre) => Visit(0, centre, apply: true);
 
     /// <summary>
     /// The tree position of the row where the running sum of distances first exceeds <paramref name="target"/>
     /// (taken in <c>[0, Potential)</c>): rows are drawn proportionally to their distance, never one at distance 0.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Sample(double target)
     {
         var node = 0;
