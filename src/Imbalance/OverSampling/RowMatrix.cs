@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Imbalance.Sampling;
 
 namespace Imbalance.OverSampling;
@@ -37,6 +38,7 @@ internal readonly struct RowMatrix
 
     /// <summary>The rows <paramref name="rows"/>, copied in that order into a new flat row-major buffer
     /// (<c>X[rows]</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Gather(ReadOnlySpan<int> rows)
     {
         var d = Columns;
