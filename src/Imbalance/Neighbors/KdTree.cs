@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Imbalance.Neighbors;
 
@@ -29,6 +30,7 @@ internal sealed class KdTree
     private readonly int[] _splitFeature;  // internal nodes: the feature split on
     private readonly double[] _splitValue; // internal nodes: the value of the first row of the right child
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KdTree(double[] data, int n, int d, DistanceMetric metric, int leafSize)
     {
         _n = n;
@@ -71,7 +73,7 @@ internal sealed class KdTree
             blocks,
             options,
             () => (Values: new double[k], Indices: new int[k]),
-            (block, _, heap) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, heap) =>
             {
                 var q0 = block * QueryBlock;
                 var count = Math.Min(QueryBlock, queries.Rows - q0);
@@ -98,6 +100,7 @@ internal sealed class KdTree
     }
 
     /// <summary>The query rows sorted (stably) by the leaf each falls into when descending by the split values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] LeafOrder(RowSource queries)
     {
         var rows = queries.Rows;
@@ -137,6 +140,7 @@ internal sealed class KdTree
         return order;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Build(double[] data, int node, int start, int end, int nodes)
     {
         _start[node] = start;
@@ -199,6 +203,7 @@ internal sealed class KdTree
     /// "value of <paramref name="feature"/>, then fitted-row index", smaller ones before it and larger ones after
     /// (quickselect with a median-of-three pivot).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(double[] data, int feature, int left, int right, int nth)
     {
         var order = _order;
@@ -265,6 +270,7 @@ internal sealed class KdTree
         return va < vb || (va == vb && a < b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MinReduced(int node, ReadOnlySpan<double> query)
     {
         var lo = _lower.AsSpan(node * _d, _d);
@@ -290,6 +296,7 @@ internal sealed class KdTree
         return acc;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Visit(int node, double bound, ReadOnlySpan<double> query, Span<double> values, Span<int> indices)
     {
         if (bound > values[0])
