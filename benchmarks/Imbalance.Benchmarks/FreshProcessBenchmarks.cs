@@ -7,9 +7,9 @@ namespace Imbalance.Benchmarks;
 
 /// <summary>
 /// The first call in a fresh process (issue #18's small-data case, 1,000 x 10): one cold launch per measurement, so
-/// the time includes JIT compilation of the library's code paths; the kernels marked AggressiveOptimization are
-/// compiled once, optimised, instead of running as unoptimised tier-0 code. benchmarks/SideBySide measures the same
-/// against imblearn.
+/// the time includes JIT compilation of the library's code paths. This project references the IL-only library (what
+/// platforms without a ReadyToRun image in the package get); benchmarks/SideBySide runs the package's precompiled
+/// image for this machine and measures the same against imblearn.
 /// </summary>
 [SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
 public class FreshProcessBenchmarks

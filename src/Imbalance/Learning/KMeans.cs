@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Imbalance.Diagnostics;
 using Imbalance.Neighbors;
 using Imbalance.Randomness;
@@ -435,7 +434,6 @@ public sealed class KMeans : ICentroidClusterer
         public void Moved(int centre, double distance) => _moved[centre] = distance;
 
         /// <summary>Assigns every row to its nearest centre; returns whether a label changed.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Assign(double[] rows, int n, int d, double[] centres, int[] labels, bool first, CancellationToken cancellationToken)
         {
             var k = centres.Length / d;

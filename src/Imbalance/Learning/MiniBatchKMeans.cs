@@ -286,7 +286,6 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
     /// <summary>scikit-learn's <c>_mini_batch_step</c>: assign the batch, move each centre to the running mean of
     /// its rows, then reassign starved centres. Returns the batch inertia.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Step(double[] rows, int m, int d, double[] centres, double[] centresNew, double[] counts, RandomState rng, bool reassign, int[] labels)
     {
         var k = counts.Length;
@@ -408,7 +407,6 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
     /// <summary>scikit-learn's <c>_kmeans_plusplus</c> (greedy, <c>2 + ln k</c> candidates per centre) with its
     /// distances <c>max((-2 x.c + |c|^2) + |x|^2, 0)</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] KMeansPlusPlus(double[] x, double[] norms, int m, int d, int k, RandomState rng)
     {
         var centres = new double[k * d];
@@ -500,7 +498,6 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
     /// <summary>scikit-learn's <c>_labels_inertia</c>: nearest centre by <c>-2 x.c + |c|^2</c> (first of equal
     /// values), inertia as the sum of the direct squared distances (summed in row order here).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LabelsInertia(double[] rows, int m, int d, double[] centres, int k, int[] labels)
     {
         Assign(rows, m, d, centres, k, labels);
@@ -513,7 +510,6 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         return inertia;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Assign(double[] rows, int m, int d, double[] centres, int k, int[] labels)
     {
         Span<double> centreNorms = k <= 256 ? stackalloc double[k] : new double[k];

@@ -110,7 +110,6 @@ internal sealed class SeedingTree
     public ReadOnlySpan<double> Row(int position) => _rows.AsSpan(position * _d, _d);
 
     /// <summary>Starts a seeding: every row's closest centre is <paramref name="centre"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(ReadOnlySpan<double> centre)
     {
         for (var i = 0; i < _n; i++)
@@ -151,7 +150,6 @@ internal sealed class SeedingTree
     /// The tree position of the row where the running sum of distances first exceeds <paramref name="target"/>
     /// (taken in <c>[0, Potential)</c>): rows are drawn proportionally to their distance, never one at distance 0.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Sample(double target)
     {
         var node = 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
@@ -25,6 +24,9 @@ public sealed class NeighborsIndex
     private readonly BruteForceSearch? _brute;
     private readonly KdTree? _tree;
     private readonly int _maxDegreeOfParallelism;
+
+    /// <summary>Searches with at most this many query x fitted-row x feature products run on one thread.</summary>
+    private const long SerialWork = 1L << 21;
     private readonly NearestNeighbors _configuration;
 
     // The rows as given, and the rows the search structures hold: the same array unless the values are so large that
@@ -121,7 +123,6 @@ public sealed class NeighborsIndex
     /// <returns>Indices and distances, <c>Count x nNeighbors</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="nNeighbors"/> is below 1 or not below <see cref="Count"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NeighborsResult KNeighbors(int? nNeighbors = null, CancellationToken cancellationToken = default)
     {
         var k = nNeighbors ?? NNeighbors;
@@ -214,15 +215,19 @@ public sealed class NeighborsIndex
     /// <summary>Searches with queries already on the index's scale; reports distances on the caller's scale.</summary>
     private void SearchScaled(RowSource queries, int k, int[] indices, double[] distances, CancellationToken cancellationToken)
     {
+        // A tiny search (at most about 2M multiply-adds by brute force, well under a millisecond) runs on the calling
+        // thread: handing blocks to pool threads (and, in a fresh process, starting them) costs more than the search.
+        // Results never depend on the number of threads.
+        var parallelism = (long)queries.Rows * Count * Features <= SerialWork ? 1 : _maxDegreeOfParallelism;
         ParallelLoop.Unwrap(() =>
         {
             if (_tree is not null)
             {
-                _tree.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+                _tree.Search(queries, k, indices, distances, parallelism, cancellationToken);
             }
             else
             {
-                _brute!.Search(queries, k, indices, distances, _maxDegreeOfParallelism, cancellationToken);
+                _brute!.Search(queries, k, indices, distances, parallelism, cancellationToken);
             }
         });
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 
 namespace Imbalance.OverSampling;
@@ -14,7 +13,6 @@ internal static class DangerNoise
     /// For each query row, how many of its <c>m</c> neighbours (imblearn's <c>n_maj</c>) are not of class
     /// <paramref name="code"/>. <paramref name="all"/> indexes every input row with <c>n_neighbors = m + 1</c>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] CountOtherClass(NeighborsIndex all, ReadOnlySpan<int> codes, double[] queries, int count, int code, CancellationToken cancellationToken)
     {
         var neighbors = SmoteCore.KNeighborsDropFirst(all, queries, count, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
@@ -60,7 +59,6 @@ internal static class SmoteCore
     /// <param name="code">The class of the new rows.</param>
     /// <param name="output">Receives the rows.</param>
     /// <returns>The position in <paramref name="baseRows"/> of each new row's base (imblearn's <c>rows</c>).</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] MakeSamples(
         RowMatrix data,
         ReadOnlySpan<int> baseRows,
@@ -108,7 +106,6 @@ internal static class SmoteCore
     /// formula runs on the halved values and the result is doubled: halving and doubling are exact, so the row is
     /// the one exact-exponent arithmetic gives, and finite (NumPy gives infinity or NaN).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Interpolate(ReadOnlySpan<double> x, ReadOnlySpan<double> z, double step, Span<double> destination)
     {
         for (var j = 0; j < x.Length; j++)
@@ -129,7 +126,6 @@ internal static class SmoteCore
     /// nearest fitted rows of each query with column 0 dropped blindly (usually the query itself).
     /// </summary>
     /// <returns>Fitted-row positions, <c>count x (n_neighbors - 1)</c> row-major.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] KNeighborsDropFirst(NeighborsIndex index, double[] queries, int count, CancellationToken cancellationToken)
     {
         var kPlusOne = index.NNeighbors;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Imbalance.Sampling;
 
 namespace Imbalance.OverSampling;
@@ -75,7 +74,6 @@ internal sealed class SyntheticRows
     /// <param name="baseRow">The input row it is built around.</param>
     /// <param name="neighborRow">The input row it moves towards, or -1.</param>
     /// <param name="step">The interpolation step, or NaN.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Span<double> Add(int code, int baseRow, int neighborRow, double step)
     {
         if (Count == _codes.Length)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Imbalance.Sampling;
 
@@ -13,7 +12,6 @@ internal sealed class ClassIndex
     private readonly int[][] _positions;
 
     /// <summary>Builds the index of <paramref name="codes"/> (values in 0..<paramref name="classCount"/>-1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ClassIndex(int[] codes, int classCount)
     {
         Codes = codes;

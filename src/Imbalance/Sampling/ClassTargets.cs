@@ -14,7 +14,22 @@ internal sealed class ClassTargets
     public ClassTargets(int[] countsOrMinusOne)
     {
         _counts = countsOrMinusOne;
-        _targeted = Enumerable.Range(0, countsOrMinusOne.Length).Where(c => countsOrMinusOne[c] >= 0).ToArray();
+        // A plain loop, not LINQ: this runs on every FitResample, and on the first call LINQ's generic iterators are
+        // JIT-compiled (the ReadyToRun image cannot carry them).
+        var targeted = 0;
+        foreach (var count in countsOrMinusOne)
+        {
+            targeted += count >= 0 ? 1 : 0;
+        }
+
+        _targeted = new int[targeted];
+        for (int c = 0, at = 0; c < countsOrMinusOne.Length; c++)
+        {
+            if (countsOrMinusOne[c] >= 0)
+            {
+                _targeted[at++] = c;
+            }
+        }
     }
 
     /// <summary>The number of classes in the data (targeted or not).</summary>

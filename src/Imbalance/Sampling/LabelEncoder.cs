@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Imbalance.Sampling;
 
@@ -43,7 +42,6 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
     /// regression target, as scikit-learn's <c>check_classification_targets</c> does) and label types without an
     /// ordering.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LabelEncoder<TLabel> Fit(IReadOnlyList<TLabel> y)
     {
         ArgumentNullException.ThrowIfNull(y);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Imbalance.Sampling;
 
@@ -13,7 +12,6 @@ internal static class NumPyReductions
     /// up to 128 values use eight interleaved running sums combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the
     /// tail in order; longer vectors are split at a multiple of 8 near the middle and the halves summed recursively.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double PairwiseSum(ReadOnlySpan<double> values)
     {
         var n = values.Length;

@@ -175,7 +175,17 @@ public abstract class SamplingStrategy
 
     private const string StrategyParameter = "SamplingStrategy";
 
-    private static int[] Untargeted(int classCount) => Enumerable.Repeat(-1, classCount).ToArray();
+    private static int[] Untargeted(int classCount)
+    {
+        // A plain loop (no LINQ, no generic Fill): see ClassTargets.
+        var result = new int[classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            result[c] = -1;
+        }
+
+        return result;
+    }
 
     private static string FormatCounts<TLabel>(IEnumerable<KeyValuePair<TLabel, int>> counts) =>
         "{" + string.Join(", ", counts.Select(kv => LabelSet.FormatLabel(kv.Key) + ": " + kv.Value.ToString(CultureInfo.InvariantCulture))) + "}";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -55,7 +54,6 @@ internal sealed class ShrinkingNeighbourhood
     /// <param name="listLength">Neighbours stored per row (at least the largest <c>k + 1</c> a pass asks for; more
     /// slack means fewer re-queries as rows are removed).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the k-NN queries.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ShrinkingNeighbourhood(SamplerInput input, long listLength, int? maxDegreeOfParallelism)
     {
         _n = input.SampleCount;
@@ -115,7 +113,6 @@ internal sealed class ShrinkingNeighbourhood
     /// The surviving rows in the order imblearn's composed <c>sample_indices_</c> has them: grouped by class in sorted
     /// label order after the first pass, the original order before.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] CurrentOrder()
     {
         var order = new int[AliveCount];
@@ -156,7 +153,6 @@ internal sealed class ShrinkingNeighbourhood
     /// targeted class is judged by its <paramref name="k"/> nearest surviving rows (<c>k + 1</c> queried, column 0
     /// dropped) and listed in <paramref name="removed"/> (ascending) if they disagree with it. Nothing is removed yet.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EditPass(int k, SelectionKind kind, ClassTargets targets, List<int> removed, CancellationToken cancellationToken)
     {
         var rows = _passRows;
@@ -197,7 +193,6 @@ internal sealed class ShrinkingNeighbourhood
     /// <c>rows x need</c>), as a fresh query on the surviving rows in the current order would return them (a row is
     /// normally its own first neighbour). The array is a buffer reused by the next call.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] Neighbours(List<int> rows, int need, int reportedQueries, CancellationToken cancellationToken)
     {
         if (need > AliveCount)
@@ -267,7 +262,6 @@ internal sealed class ShrinkingNeighbourhood
     /// imblearn's literal step for a few rows: fit the surviving rows in the current order, query <paramref name="need"/>
     /// neighbours, map positions back to rows. Nothing is stored.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FreshAnswers(List<int> rows, List<int> at, int need, int[] output, CancellationToken cancellationToken)
     {
         var order = CurrentOrder();
@@ -311,7 +305,6 @@ internal sealed class ShrinkingNeighbourhood
     /// The first <paramref name="need"/> surviving neighbours of <paramref name="row"/> in the current order, from its
     /// stored list; false when the list cannot prove them (then the row must be queried again).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Gather(int row, int need, Span<int> output)
     {
         var flags = _flags[row];
@@ -405,7 +398,6 @@ internal sealed class ShrinkingNeighbourhood
     /// <summary>The position of a row in the current order, as a sortable key.</summary>
     private long Key(int row) => Grouped ? ((long)_codes[row] * _n) + row : row;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Agrees(int row, ReadOnlySpan<int> withFirst, SelectionKind kind, Span<int> scratch)
     {
         var own = _codes[row];
@@ -450,7 +442,6 @@ internal sealed class ShrinkingNeighbourhood
     /// Queries <paramref name="rows"/> against all rows (one index, fitted once) and stores their lists, nearest
     /// <paramref name="length"/> first. Dead rows stay in the lists and are skipped when read.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Query(List<int> rows, int length, CancellationToken cancellationToken)
     {
         var k = Math.Min(length, _n);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 
 namespace Imbalance.UnderSampling;
@@ -18,7 +17,6 @@ internal static class TomekRule
     /// <param name="targeted">Whether each class may lose rows.</param>
     /// <param name="maxDegreeOfParallelism">Threads for the query.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Kept(double[] rows, int n, int d, ReadOnlySpan<int> codes, Func<int, bool> targeted, int? maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         var index = new NearestNeighbors { NNeighbors = 2, MaxDegreeOfParallelism = maxDegreeOfParallelism }.FitOwned(rows, n, d);

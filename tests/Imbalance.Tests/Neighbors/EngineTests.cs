@@ -210,6 +210,34 @@ public class EngineTests
         }
     }
 
+    [Theory]
+    [InlineData(NeighborsAlgorithm.Brute, 40)]
+    [InlineData(NeighborsAlgorithm.KdTree, 40)]
+    [InlineData(NeighborsAlgorithm.Brute, 700)]
+    [InlineData(NeighborsAlgorithm.KdTree, 700)]
+    public void Tiny_searches_on_the_calling_thread_match_the_reference_and_the_parallel_search(NeighborsAlgorithm algorithm, int queryCount)
+    {
+        // 40 x 700 x 5 products is below the engine's serial threshold (the search runs on the calling thread);
+        // 700 x 700 x 5 is above it (pool threads share the blocks). Both give the reference answer.
+        var rng = new RandomState(17);
+        var x = Normal(rng, 700, 5);
+        var queries = new double[queryCount, 5];
+        for (var i = 0; i < queryCount; i++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                queries[i, j] = x[(i * 7) % 700, j] + (rng.RandomSample() * 1e-3);
+            }
+        }
+
+        var index = new NearestNeighbors { NNeighbors = 5, Algorithm = algorithm }.Fit(x);
+        var result = index.KNeighbors(queries);
+        ShouldMatchReference(result, x, queries, 5, DistanceMetric.Euclidean);
+        var serial = new NearestNeighbors { NNeighbors = 5, Algorithm = algorithm, MaxDegreeOfParallelism = 1 }.Fit(x).KNeighbors(queries);
+        result.AllIndices.ToArray().Should().Equal(serial.AllIndices.ToArray());
+        result.AllDistances.ToArray().Should().Equal(serial.AllDistances.ToArray());
+    }
+
     [Fact]
     public void Self_query_puts_each_row_first_and_the_no_argument_form_excludes_it()
     {
