@@ -7,4 +7,10 @@ if (args.Length > 0 && args[0] == "ensemble-time")
     return;
 }
 
+if (args.Length > 0 && args[0] == "learner-time")
+{
+    LearnerTiming.Time(args[1..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -53,7 +53,24 @@ internal sealed class CartBuilder
     private readonly int[]? _presorted;
     private readonly ulong[] _radixBuffer;
 
-    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null)
+    // The class and weight of the row at each sorted position, for the split scan.
+    private readonly int[] _posClass;
+    private readonly double[] _posWeight;
+    private readonly SplitScan? _scan;
+
+    /// <summary>Prepares a tree fit.</summary>
+    /// <param name="columns">Feature-major float32 values (<see cref="Columns"/>).</param>
+    /// <param name="n">Rows.</param>
+    /// <param name="d">Features.</param>
+    /// <param name="y">Class code of each row.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="sampleWeight">Row weights (null for all 1); rows weighing 0 are left out.</param>
+    /// <param name="settings">The resolved settings.</param>
+    /// <param name="randSeed">The seed of scikit-learn's <c>rand_r</c> feature draws.</param>
+    /// <param name="presorted">Optional <see cref="Presort"/> of the columns, read at the root.</param>
+    /// <param name="referenceScan">Search splits with the position-by-position reference loop instead of
+    /// <see cref="SplitScan"/> (same tree; for tests).</param>
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false)
     {
         _presorted = presorted;
         _columns = columns;
@@ -90,6 +107,9 @@ internal sealed class CartBuilder
         _xf = new float[n];
         _keys = new ulong[n];
         _radixBuffer = new ulong[n];
+        _posClass = new int[n];
+        _posWeight = new double[n];
+        _scan = referenceScan || classCount > SplitScan.MaxClasses ? null : new SplitScan(n, classCount, settings);
         _sumTotal = new double[classCount];
         _sumLeft = new double[classCount];
         _sumRight = new double[classCount];
@@ -249,44 +269,17 @@ internal sealed class CartBuilder
 
             fi--;
             (features[fi], features[fj]) = (features[fj], features[fi]);
-            ResetCriterion();
-            var p = start;
-            while (p < end)
+            if (_scan is null)
             {
-                while (p + 1 < end && xf[p + 1] <= xf[p] + FeatureThreshold)
-                {
-                    p++;
-                }
-
-                p++;
-                if (p >= end)
-                {
-                    continue;
-                }
-
-                if (p - start < _s.MinSamplesLeaf || end - p < _s.MinSamplesLeaf)
-                {
-                    continue;
-                }
-
-                UpdateCriterion(p);
-                if (_wLeft < _s.MinWeightLeaf || _wRight < _s.MinWeightLeaf)
-                {
-                    continue;
-                }
-
-                var proxy = ProxyImprovement();
+                ReferenceScan(current, ref best, ref bestProxy);
+            }
+            else
+            {
+                var (proxy, p) = _scan.BestSplit(_xf, _posClass, _posWeight, start, end, _sumTotal, _wNode);
                 if (proxy > bestProxy)
                 {
                     bestProxy = proxy;
-                    // Sum of halves avoids overflow; a midpoint that rounds onto the upper value falls back to the lower.
-                    var t = (xf[p - 1] / 2.0) + (xf[p] / 2.0);
-                    if (t == xf[p] || double.IsInfinity(t))
-                    {
-                        t = xf[p - 1];
-                    }
-
-                    best = best with { Pos = p, Feature = current, Threshold = t };
+                    best = best with { Pos = p, Feature = current, Threshold = MidPoint(xf[p - 1], xf[p]) };
                 }
             }
         }
@@ -325,6 +318,58 @@ internal sealed class CartBuilder
     }
 
     /// <summary>
+    /// The split search on one sorted feature as scikit-learn writes it (the criterion's <c>reset</c> and <c>update</c>
+    /// at every candidate position): the reference <see cref="SplitScan"/> reproduces bit for bit.
+    /// </summary>
+    private void ReferenceScan(int current, ref Split best, ref double bestProxy)
+    {
+        var start = _start;
+        var end = _end;
+        var xf = _xf;
+        ResetCriterion();
+        var p = start;
+        while (p < end)
+        {
+            while (p + 1 < end && xf[p + 1] <= xf[p] + FeatureThreshold)
+            {
+                p++;
+            }
+
+            p++;
+            if (p >= end)
+            {
+                continue;
+            }
+
+            if (p - start < _s.MinSamplesLeaf || end - p < _s.MinSamplesLeaf)
+            {
+                continue;
+            }
+
+            UpdateCriterion(p);
+            if (_wLeft < _s.MinWeightLeaf || _wRight < _s.MinWeightLeaf)
+            {
+                continue;
+            }
+
+            var proxy = ProxyImprovement();
+            if (proxy > bestProxy)
+            {
+                bestProxy = proxy;
+                best = best with { Pos = p, Feature = current, Threshold = MidPoint(xf[p - 1], xf[p]) };
+            }
+        }
+    }
+
+    /// <summary>The threshold between two neighbouring sorted values: the sum of halves (no overflow); a midpoint
+    /// that rounds onto the upper value falls back to the lower.</summary>
+    private static double MidPoint(float lower, float upper)
+    {
+        var t = (lower / 2.0) + (upper / 2.0);
+        return t == upper || double.IsInfinity(t) ? lower : t;
+    }
+
+    /// <summary>
     /// Sorts <c>samples[start..end)</c> by the float32 value of <paramref name="feature"/> and writes the sorted values
     /// to <c>_xf</c>. Values and row indices are packed into one 64-bit key (an order-preserving image of the float
     /// above the row index), so one primitive sort does the work and tied values come out by row index.
@@ -343,6 +388,8 @@ internal sealed class CartBuilder
                 {
                     _samples[p] = i;
                     _xf[p] = column[i];
+                    _posClass[p] = _y[i];
+                    _posWeight[p] = _w is null ? 1.0 : _w[i];
                     p++;
                 }
             }
@@ -374,6 +421,8 @@ internal sealed class CartBuilder
             var i = (int)(uint)key;
             _samples[start + p] = i;
             _xf[start + p] = column[i];
+            _posClass[start + p] = _y[i];
+            _posWeight[start + p] = _w is null ? 1.0 : _w[i];
         }
     }
 
