@@ -182,7 +182,8 @@ internal sealed class SmoSolver
         var gMax = double.NegativeInfinity;
         var gMax2 = double.NegativeInfinity;
         var iIndex = -1;
-        for (var t = 0; t < _activeSize; t++)
+        var start = Vector512.IsHardwareAccelerated ? MaximalViolator512(ref gMax, ref iIndex) : 0;
+        for (var t = start; t < _activeSize; t++)
         {
             if (_y[t] > 0)
             {
@@ -202,7 +203,8 @@ internal sealed class SmoSolver
         var qi = iIndex >= 0 ? Column(iIndex, _activeSize) : null;
         var jIndex = -1;
         var objectiveMin = double.PositiveInfinity;
-        for (var t = 0; t < _activeSize; t++)
+        start = qi is not null && Vector512.IsHardwareAccelerated ? SecondOrderPartner512(qi, 2.0 * _y[iIndex], gMax, ref gMax2, ref jIndex, ref objectiveMin) : 0;
+        for (var t = start; t < _activeSize; t++)
         {
             double gradientDifference;
             double quadratic;
@@ -266,6 +268,150 @@ internal sealed class SmoSolver
         outI = iIndex;
         outJ = jIndex;
         return true;
+    }
+
+    /// <summary>The first loop of <see cref="SelectWorkingSet"/> over whole blocks of 8 positions: each lane keeps the
+    /// largest violation it saw and its last position (the scalar loop keeps the last position of the overall
+    /// largest, which is the largest position among the lanes holding that value). Returns where the scalar loop
+    /// resumes.</summary>
+    private int MaximalViolator512(ref double gMax, ref int iIndex)
+    {
+        var end = _activeSize & ~7;
+        if (end == 0)
+        {
+            return 0;
+        }
+
+        ref var g = ref MemoryMarshal.GetArrayDataReference(_g);
+        ref var y = ref MemoryMarshal.GetArrayDataReference(_y);
+        ref var alpha = ref MemoryMarshal.GetArrayDataReference(_alpha);
+        var c = Vector512.Create(_c);
+        var best = Vector512.Create(double.NegativeInfinity);
+        var bestIndex = Vector512.Create(-1.0);
+        var found = Vector512<double>.Zero;
+        var index = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+        var eight = Vector512.Create(8.0);
+        for (var t = 0; t < end; t += 8)
+        {
+            var gt = Vector512.LoadUnsafe(ref g, (nuint)t);
+            var a = Vector512.LoadUnsafe(ref alpha, (nuint)t);
+            var positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref y, (nuint)t), Vector512<double>.Zero);
+            var eligible = (positive & Vector512.LessThan(a, c)) | Vector512.AndNot(Vector512.GreaterThan(a, Vector512<double>.Zero), positive);
+            var value = Vector512.ConditionalSelect(positive, -gt, gt);
+            var take = eligible & Vector512.GreaterThanOrEqual(value, best);
+            best = Vector512.ConditionalSelect(take, value, best);
+            bestIndex = Vector512.ConditionalSelect(take, index, bestIndex);
+            found |= take;
+            index += eight;
+        }
+
+        if (found != Vector512<double>.Zero)
+        {
+            var max = double.NegativeInfinity;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) >= max)
+                {
+                    max = best.GetElement(lane);
+                }
+            }
+
+            var last = -1.0;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) == max)
+                {
+                    last = Math.Max(last, bestIndex.GetElement(lane));
+                }
+            }
+
+            iIndex = (int)last;
+            gMax = _y[iIndex] > 0 ? -_g[iIndex] : _g[iIndex];
+        }
+
+        return end;
+    }
+
+    /// <summary>The second loop of <see cref="SelectWorkingSet"/> over whole blocks of 8 positions, with the same
+    /// operations per lane: <c>G_max2</c> is a maximum (order-free) and the partner is the last position of the
+    /// smallest objective (the largest position among the lanes holding it). Returns where the scalar loop
+    /// resumes.</summary>
+    private int SecondOrderPartner512(float[] qi, double twoYi, double gMax, ref double gMax2, ref int jIndex, ref double objectiveMin)
+    {
+        var end = _activeSize & ~7;
+        if (end == 0)
+        {
+            return 0;
+        }
+
+        ref var g = ref MemoryMarshal.GetArrayDataReference(_g);
+        ref var y = ref MemoryMarshal.GetArrayDataReference(_y);
+        ref var alpha = ref MemoryMarshal.GetArrayDataReference(_alpha);
+        ref var q = ref MemoryMarshal.GetArrayDataReference(qi);
+        var c = Vector512.Create(_c);
+        var gMaxV = Vector512.Create(gMax);
+        var twoYiV = Vector512.Create(twoYi);
+        var diagonal = Vector512.Create(1.0 + 1.0);
+        var tau = Vector512.Create(Tau);
+        var max2 = Vector512.Create(double.NegativeInfinity);
+        var best = Vector512.Create(double.PositiveInfinity);
+        var bestIndex = Vector512.Create(-1.0);
+        var found = Vector512<double>.Zero;
+        var index = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+        var eight = Vector512.Create(8.0);
+        for (var t = 0; t < end; t += 8)
+        {
+            var gt = Vector512.LoadUnsafe(ref g, (nuint)t);
+            var a = Vector512.LoadUnsafe(ref alpha, (nuint)t);
+            var positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref y, (nuint)t), Vector512<double>.Zero);
+            var eligible = (positive & Vector512.GreaterThan(a, Vector512<double>.Zero)) | Vector512.AndNot(Vector512.LessThan(a, c), positive);
+            var signed = Vector512.ConditionalSelect(positive, gt, -gt);
+            max2 = Vector512.ConditionalSelect(eligible & Vector512.GreaterThanOrEqual(signed, max2), signed, max2);
+            var difference = Vector512.ConditionalSelect(positive, gMaxV + gt, gMaxV - gt);
+            var product = twoYiV * Vector512.WidenLower(Vector512.Create(Vector256.LoadUnsafe(ref q, (nuint)t), Vector256<float>.Zero));
+            var quadratic = Vector512.ConditionalSelect(positive, diagonal - product, diagonal + product);
+            var numerator = -(difference * difference);
+            var objective = Vector512.ConditionalSelect(Vector512.GreaterThan(quadratic, Vector512<double>.Zero), numerator / quadratic, numerator / tau);
+            var take = eligible & Vector512.GreaterThan(difference, Vector512<double>.Zero) & Vector512.LessThanOrEqual(objective, best);
+            best = Vector512.ConditionalSelect(take, objective, best);
+            bestIndex = Vector512.ConditionalSelect(take, index, bestIndex);
+            found |= take;
+            index += eight;
+        }
+
+        for (var lane = 0; lane < 8; lane++)
+        {
+            if (max2.GetElement(lane) >= gMax2)
+            {
+                gMax2 = max2.GetElement(lane);
+            }
+        }
+
+        if (found != Vector512<double>.Zero)
+        {
+            var min = double.PositiveInfinity;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) <= min)
+                {
+                    min = best.GetElement(lane);
+                }
+            }
+
+            var last = -1.0;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) == min)
+                {
+                    last = Math.Max(last, bestIndex.GetElement(lane));
+                }
+            }
+
+            jIndex = (int)last;
+            objectiveMin = min;
+        }
+
+        return end;
     }
 
     /// <summary>The two-variable update of libsvm's main loop, with the gradient and <c>G_bar</c> updates.</summary>
