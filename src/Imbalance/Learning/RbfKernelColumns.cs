@@ -24,7 +24,9 @@ internal sealed class RbfKernelColumns
     /// <summary>Entries of one column fill below which it is computed on the calling thread.</summary>
     private const int ParallelBlock = 2048;
 
-    private readonly int _l;
+    /// <summary>Rows per panel of the data layout.</summary>
+    private const int Panel = 32;
+
     private readonly int _d;
     private readonly double _gamma;
     private readonly double[] _xt;
@@ -53,7 +55,6 @@ internal sealed class RbfKernelColumns
     public RbfKernelColumns(double[] rows, int d, double[] squares, double gamma, int[] members, double[] labels, KernelColumnPool? pool = null)
     {
         var l = members.Length;
-        _l = l;
         _d = d;
         _gamma = gamma;
         _pool = pool ?? new KernelColumnPool(l, KernelColumnPool.DefaultBytes);
@@ -62,8 +63,9 @@ internal sealed class RbfKernelColumns
             throw new ArgumentException("The pool's columns are shorter than the problem.", nameof(pool));
         }
 
-        // Features by position (feature-major), so one vector load reads a feature of consecutive rows.
-        _xt = new double[(long)l * d];
+        // Panels of 32 positions, feature-major inside a panel: one vector load reads a feature of consecutive rows
+        // and a panel is one contiguous stream (d feature-major streams of length l defeat the hardware prefetcher).
+        _xt = new double[(long)((l + Panel - 1) / Panel) * Panel * d];
         _squares = new double[l];
         _y = (double[])labels.Clone();
         _xi = new double[d];
@@ -72,7 +74,7 @@ internal sealed class RbfKernelColumns
             var row = rows.AsSpan(members[p] * d, d);
             for (var f = 0; f < d; f++)
             {
-                _xt[(f * l) + p] = row[f];
+                _xt[Index(p, f)] = row[f];
             }
 
             _squares[p] = squares[members[p]];
@@ -131,10 +133,9 @@ internal sealed class RbfKernelColumns
             return;
         }
 
-        var l = _l;
         for (var f = 0; f < _d; f++)
         {
-            (_xt[(f * l) + i], _xt[(f * l) + j]) = (_xt[(f * l) + j], _xt[(f * l) + i]);
+            (_xt[Index(i, f)], _xt[Index(j, f)]) = (_xt[Index(j, f)], _xt[Index(i, f)]);
         }
 
         (_squares[i], _squares[j]) = (_squares[j], _squares[i]);
@@ -222,7 +223,7 @@ internal sealed class RbfKernelColumns
         Computed += to - from;
         for (var f = 0; f < _d; f++)
         {
-            _xi[f] = _xt[(f * _l) + position];
+            _xi[f] = _xt[Index(position, f)];
         }
 
         if (to - from < 2 * ParallelBlock)
@@ -241,6 +242,13 @@ internal sealed class RbfKernelColumns
     {
         Span<double> exponents = stackalloc double[32];
         var p = from;
+        var align = Vector512.IsHardwareAccelerated ? 32 : 16;
+        for (; p < to && (p & (align - 1)) != 0; p++)
+        {
+            exponents[0] = ScalarExponent(position, p);
+            Store(column, position, p, exponents[..1]);
+        }
+
         if (Vector512.IsHardwareAccelerated)
         {
             for (; p + 32 <= to; p += 32)
@@ -277,32 +285,33 @@ internal sealed class RbfKernelColumns
         }
     }
 
+    /// <summary>Where feature <paramref name="f"/> of position <paramref name="p"/> lives in the panel layout.</summary>
+    private long Index(int p, int f) => ((((long)(p / Panel) * _d) + f) * Panel) + (p % Panel);
+
     /// <summary>The exponent <c>-gamma * ((x_square[i] + x_square[p]) - 2 * dot)</c> of one entry.</summary>
     private double ScalarExponent(int position, int p)
     {
-        var l = _l;
         var dot = 0.0;
         for (var f = 0; f < _d; f++)
         {
-            dot += _xi[f] * _xt[(f * l) + p];
+            dot += _xi[f] * _xt[Index(p, f)];
         }
 
         return -_gamma * (_squares[position] + _squares[p] - (2 * dot));
     }
 
-    /// <summary>The exponents of 32 consecutive positions, one lane per row (the same operations as
+    /// <summary>The exponents of the 32 positions of a panel (<paramref name="p"/> a multiple of 32), one lane per row (the same operations as
     /// <see cref="ScalarExponent"/> in each lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Exponents512(int position, int p, Span<double> exponents)
     {
-        var l = _l;
         ref var xt = ref MemoryMarshal.GetArrayDataReference(_xt);
         ref var xi = ref MemoryMarshal.GetArrayDataReference(_xi);
         var a0 = Vector512<double>.Zero;
         var a1 = Vector512<double>.Zero;
         var a2 = Vector512<double>.Zero;
         var a3 = Vector512<double>.Zero;
-        var offset = (nuint)p;
+        var offset = (nuint)Index(p, 0);
         for (var f = 0; f < _d; f++)
         {
             var x = Vector512.Create(Unsafe.Add(ref xi, f));
@@ -310,7 +319,7 @@ internal sealed class RbfKernelColumns
             a1 += x * Vector512.LoadUnsafe(ref xt, offset + 8);
             a2 += x * Vector512.LoadUnsafe(ref xt, offset + 16);
             a3 += x * Vector512.LoadUnsafe(ref xt, offset + 24);
-            offset += (nuint)l;
+            offset += Panel;
         }
 
         ref var squares = ref MemoryMarshal.GetArrayDataReference(_squares);
@@ -328,14 +337,13 @@ internal sealed class RbfKernelColumns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Exponents256(int position, int p, Span<double> exponents)
     {
-        var l = _l;
         ref var xt = ref MemoryMarshal.GetArrayDataReference(_xt);
         ref var xi = ref MemoryMarshal.GetArrayDataReference(_xi);
         var a0 = Vector256<double>.Zero;
         var a1 = Vector256<double>.Zero;
         var a2 = Vector256<double>.Zero;
         var a3 = Vector256<double>.Zero;
-        var offset = (nuint)p;
+        var offset = (nuint)Index(p, 0);
         for (var f = 0; f < _d; f++)
         {
             var x = Vector256.Create(Unsafe.Add(ref xi, f));
@@ -343,7 +351,7 @@ internal sealed class RbfKernelColumns
             a1 += x * Vector256.LoadUnsafe(ref xt, offset + 4);
             a2 += x * Vector256.LoadUnsafe(ref xt, offset + 8);
             a3 += x * Vector256.LoadUnsafe(ref xt, offset + 12);
-            offset += (nuint)l;
+            offset += Panel;
         }
 
         ref var squares = ref MemoryMarshal.GetArrayDataReference(_squares);
