@@ -226,15 +226,64 @@ internal sealed class RbfKernelColumns
             _xi[f] = _xt[Index(position, f)];
         }
 
-        if (to - from < 2 * ParallelBlock)
+        var helpers = Math.Min(Environment.ProcessorCount - 1, ((to - from) / ParallelBlock) - 1);
+        if (helpers <= 0)
         {
             FillRange(column, position, from, to);
+            return;
         }
-        else
+
+        // Entries are independent, so blocks filled on any thread give the same column. The calling thread and
+        // helpers claim blocks one at a time; the caller waits only for blocks a helper has claimed, never for a
+        // helper that has not started (on a busy machine it may start after the caller has done every block).
+        var job = new FillJob(this, column, position, from, to);
+        for (var h = 0; h < helpers; h++)
         {
-            // Entries are independent, so blocks filled on any thread give the same column.
-            var blocks = (to - from + ParallelBlock - 1) / ParallelBlock;
-            Parallel.For(0, blocks, b => FillRange(column, position, from + (b * ParallelBlock), Math.Min(to, from + ((b + 1) * ParallelBlock))));
+            ThreadPool.UnsafeQueueUserWorkItem(job, preferLocal: false);
+        }
+
+        job.Execute();
+        job.WaitForHelpers();
+    }
+
+    /// <summary>One column fill shared between the calling thread and thread-pool helpers, block by block.</summary>
+    private sealed class FillJob(RbfKernelColumns owner, float[] column, int position, int from, int to) : IThreadPoolWorkItem
+    {
+        private readonly int _blocks = (to - from + ParallelBlock - 1) / ParallelBlock;
+        private int _next;
+        private int _done;
+
+        /// <summary>Fills unclaimed blocks until none is left.</summary>
+        public void Execute()
+        {
+            var done = 0;
+            while (true)
+            {
+                var block = Interlocked.Increment(ref _next) - 1;
+                if (block >= _blocks)
+                {
+                    break;
+                }
+
+                var start = from + (block * ParallelBlock);
+                owner.FillRange(column, position, start, Math.Min(to, start + ParallelBlock));
+                done++;
+            }
+
+            if (done > 0)
+            {
+                Interlocked.Add(ref _done, done);
+            }
+        }
+
+        /// <summary>Returns once every block is filled (all are claimed when the caller's own loop ends).</summary>
+        public void WaitForHelpers()
+        {
+            var spinner = default(SpinWait);
+            while (Volatile.Read(ref _done) < _blocks)
+            {
+                spinner.SpinOnce();
+            }
         }
     }
 
