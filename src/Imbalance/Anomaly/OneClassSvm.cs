@@ -116,7 +116,7 @@ public sealed class OneClassSvm : IOutlierDetector
         Array.Fill(ones, 1.0);
         var members = Enumerable.Range(0, n).ToArray();
         var solver = new SmoSolver(new RbfKernelColumns(rows, d, squares, gamma, members, ones), ones, new double[n], alpha, 1.0, Tolerance);
-        var (solution, rho) = solver.Solve(cancellationToken);
+        var (solution, rho, _) = solver.Solve(cancellationToken);
 
         var support = new List<int>();
         for (var i = 0; i < n; i++)

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Imbalance.Learning;
 
 /// <summary>
@@ -7,8 +10,8 @@ namespace Imbalance.Learning;
 /// and <c>calculate_rho</c>. C-SVC (<see cref="SupportVectorClassifier"/>: <c>p = -1</c>, alpha from 0) and the
 /// one-class SVM (<see cref="Anomaly.OneClassSvm"/>: <c>p = 0</c>, <c>y = 1</c>, <c>C = 1</c>, alpha started at
 /// <c>nu l</c> spread over the first rows) share it.
-/// Variables are addressed by position; shrinking swaps positions (as libsvm's <c>swap_index</c>),
-/// <c>_active[position]</c> gives the original variable, and kernel columns are indexed by original variable.
+/// Variables are addressed by position; shrinking swaps positions (as libsvm's <c>swap_index</c>, kernel columns
+/// included), and <c>_active[position]</c> gives the original variable.
 /// </summary>
 /// <remarks>Kernel diagonals are 1 (the RBF kernel), as both callers use it.</remarks>
 internal sealed class SmoSolver
@@ -73,8 +76,9 @@ internal sealed class SmoSolver
         }
     }
 
-    /// <summary>Runs the solver; returns the multipliers by original variable and libsvm's <c>rho</c>.</summary>
-    public (double[] Alpha, double Rho) Solve(CancellationToken cancellationToken)
+    /// <summary>Runs the solver; returns the multipliers by original variable, libsvm's <c>rho</c> and the number of
+    /// iterations.</summary>
+    public (double[] Alpha, double Rho, int Iterations) Solve(CancellationToken cancellationToken)
     {
         var maxIterations = Math.Max(10_000_000, _l > int.MaxValue / 100 ? int.MaxValue : 100 * _l);
         var counter = Math.Min(_l, 1000) + 1;
@@ -117,7 +121,7 @@ internal sealed class SmoSolver
             result[_active[k]] = _alpha[k];
         }
 
-        return (result, rho);
+        return (result, rho, iteration);
     }
 
     /// <summary>libsvm's <c>calculate_rho</c>: the mean of <c>y_i G_i</c> over free variables, else the middle of
@@ -169,7 +173,7 @@ internal sealed class SmoSolver
 
     private bool IsFree(int k) => !IsUpper(k) && !IsLower(k);
 
-    private float[] Column(int position, int length) => _q.Get(_active[position], _active, length, _y[position]);
+    private float[] Column(int position, int length) => _q.Get(position, length);
 
     /// <summary>libsvm's second-order <c>select_working_set</c>; false when the solution is optimal.</summary>
     private bool SelectWorkingSet(out int outI, out int outJ)
@@ -178,7 +182,8 @@ internal sealed class SmoSolver
         var gMax = double.NegativeInfinity;
         var gMax2 = double.NegativeInfinity;
         var iIndex = -1;
-        for (var t = 0; t < _activeSize; t++)
+        var start = Vector512.IsHardwareAccelerated ? MaximalViolator512(ref gMax, ref iIndex) : 0;
+        for (var t = start; t < _activeSize; t++)
         {
             if (_y[t] > 0)
             {
@@ -198,7 +203,8 @@ internal sealed class SmoSolver
         var qi = iIndex >= 0 ? Column(iIndex, _activeSize) : null;
         var jIndex = -1;
         var objectiveMin = double.PositiveInfinity;
-        for (var t = 0; t < _activeSize; t++)
+        start = qi is not null && Vector512.IsHardwareAccelerated ? SecondOrderPartner512(qi, 2.0 * _y[iIndex], gMax, ref gMax2, ref jIndex, ref objectiveMin) : 0;
+        for (var t = start; t < _activeSize; t++)
         {
             double gradientDifference;
             double quadratic;
@@ -221,7 +227,7 @@ internal sealed class SmoSolver
                 }
 
                 // QD[i] + QD[j] - 2 y_i Q_i[j], with QD = K(x, x) = 1 for the RBF kernel.
-                quadratic = 1.0 + 1.0 - (2.0 * _y[iIndex] * qi![_active[t]]);
+                quadratic = 1.0 + 1.0 - (2.0 * _y[iIndex] * qi![t]);
             }
             else
             {
@@ -241,7 +247,7 @@ internal sealed class SmoSolver
                     continue;
                 }
 
-                quadratic = 1.0 + 1.0 + (2.0 * _y[iIndex] * qi![_active[t]]);
+                quadratic = 1.0 + 1.0 + (2.0 * _y[iIndex] * qi![t]);
             }
 
             var objective = quadratic > 0
@@ -264,6 +270,150 @@ internal sealed class SmoSolver
         return true;
     }
 
+    /// <summary>The first loop of <see cref="SelectWorkingSet"/> over whole blocks of 8 positions: each lane keeps the
+    /// largest violation it saw and its last position (the scalar loop keeps the last position of the overall
+    /// largest, which is the largest position among the lanes holding that value). Returns where the scalar loop
+    /// resumes.</summary>
+    private int MaximalViolator512(ref double gMax, ref int iIndex)
+    {
+        var end = _activeSize & ~7;
+        if (end == 0)
+        {
+            return 0;
+        }
+
+        ref var g = ref MemoryMarshal.GetArrayDataReference(_g);
+        ref var y = ref MemoryMarshal.GetArrayDataReference(_y);
+        ref var alpha = ref MemoryMarshal.GetArrayDataReference(_alpha);
+        var c = Vector512.Create(_c);
+        var best = Vector512.Create(double.NegativeInfinity);
+        var bestIndex = Vector512.Create(-1.0);
+        var found = Vector512<double>.Zero;
+        var index = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+        var eight = Vector512.Create(8.0);
+        for (var t = 0; t < end; t += 8)
+        {
+            var gt = Vector512.LoadUnsafe(ref g, (nuint)t);
+            var a = Vector512.LoadUnsafe(ref alpha, (nuint)t);
+            var positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref y, (nuint)t), Vector512<double>.Zero);
+            var eligible = (positive & Vector512.LessThan(a, c)) | Vector512.AndNot(Vector512.GreaterThan(a, Vector512<double>.Zero), positive);
+            var value = Vector512.ConditionalSelect(positive, -gt, gt);
+            var take = eligible & Vector512.GreaterThanOrEqual(value, best);
+            best = Vector512.ConditionalSelect(take, value, best);
+            bestIndex = Vector512.ConditionalSelect(take, index, bestIndex);
+            found |= take;
+            index += eight;
+        }
+
+        if (found != Vector512<double>.Zero)
+        {
+            var max = double.NegativeInfinity;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) >= max)
+                {
+                    max = best.GetElement(lane);
+                }
+            }
+
+            var last = -1.0;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) == max)
+                {
+                    last = Math.Max(last, bestIndex.GetElement(lane));
+                }
+            }
+
+            iIndex = (int)last;
+            gMax = _y[iIndex] > 0 ? -_g[iIndex] : _g[iIndex];
+        }
+
+        return end;
+    }
+
+    /// <summary>The second loop of <see cref="SelectWorkingSet"/> over whole blocks of 8 positions, with the same
+    /// operations per lane: <c>G_max2</c> is a maximum (order-free) and the partner is the last position of the
+    /// smallest objective (the largest position among the lanes holding it). Returns where the scalar loop
+    /// resumes.</summary>
+    private int SecondOrderPartner512(float[] qi, double twoYi, double gMax, ref double gMax2, ref int jIndex, ref double objectiveMin)
+    {
+        var end = _activeSize & ~7;
+        if (end == 0)
+        {
+            return 0;
+        }
+
+        ref var g = ref MemoryMarshal.GetArrayDataReference(_g);
+        ref var y = ref MemoryMarshal.GetArrayDataReference(_y);
+        ref var alpha = ref MemoryMarshal.GetArrayDataReference(_alpha);
+        ref var q = ref MemoryMarshal.GetArrayDataReference(qi);
+        var c = Vector512.Create(_c);
+        var gMaxV = Vector512.Create(gMax);
+        var twoYiV = Vector512.Create(twoYi);
+        var diagonal = Vector512.Create(1.0 + 1.0);
+        var tau = Vector512.Create(Tau);
+        var max2 = Vector512.Create(double.NegativeInfinity);
+        var best = Vector512.Create(double.PositiveInfinity);
+        var bestIndex = Vector512.Create(-1.0);
+        var found = Vector512<double>.Zero;
+        var index = Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+        var eight = Vector512.Create(8.0);
+        for (var t = 0; t < end; t += 8)
+        {
+            var gt = Vector512.LoadUnsafe(ref g, (nuint)t);
+            var a = Vector512.LoadUnsafe(ref alpha, (nuint)t);
+            var positive = Vector512.GreaterThan(Vector512.LoadUnsafe(ref y, (nuint)t), Vector512<double>.Zero);
+            var eligible = (positive & Vector512.GreaterThan(a, Vector512<double>.Zero)) | Vector512.AndNot(Vector512.LessThan(a, c), positive);
+            var signed = Vector512.ConditionalSelect(positive, gt, -gt);
+            max2 = Vector512.ConditionalSelect(eligible & Vector512.GreaterThanOrEqual(signed, max2), signed, max2);
+            var difference = Vector512.ConditionalSelect(positive, gMaxV + gt, gMaxV - gt);
+            var product = twoYiV * Vector512.WidenLower(Vector512.Create(Vector256.LoadUnsafe(ref q, (nuint)t), Vector256<float>.Zero));
+            var quadratic = Vector512.ConditionalSelect(positive, diagonal - product, diagonal + product);
+            var numerator = -(difference * difference);
+            var objective = Vector512.ConditionalSelect(Vector512.GreaterThan(quadratic, Vector512<double>.Zero), numerator / quadratic, numerator / tau);
+            var take = eligible & Vector512.GreaterThan(difference, Vector512<double>.Zero) & Vector512.LessThanOrEqual(objective, best);
+            best = Vector512.ConditionalSelect(take, objective, best);
+            bestIndex = Vector512.ConditionalSelect(take, index, bestIndex);
+            found |= take;
+            index += eight;
+        }
+
+        for (var lane = 0; lane < 8; lane++)
+        {
+            if (max2.GetElement(lane) >= gMax2)
+            {
+                gMax2 = max2.GetElement(lane);
+            }
+        }
+
+        if (found != Vector512<double>.Zero)
+        {
+            var min = double.PositiveInfinity;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) <= min)
+                {
+                    min = best.GetElement(lane);
+                }
+            }
+
+            var last = -1.0;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if (found.GetElement(lane) != 0 && best.GetElement(lane) == min)
+                {
+                    last = Math.Max(last, bestIndex.GetElement(lane));
+                }
+            }
+
+            jIndex = (int)last;
+            objectiveMin = min;
+        }
+
+        return end;
+    }
+
     /// <summary>The two-variable update of libsvm's main loop, with the gradient and <c>G_bar</c> updates.</summary>
     private void Update(int i, int j)
     {
@@ -273,7 +423,7 @@ internal sealed class SmoSolver
         var alpha = _alpha;
         var oldI = alpha[i];
         var oldJ = alpha[j];
-        var qij = qi[_active[j]];
+        var qij = qi[j];
         if (_y[i] != _y[j])
         {
             var quadratic = 1.0 + 1.0 + (2 * qij);
@@ -358,11 +508,7 @@ internal sealed class SmoSolver
 
         var deltaI = alpha[i] - oldI;
         var deltaJ = alpha[j] - oldJ;
-        for (var k = 0; k < _activeSize; k++)
-        {
-            var o = _active[k];
-            _g[k] += (qi[o] * deltaI) + (qj[o] * deltaJ);
-        }
+        UpdateGradient(_g.AsSpan(0, _activeSize), qi, qj, deltaI, deltaJ);
 
         if ((oldI >= c) != IsUpper(i))
         {
@@ -375,6 +521,46 @@ internal sealed class SmoSolver
         }
     }
 
+    /// <summary>libsvm's <c>G[k] += Q_i[k] * delta_alpha_i + Q_j[k] * delta_alpha_j</c> over the active positions,
+    /// vectorised across positions with the same operations in each lane (widen, multiply, add, add; no fused
+    /// multiply-add).</summary>
+    private static void UpdateGradient(Span<double> g, float[] qi, float[] qj, double deltaI, double deltaJ)
+    {
+        var k = 0;
+        ref var gk = ref MemoryMarshal.GetReference(g);
+        ref var qik = ref MemoryMarshal.GetArrayDataReference(qi);
+        ref var qjk = ref MemoryMarshal.GetArrayDataReference(qj);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var di = Vector512.Create(deltaI);
+            var dj = Vector512.Create(deltaJ);
+            for (; k + 16 <= g.Length; k += 16)
+            {
+                var (iLow, iHigh) = Vector512.Widen(Vector512.LoadUnsafe(ref qik, (nuint)k));
+                var (jLow, jHigh) = Vector512.Widen(Vector512.LoadUnsafe(ref qjk, (nuint)k));
+                (Vector512.LoadUnsafe(ref gk, (nuint)k) + ((iLow * di) + (jLow * dj))).StoreUnsafe(ref gk, (nuint)k);
+                (Vector512.LoadUnsafe(ref gk, (nuint)k + 8) + ((iHigh * di) + (jHigh * dj))).StoreUnsafe(ref gk, (nuint)k + 8);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var di = Vector256.Create(deltaI);
+            var dj = Vector256.Create(deltaJ);
+            for (; k + 8 <= g.Length; k += 8)
+            {
+                var (iLow, iHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref qik, (nuint)k));
+                var (jLow, jHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref qjk, (nuint)k));
+                (Vector256.LoadUnsafe(ref gk, (nuint)k) + ((iLow * di) + (jLow * dj))).StoreUnsafe(ref gk, (nuint)k);
+                (Vector256.LoadUnsafe(ref gk, (nuint)k + 4) + ((iHigh * di) + (jHigh * dj))).StoreUnsafe(ref gk, (nuint)k + 4);
+            }
+        }
+
+        for (; k < g.Length; k++)
+        {
+            g[k] += (qi[k] * deltaI) + (qj[k] * deltaJ);
+        }
+    }
+
     /// <summary>libsvm: <c>G_bar[k] -= C * Q_i[k]</c> when variable i leaves its upper bound, <c>+=</c> when it
     /// reaches it.</summary>
     private void UpdateGBar(int position, bool leavingUpperBound)
@@ -382,7 +568,7 @@ internal sealed class SmoSolver
         var q = Column(position, _l);
         for (var k = 0; k < _l; k++)
         {
-            var term = _c * q[_active[k]];
+            var term = _c * q[k];
             _gBar[k] = leavingUpperBound ? _gBar[k] - term : _gBar[k] + term;
         }
     }
@@ -471,6 +657,7 @@ internal sealed class SmoSolver
         (_y[i], _y[j]) = (_y[j], _y[i]);
         (_p[i], _p[j]) = (_p[j], _p[i]);
         (_active[i], _active[j]) = (_active[j], _active[i]);
+        _q.Swap(i, j);
     }
 
     /// <summary>libsvm's <c>reconstruct_gradient</c> for the shrunk variables.</summary>
@@ -504,7 +691,7 @@ internal sealed class SmoSolver
                 {
                     if (IsFree(j))
                     {
-                        _g[i] += _alpha[j] * q[_active[j]];
+                        _g[i] += _alpha[j] * q[j];
                     }
                 }
             }
@@ -522,7 +709,7 @@ internal sealed class SmoSolver
                 var alphaI = _alpha[i];
                 for (var j = _activeSize; j < _l; j++)
                 {
-                    _g[j] += alphaI * q[_active[j]];
+                    _g[j] += alphaI * q[j];
                 }
             }
         }

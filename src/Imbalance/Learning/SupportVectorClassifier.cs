@@ -66,6 +66,10 @@ public sealed class SupportVectorClassifier : ISupportVectorProvider
             : throw new ArgumentOutOfRangeException(nameof(Tolerance), value, "tol must be positive.");
     }
 
+    /// <summary>The kernel cache budget in bytes (libsvm's <c>cache_size</c>, 200 MB as scikit-learn's default); it
+    /// changes only the time, never the result (tests shrink it to prove that).</summary>
+    internal long CacheBytes { get; init; } = KernelColumnPool.DefaultBytes;
+
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The inputs are empty, not finite, of different lengths, or hold a class
@@ -91,6 +95,20 @@ public sealed class SupportVectorClassifier : ISupportVectorProvider
 
         var byClass = Enumerable.Range(0, classCount).Select(c => Enumerable.Range(0, n).Where(i => classes[i] == c).ToArray()).ToArray();
         var support = new bool[n];
+        var largest = 0;
+        for (var a = 0; a < classCount; a++)
+        {
+            for (var b = a + 1; b < classCount; b++)
+            {
+                if (byClass[a].Length > 0 && byClass[b].Length > 0)
+                {
+                    largest = Math.Max(largest, byClass[a].Length + byClass[b].Length);
+                }
+            }
+        }
+
+        // One set of column buffers for all one-vs-one problems, solved one after the other.
+        var pool = new KernelColumnPool(largest, CacheBytes);
         for (var a = 0; a < classCount; a++)
         {
             for (var b = a + 1; b < classCount; b++)
@@ -102,7 +120,7 @@ public sealed class SupportVectorClassifier : ISupportVectorProvider
 
                 var members = byClass[a].Concat(byClass[b]).ToArray();
                 var labels = members.Select(i => classes[i] == a ? 1.0 : -1.0).ToArray();
-                var alpha = Solve(rows, d, squares, gamma, members, labels, cancellationToken);
+                var alpha = Solve(rows, d, squares, gamma, members, labels, pool, cancellationToken);
                 for (var t = 0; t < members.Length; t++)
                 {
                     if (alpha[t] > 0)
@@ -143,11 +161,11 @@ public sealed class SupportVectorClassifier : ISupportVectorProvider
     }
 
     /// <summary>libsvm's <c>Solver::Solve</c> for C-SVC (<c>p = -1</c>, bounds <c>[0, C]</c>, alpha from 0), with its shrinking.</summary>
-    private double[] Solve(double[] rows, int d, double[] squares, double gamma, int[] members, double[] labels, CancellationToken cancellationToken)
+    private double[] Solve(double[] rows, int d, double[] squares, double gamma, int[] members, double[] labels, KernelColumnPool pool, CancellationToken cancellationToken)
     {
         var linear = new double[labels.Length];
         Array.Fill(linear, -1.0);
-        var solver = new SmoSolver(new RbfKernelColumns(rows, d, squares, gamma, members, labels), labels, linear, new double[labels.Length], C, Tolerance);
+        var solver = new SmoSolver(new RbfKernelColumns(rows, d, squares, gamma, members, labels, pool), labels, linear, new double[labels.Length], C, Tolerance);
         return solver.Solve(cancellationToken).Alpha;
     }
 }
