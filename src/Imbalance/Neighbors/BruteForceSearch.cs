@@ -23,8 +23,11 @@ namespace Imbalance.Neighbors;
 internal sealed class BruteForceSearch
 {
     private const int Lanes = 4;
+    private const int WideLanes = 8;
+    private const int WideQueries = 8;
     private const int QueryBlock = 256;
     private const int TileBytes = 128 * 1024;
+    private const int WideTileBytes = 256 * 1024;
     private const int SpareCandidates = 4;
 
     private readonly double[] _data;
@@ -32,6 +35,7 @@ internal sealed class BruteForceSearch
     private readonly int _d;
     private readonly DistanceMetric _metric;
     private readonly double[] _panels;
+    private readonly int _panelStart;
     private readonly double[] _offsets;
     private readonly double[] _center;
     private readonly double _scale;
@@ -39,15 +43,27 @@ internal sealed class BruteForceSearch
     private readonly int _panelCount;
     private readonly int _tilePanels;
     private readonly bool _vectorised;
+    private readonly bool _wide;
+    private readonly int _lanes;
 
+    /// <summary>Packs the fitted rows for the widest kernel the hardware accelerates.</summary>
+    /// <param name="data">The fitted rows, row-major <c>n x d</c>; kept, never written to.</param>
+    /// <param name="n">The number of rows.</param>
+    /// <param name="d">The number of features.</param>
+    /// <param name="metric">The distance.</param>
+    /// <param name="allowSimd">False forces the scalar path (what hardware without Vector256 runs); for tests.</param>
+    /// <param name="allowVector512">False forces the Vector256 kernels even where Vector512 is accelerated; for
+    /// tests. Every path returns the same bits.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true)
+    public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true, bool allowVector512 = true)
     {
         _data = data;
         _n = n;
         _d = d;
         _metric = metric;
         _vectorised = allowSimd && Vector256.IsHardwareAccelerated && metric.Kind != DistanceKind.Minkowski;
+        _wide = _vectorised && allowVector512 && Vector512.IsHardwareAccelerated;
+        _lanes = _wide ? WideLanes : Lanes;
         _center = new double[d];
         _panels = [];
         _offsets = [];
@@ -75,15 +91,21 @@ internal sealed class BruteForceSearch
             }
         }
 
-        _panelCount = (n + Lanes - 1) / Lanes;
-        _panels = new double[_panelCount * d * Lanes];
-        _offsets = new double[_panelCount * Lanes];
+        var lanes = _lanes;
+        _panelCount = (n + lanes - 1) / lanes;
+        // Panels start on a 64-byte boundary so no vector load of a panel straddles two cache lines (a split load
+        // costs two): a pinned array whose address never changes, entered at the first aligned element.
+        _panels = GC.AllocateArray<double>((_panelCount * d * lanes) + 7, pinned: true);
+        var handle = GCHandle.Alloc(_panels, GCHandleType.Pinned);
+        _panelStart = (int)((64 - ((nuint)handle.AddrOfPinnedObject() & 63)) & 63) / sizeof(double);
+        handle.Free();
+        _offsets = new double[_panelCount * lanes];
         _scale = euclidean ? -2.0 : 1.0;
         var maxNorm = 0.0;
-        for (var i = 0; i < _panelCount * Lanes; i++)
+        for (var i = 0; i < _panelCount * lanes; i++)
         {
-            var panel = i / Lanes;
-            var lane = i % Lanes;
+            var panel = i / lanes;
+            var lane = i % lanes;
             if (i >= n)
             {
                 _offsets[i] = double.PositiveInfinity; // padding rows never win
@@ -94,7 +116,7 @@ internal sealed class BruteForceSearch
             for (var t = 0; t < d; t++)
             {
                 var v = data[(i * d) + t] - _center[t];
-                _panels[(((panel * d) + t) * Lanes) + lane] = v;
+                _panels[_panelStart + (((panel * d) + t) * lanes) + lane] = v;
                 norm += v * v;
             }
 
@@ -103,8 +125,13 @@ internal sealed class BruteForceSearch
         }
 
         _maxNorm = maxNorm;
-        _tilePanels = Math.Max(2, TileBytes / (d * Lanes * sizeof(double))) & ~1;
+        _tilePanels = _wide
+            ? Math.Max(3, WideTileBytes / (d * lanes * sizeof(double)) / 3 * 3)
+            : Math.Max(2, TileBytes / (d * lanes * sizeof(double))) & ~1;
     }
+
+    /// <summary>True when the Vector512 kernels run (for tests).</summary>
+    internal bool UsesVector512 => _wide;
 
     /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row.</summary>
     public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
@@ -126,6 +153,21 @@ internal sealed class BruteForceSearch
                     for (var i = q0; i < q0 + count; i++)
                     {
                         ExactScan(queries.Span.Slice(i * _d, _d), k, scratch, outIndices.AsSpan(i * k, k), outDistances.AsSpan(i * k, k));
+                    }
+                }
+                else if (_wide)
+                {
+                    if (_metric.Kind == DistanceKind.Euclidean)
+                    {
+                        SearchBlockWide<DotStep>(queries, q0, count, k, heapSize, scratch, outIndices, outDistances);
+                    }
+                    else if (_metric.Kind == DistanceKind.Manhattan)
+                    {
+                        SearchBlockWide<AbsSumStep>(queries, q0, count, k, heapSize, scratch, outIndices, outDistances);
+                    }
+                    else
+                    {
+                        SearchBlockWide<AbsMaxStep>(queries, q0, count, k, heapSize, scratch, outIndices, outDistances);
                     }
                 }
                 else if (_metric.Kind == DistanceKind.Euclidean)
@@ -222,6 +264,58 @@ internal sealed class BruteForceSearch
             }
         }
 
+        FinishBlock(src, q0, count, k, heapSize, s, outIndices, outDistances);
+    }
+
+    /// <summary>
+    /// The Vector512 path of <see cref="SearchBlock{TStep}"/>: eight queries against three eight-row panels per
+    /// kernel call. Each lane accumulates its feature sums in the same order with the same operations as the
+    /// Vector256 and scalar kernels, so every surrogate, every heap and every result is bit for bit the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SearchBlockWide<TStep>(RowSource queries, int q0, int count, int k, int heapSize, Scratch s, int[] outIndices, double[] outDistances)
+        where TStep : struct, IPanelStep
+    {
+        var d = _d;
+        var padded = (count + WideQueries - 1) & ~(WideQueries - 1);
+        var src = queries.Span.Slice(q0 * d, count * d);
+
+        // Queries interleaved by groups of eight: feature t of query qi + j sits at qi * d + t * 8 + j, so the kernel
+        // broadcasts the eight queries' coordinates of one feature from one cache line.
+        var q = s.Query.AsSpan(0, padded * d);
+        for (var i = 0; i < padded; i++)
+        {
+            var group = (i & ~(WideQueries - 1)) * d;
+            var lane = i & (WideQueries - 1);
+            for (var t = 0; t < d; t++)
+            {
+                q[group + (t * WideQueries) + lane] = i < count ? src[(i * d) + t] - _center[t] : 0.0;
+            }
+        }
+
+        TopK.Reset(s.HeapValues.AsSpan(0, padded * heapSize), s.HeapIndices.AsSpan(0, padded * heapSize));
+        for (var p0 = 0; p0 < _panelCount; p0 += _tilePanels)
+        {
+            var pEnd = Math.Min(p0 + _tilePanels, _panelCount);
+            for (var qi = 0; qi < padded; qi += WideQueries)
+            {
+                var groups = (pEnd - p0) / 3;
+                Kernel8x3<TStep>(s, qi, p0, groups, heapSize);
+                for (var p = p0 + (3 * groups); p < pEnd; p++)
+                {
+                    Kernel8x1<TStep>(s, qi, p, heapSize);
+                }
+            }
+        }
+
+        FinishBlock(src, q0, count, k, heapSize, s, outIndices, outDistances);
+    }
+
+    /// <summary>Turns each query's heap into its answer: sorted as is, or re-ranked and proven (Euclidean).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FinishBlock(ReadOnlySpan<double> src, int q0, int count, int k, int heapSize, Scratch s, int[] outIndices, double[] outDistances)
+    {
+        var d = _d;
         for (var i = 0; i < count; i++)
         {
             var values = s.HeapValues.AsSpan(i * heapSize, heapSize);
@@ -248,7 +342,7 @@ internal sealed class BruteForceSearch
             }
 
             var query = src.Slice(i * d, d);
-            if (!FinishEuclidean(query, q.Slice(i * d, d), values, indices, k, s, outI, outD))
+            if (!FinishEuclidean(query, values, indices, k, s, outI, outD))
             {
                 ExactScan(query, k, s, outI, outD);
             }
@@ -261,7 +355,7 @@ internal sealed class BruteForceSearch
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FinishEuclidean(
-        ReadOnlySpan<double> query, ReadOnlySpan<double> centred, Span<double> values, Span<int> indices, int k, Scratch s, Span<int> outI, Span<double> outD)
+        ReadOnlySpan<double> query, Span<double> values, Span<int> indices, int k, Scratch s, Span<int> outI, Span<double> outD)
     {
         foreach (var index in indices)
         {
@@ -290,10 +384,12 @@ internal sealed class BruteForceSearch
         pairs.Sort(default(CandidateOrder));
         if (values.Length < _n)
         {
+            // |q - center|^2 of the centred query the kernel saw (the same subtraction, so the same bits).
             var xx = 0.0;
-            for (var t = 0; t < centred.Length; t++)
+            for (var t = 0; t < query.Length; t++)
             {
-                xx += centred[t] * centred[t];
+                var c = query[t] - _center[t];
+                xx += c * c;
             }
 
             // Every excluded row y has computed surrogate >= worstSurrogate, so its true squared distance is at least
@@ -334,6 +430,24 @@ internal sealed class BruteForceSearch
         }
     }
 
+    /// <summary>
+    /// Offers the stored surrogates of four queries against <paramref name="panels"/> consecutive panels from
+    /// <paramref name="p"/>, query by query in increasing row order. The kernels store before offering: an
+    /// accumulator live across the heap's calls would be spilled by the register allocator on every feature.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void OfferRows(Scratch s, int qi, int p, int panels, int heapSize)
+    {
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        for (var j = 0; j < Lanes; j++)
+        {
+            for (var c = 0; c < panels; c++)
+            {
+                Offer(s, qi + j, heapSize, Vector256.LoadUnsafe(ref o, (nuint)(((j * panels) + c) * Lanes)), (p + c) * Lanes);
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Kernel4x2<TStep>(Scratch s, int qi, int p, int heapSize)
         where TStep : struct, IPanelStep
@@ -341,7 +455,7 @@ internal sealed class BruteForceSearch
         var d = _d;
         ref var q = ref MemoryMarshal.GetArrayDataReference(s.Query);
         q = ref Unsafe.Add(ref q, qi * d);
-        ref var pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_panels), p * d * Lanes);
+        ref var pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_panels), _panelStart + (p * d * Lanes));
         ref var pb = ref Unsafe.Add(ref pa, d * Lanes);
         var a0 = Vector256<double>.Zero;
         var a1 = Vector256<double>.Zero;
@@ -373,14 +487,38 @@ internal sealed class BruteForceSearch
         ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
         var oa = Vector256.LoadUnsafe(ref offsets, (nuint)(p * Lanes));
         var ob = Vector256.LoadUnsafe(ref offsets, (nuint)((p + 1) * Lanes));
-        Offer(s, qi, heapSize, Vector256.FusedMultiplyAdd(a0, scale, oa), p * Lanes);
-        Offer(s, qi, heapSize, Vector256.FusedMultiplyAdd(b0, scale, ob), (p + 1) * Lanes);
-        Offer(s, qi + 1, heapSize, Vector256.FusedMultiplyAdd(a1, scale, oa), p * Lanes);
-        Offer(s, qi + 1, heapSize, Vector256.FusedMultiplyAdd(b1, scale, ob), (p + 1) * Lanes);
-        Offer(s, qi + 2, heapSize, Vector256.FusedMultiplyAdd(a2, scale, oa), p * Lanes);
-        Offer(s, qi + 2, heapSize, Vector256.FusedMultiplyAdd(b2, scale, ob), (p + 1) * Lanes);
-        Offer(s, qi + 3, heapSize, Vector256.FusedMultiplyAdd(a3, scale, oa), p * Lanes);
-        Offer(s, qi + 3, heapSize, Vector256.FusedMultiplyAdd(b3, scale, ob), (p + 1) * Lanes);
+        a0 = Vector256.FusedMultiplyAdd(a0, scale, oa);
+        b0 = Vector256.FusedMultiplyAdd(b0, scale, ob);
+        a1 = Vector256.FusedMultiplyAdd(a1, scale, oa);
+        b1 = Vector256.FusedMultiplyAdd(b1, scale, ob);
+        a2 = Vector256.FusedMultiplyAdd(a2, scale, oa);
+        b2 = Vector256.FusedMultiplyAdd(b2, scale, ob);
+        a3 = Vector256.FusedMultiplyAdd(a3, scale, oa);
+        b3 = Vector256.FusedMultiplyAdd(b3, scale, ob);
+
+        // Compare with the four heap roots in registers; store and offer (a call) only when something beats one.
+        ref var roots = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.HeapValues), qi * heapSize);
+        var r0 = Vector256.Create(roots);
+        var r1 = Vector256.Create(Unsafe.Add(ref roots, heapSize));
+        var r2 = Vector256.Create(Unsafe.Add(ref roots, 2 * heapSize));
+        var r3 = Vector256.Create(Unsafe.Add(ref roots, 3 * heapSize));
+        var any = Vector256.LessThan(a0, r0) | Vector256.LessThan(b0, r0) | Vector256.LessThan(a1, r1) | Vector256.LessThan(b1, r1)
+            | Vector256.LessThan(a2, r2) | Vector256.LessThan(b2, r2) | Vector256.LessThan(a3, r3) | Vector256.LessThan(b3, r3);
+        if (any == Vector256<double>.Zero)
+        {
+            return;
+        }
+
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        a0.StoreUnsafe(ref o, 0);
+        b0.StoreUnsafe(ref o, 4);
+        a1.StoreUnsafe(ref o, 8);
+        b1.StoreUnsafe(ref o, 12);
+        a2.StoreUnsafe(ref o, 16);
+        b2.StoreUnsafe(ref o, 20);
+        a3.StoreUnsafe(ref o, 24);
+        b3.StoreUnsafe(ref o, 28);
+        OfferRows(s, qi, p, 2, heapSize);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -390,7 +528,7 @@ internal sealed class BruteForceSearch
         var d = _d;
         ref var q = ref MemoryMarshal.GetArrayDataReference(s.Query);
         q = ref Unsafe.Add(ref q, qi * d);
-        ref var pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_panels), p * d * Lanes);
+        ref var pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_panels), _panelStart + (p * d * Lanes));
         var a0 = Vector256<double>.Zero;
         var a1 = Vector256<double>.Zero;
         var a2 = Vector256<double>.Zero;
@@ -406,10 +544,260 @@ internal sealed class BruteForceSearch
 
         var scale = Vector256.Create(_scale);
         var oa = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_offsets), (nuint)(p * Lanes));
-        Offer(s, qi, heapSize, Vector256.FusedMultiplyAdd(a0, scale, oa), p * Lanes);
-        Offer(s, qi + 1, heapSize, Vector256.FusedMultiplyAdd(a1, scale, oa), p * Lanes);
-        Offer(s, qi + 2, heapSize, Vector256.FusedMultiplyAdd(a2, scale, oa), p * Lanes);
-        Offer(s, qi + 3, heapSize, Vector256.FusedMultiplyAdd(a3, scale, oa), p * Lanes);
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        Vector256.FusedMultiplyAdd(a0, scale, oa).StoreUnsafe(ref o, 0);
+        Vector256.FusedMultiplyAdd(a1, scale, oa).StoreUnsafe(ref o, 4);
+        Vector256.FusedMultiplyAdd(a2, scale, oa).StoreUnsafe(ref o, 8);
+        Vector256.FusedMultiplyAdd(a3, scale, oa).StoreUnsafe(ref o, 12);
+        OfferRows(s, qi, p, 1, heapSize);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OfferWide(Scratch s, int query, int heapSize, Vector512<double> candidates, int firstIndex)
+    {
+        var values = s.HeapValues.AsSpan(query * heapSize, heapSize);
+        var mask = Vector512.LessThan(candidates, Vector512.Create(values[0])).ExtractMostSignificantBits();
+        while (mask != 0)
+        {
+            var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var v = candidates.GetElement(lane);
+            if (v < values[0])
+            {
+                TopK.SiftDown(values, s.HeapIndices.AsSpan(query * heapSize, heapSize), v, firstIndex + lane);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rare path of the wide kernels: offers the stored surrogates of the queries flagged in
+    /// <paramref name="hits"/> (bit j for query <c>qi + j</c>; the others have none below their heap's root) against
+    /// <paramref name="panels"/> consecutive panels from <paramref name="p"/>, query by query in increasing row order,
+    /// so every heap sees exactly the offers the Vector256 kernels make.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void OfferWideRows(Scratch s, int qi, int p, int panels, int heapSize, uint hits)
+    {
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        while (hits != 0)
+        {
+            var j = System.Numerics.BitOperations.TrailingZeroCount(hits);
+            hits &= hits - 1;
+            for (var c = 0; c < panels; c++)
+            {
+                OfferWide(s, qi + j, heapSize, Vector512.LoadUnsafe(ref o, (nuint)(((j * panels) + c) * WideLanes)), (p + c) * WideLanes);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Eight queries (broadcast) against <paramref name="groups"/> successive groups of three eight-row panels from
+    /// <paramref name="p"/>: 24 independent accumulators, enough to keep both 512-bit FMA pipes busy through their
+    /// latency, with three panel loads and eight broadcasts per feature. A group's surrogates are compared with the
+    /// eight heap roots in registers; only when one beats a root are they stored and offered (a call), so no
+    /// accumulator is live across a call and none is spilled in the loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Kernel8x3<TStep>(Scratch s, int qi, int p, int groups, int heapSize)
+        where TStep : struct, IPanelStep
+    {
+        var d = _d;
+        var stride = d * WideLanes;
+        ref var q = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Query), qi * d);
+        ref var roots = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.HeapValues), qi * heapSize);
+        ref var offsets = ref MemoryMarshal.GetArrayDataReference(_offsets);
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        for (var g = 0; g < groups; g++, p += 3)
+        {
+            ref var pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_panels), _panelStart + (p * stride));
+            ref var pb = ref Unsafe.Add(ref pa, stride);
+            ref var pc = ref Unsafe.Add(ref pb, stride);
+            var a0 = Vector512<double>.Zero;
+            var b0 = Vector512<double>.Zero;
+            var c0 = Vector512<double>.Zero;
+            var a1 = Vector512<double>.Zero;
+            var b1 = Vector512<double>.Zero;
+            var c1 = Vector512<double>.Zero;
+            var a2 = Vector512<double>.Zero;
+            var b2 = Vector512<double>.Zero;
+            var c2 = Vector512<double>.Zero;
+            var a3 = Vector512<double>.Zero;
+            var b3 = Vector512<double>.Zero;
+            var c3 = Vector512<double>.Zero;
+            var a4 = Vector512<double>.Zero;
+            var b4 = Vector512<double>.Zero;
+            var c4 = Vector512<double>.Zero;
+            var a5 = Vector512<double>.Zero;
+            var b5 = Vector512<double>.Zero;
+            var c5 = Vector512<double>.Zero;
+            var a6 = Vector512<double>.Zero;
+            var b6 = Vector512<double>.Zero;
+            var c6 = Vector512<double>.Zero;
+            var a7 = Vector512<double>.Zero;
+            var b7 = Vector512<double>.Zero;
+            var c7 = Vector512<double>.Zero;
+            for (var t = 0; t < d; t++)
+            {
+                var at = (nuint)(t * WideLanes);
+                var va = Vector512.LoadUnsafe(ref pa, at);
+                var vb = Vector512.LoadUnsafe(ref pb, at);
+                var vc = Vector512.LoadUnsafe(ref pc, at);
+                ref var qt = ref Unsafe.Add(ref q, at);
+                var x0 = Vector512.Create(qt);
+                a0 = TStep.Step(a0, x0, va);
+                b0 = TStep.Step(b0, x0, vb);
+                c0 = TStep.Step(c0, x0, vc);
+                var x1 = Vector512.Create(Unsafe.Add(ref qt, 1));
+                a1 = TStep.Step(a1, x1, va);
+                b1 = TStep.Step(b1, x1, vb);
+                c1 = TStep.Step(c1, x1, vc);
+                var x2 = Vector512.Create(Unsafe.Add(ref qt, 2));
+                a2 = TStep.Step(a2, x2, va);
+                b2 = TStep.Step(b2, x2, vb);
+                c2 = TStep.Step(c2, x2, vc);
+                var x3 = Vector512.Create(Unsafe.Add(ref qt, 3));
+                a3 = TStep.Step(a3, x3, va);
+                b3 = TStep.Step(b3, x3, vb);
+                c3 = TStep.Step(c3, x3, vc);
+                var x4 = Vector512.Create(Unsafe.Add(ref qt, 4));
+                a4 = TStep.Step(a4, x4, va);
+                b4 = TStep.Step(b4, x4, vb);
+                c4 = TStep.Step(c4, x4, vc);
+                var x5 = Vector512.Create(Unsafe.Add(ref qt, 5));
+                a5 = TStep.Step(a5, x5, va);
+                b5 = TStep.Step(b5, x5, vb);
+                c5 = TStep.Step(c5, x5, vc);
+                var x6 = Vector512.Create(Unsafe.Add(ref qt, 6));
+                a6 = TStep.Step(a6, x6, va);
+                b6 = TStep.Step(b6, x6, vb);
+                c6 = TStep.Step(c6, x6, vc);
+                var x7 = Vector512.Create(Unsafe.Add(ref qt, 7));
+                a7 = TStep.Step(a7, x7, va);
+                b7 = TStep.Step(b7, x7, vb);
+                c7 = TStep.Step(c7, x7, vc);
+            }
+
+            var scale = Vector512.Create(_scale);
+            var oa = Vector512.LoadUnsafe(ref offsets, (nuint)(p * WideLanes));
+            var ob = Vector512.LoadUnsafe(ref offsets, (nuint)((p + 1) * WideLanes));
+            var oc = Vector512.LoadUnsafe(ref offsets, (nuint)((p + 2) * WideLanes));
+            a0 = Vector512.FusedMultiplyAdd(a0, scale, oa);
+            b0 = Vector512.FusedMultiplyAdd(b0, scale, ob);
+            c0 = Vector512.FusedMultiplyAdd(c0, scale, oc);
+            a1 = Vector512.FusedMultiplyAdd(a1, scale, oa);
+            b1 = Vector512.FusedMultiplyAdd(b1, scale, ob);
+            c1 = Vector512.FusedMultiplyAdd(c1, scale, oc);
+            a2 = Vector512.FusedMultiplyAdd(a2, scale, oa);
+            b2 = Vector512.FusedMultiplyAdd(b2, scale, ob);
+            c2 = Vector512.FusedMultiplyAdd(c2, scale, oc);
+            a3 = Vector512.FusedMultiplyAdd(a3, scale, oa);
+            b3 = Vector512.FusedMultiplyAdd(b3, scale, ob);
+            c3 = Vector512.FusedMultiplyAdd(c3, scale, oc);
+            a4 = Vector512.FusedMultiplyAdd(a4, scale, oa);
+            b4 = Vector512.FusedMultiplyAdd(b4, scale, ob);
+            c4 = Vector512.FusedMultiplyAdd(c4, scale, oc);
+            a5 = Vector512.FusedMultiplyAdd(a5, scale, oa);
+            b5 = Vector512.FusedMultiplyAdd(b5, scale, ob);
+            c5 = Vector512.FusedMultiplyAdd(c5, scale, oc);
+            a6 = Vector512.FusedMultiplyAdd(a6, scale, oa);
+            b6 = Vector512.FusedMultiplyAdd(b6, scale, ob);
+            c6 = Vector512.FusedMultiplyAdd(c6, scale, oc);
+            a7 = Vector512.FusedMultiplyAdd(a7, scale, oa);
+            b7 = Vector512.FusedMultiplyAdd(b7, scale, ob);
+            c7 = Vector512.FusedMultiplyAdd(c7, scale, oc);
+            var hits = 0u;
+            var r0 = Vector512.Create(roots);
+            hits |= (Vector512.LessThan(a0, r0) | Vector512.LessThan(b0, r0) | Vector512.LessThan(c0, r0)) == Vector512<double>.Zero ? 0u : 1u;
+            var r1 = Vector512.Create(Unsafe.Add(ref roots, 1 * heapSize));
+            hits |= (Vector512.LessThan(a1, r1) | Vector512.LessThan(b1, r1) | Vector512.LessThan(c1, r1)) == Vector512<double>.Zero ? 0u : 2u;
+            var r2 = Vector512.Create(Unsafe.Add(ref roots, 2 * heapSize));
+            hits |= (Vector512.LessThan(a2, r2) | Vector512.LessThan(b2, r2) | Vector512.LessThan(c2, r2)) == Vector512<double>.Zero ? 0u : 4u;
+            var r3 = Vector512.Create(Unsafe.Add(ref roots, 3 * heapSize));
+            hits |= (Vector512.LessThan(a3, r3) | Vector512.LessThan(b3, r3) | Vector512.LessThan(c3, r3)) == Vector512<double>.Zero ? 0u : 8u;
+            var r4 = Vector512.Create(Unsafe.Add(ref roots, 4 * heapSize));
+            hits |= (Vector512.LessThan(a4, r4) | Vector512.LessThan(b4, r4) | Vector512.LessThan(c4, r4)) == Vector512<double>.Zero ? 0u : 16u;
+            var r5 = Vector512.Create(Unsafe.Add(ref roots, 5 * heapSize));
+            hits |= (Vector512.LessThan(a5, r5) | Vector512.LessThan(b5, r5) | Vector512.LessThan(c5, r5)) == Vector512<double>.Zero ? 0u : 32u;
+            var r6 = Vector512.Create(Unsafe.Add(ref roots, 6 * heapSize));
+            hits |= (Vector512.LessThan(a6, r6) | Vector512.LessThan(b6, r6) | Vector512.LessThan(c6, r6)) == Vector512<double>.Zero ? 0u : 64u;
+            var r7 = Vector512.Create(Unsafe.Add(ref roots, 7 * heapSize));
+            hits |= (Vector512.LessThan(a7, r7) | Vector512.LessThan(b7, r7) | Vector512.LessThan(c7, r7)) == Vector512<double>.Zero ? 0u : 128u;
+            if (hits == 0)
+            {
+                continue;
+            }
+
+            a0.StoreUnsafe(ref o, 0);
+            b0.StoreUnsafe(ref o, 8);
+            c0.StoreUnsafe(ref o, 16);
+            a1.StoreUnsafe(ref o, 24);
+            b1.StoreUnsafe(ref o, 32);
+            c1.StoreUnsafe(ref o, 40);
+            a2.StoreUnsafe(ref o, 48);
+            b2.StoreUnsafe(ref o, 56);
+            c2.StoreUnsafe(ref o, 64);
+            a3.StoreUnsafe(ref o, 72);
+            b3.StoreUnsafe(ref o, 80);
+            c3.StoreUnsafe(ref o, 88);
+            a4.StoreUnsafe(ref o, 96);
+            b4.StoreUnsafe(ref o, 104);
+            c4.StoreUnsafe(ref o, 112);
+            a5.StoreUnsafe(ref o, 120);
+            b5.StoreUnsafe(ref o, 128);
+            c5.StoreUnsafe(ref o, 136);
+            a6.StoreUnsafe(ref o, 144);
+            b6.StoreUnsafe(ref o, 152);
+            c6.StoreUnsafe(ref o, 160);
+            a7.StoreUnsafe(ref o, 168);
+            b7.StoreUnsafe(ref o, 176);
+            c7.StoreUnsafe(ref o, 184);
+            OfferWideRows(s, qi, p, 3, heapSize, hits);
+        }
+    }
+
+    /// <summary>Eight queries against one eight-row panel: the tail of the last tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Kernel8x1<TStep>(Scratch s, int qi, int p, int heapSize)
+        where TStep : struct, IPanelStep
+    {
+        var d = _d;
+        ref var q = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s.Query), qi * d);
+        ref var pa = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_panels), _panelStart + (p * d * WideLanes));
+        var a0 = Vector512<double>.Zero;
+        var a1 = Vector512<double>.Zero;
+        var a2 = Vector512<double>.Zero;
+        var a3 = Vector512<double>.Zero;
+        var a4 = Vector512<double>.Zero;
+        var a5 = Vector512<double>.Zero;
+        var a6 = Vector512<double>.Zero;
+        var a7 = Vector512<double>.Zero;
+        for (var t = 0; t < d; t++)
+        {
+            var at = (nuint)(t * WideLanes);
+            var va = Vector512.LoadUnsafe(ref pa, at);
+            ref var qt = ref Unsafe.Add(ref q, at);
+            a0 = TStep.Step(a0, Vector512.Create(qt), va);
+            a1 = TStep.Step(a1, Vector512.Create(Unsafe.Add(ref qt, 1)), va);
+            a2 = TStep.Step(a2, Vector512.Create(Unsafe.Add(ref qt, 2)), va);
+            a3 = TStep.Step(a3, Vector512.Create(Unsafe.Add(ref qt, 3)), va);
+            a4 = TStep.Step(a4, Vector512.Create(Unsafe.Add(ref qt, 4)), va);
+            a5 = TStep.Step(a5, Vector512.Create(Unsafe.Add(ref qt, 5)), va);
+            a6 = TStep.Step(a6, Vector512.Create(Unsafe.Add(ref qt, 6)), va);
+            a7 = TStep.Step(a7, Vector512.Create(Unsafe.Add(ref qt, 7)), va);
+        }
+
+        var scale = Vector512.Create(_scale);
+        var oa = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_offsets), (nuint)(p * WideLanes));
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        Vector512.FusedMultiplyAdd(a0, scale, oa).StoreUnsafe(ref o, 0);
+        Vector512.FusedMultiplyAdd(a1, scale, oa).StoreUnsafe(ref o, 8);
+        Vector512.FusedMultiplyAdd(a2, scale, oa).StoreUnsafe(ref o, 16);
+        Vector512.FusedMultiplyAdd(a3, scale, oa).StoreUnsafe(ref o, 24);
+        Vector512.FusedMultiplyAdd(a4, scale, oa).StoreUnsafe(ref o, 32);
+        Vector512.FusedMultiplyAdd(a5, scale, oa).StoreUnsafe(ref o, 40);
+        Vector512.FusedMultiplyAdd(a6, scale, oa).StoreUnsafe(ref o, 48);
+        Vector512.FusedMultiplyAdd(a7, scale, oa).StoreUnsafe(ref o, 56);
+        OfferWideRows(s, qi, p, 1, heapSize, 0xFF);
     }
 
     /// <summary>A candidate's exact reduced distance and fitted-row index.</summary>
@@ -433,11 +821,12 @@ internal sealed class BruteForceSearch
     {
         public Scratch(int queries, int d, int heapSize, int k)
         {
-            var padded = (queries + Lanes - 1) & ~(Lanes - 1);
+            var padded = (queries + WideQueries - 1) & ~(WideQueries - 1);
             Query = ArrayPool<double>.Shared.Rent(padded * d);
             HeapValues = ArrayPool<double>.Shared.Rent(padded * heapSize);
             HeapIndices = ArrayPool<int>.Shared.Rent(padded * heapSize);
             Pairs = new Candidate[heapSize];
+            Surrogates = new double[WideQueries * 3 * WideLanes];
             ExactValues = new double[k];
             ExactIndices = new int[k];
         }
@@ -449,6 +838,9 @@ internal sealed class BruteForceSearch
         public int[] HeapIndices { get; }
 
         public Candidate[] Pairs { get; }
+
+        /// <summary>One kernel call's surrogates, stored before they are offered to the heaps.</summary>
+        public double[] Surrogates { get; }
 
         public double[] ExactValues { get; }
 
