@@ -189,36 +189,28 @@ public sealed class BalancedBaggingClassifier : IClassifier
             MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? -1,
         };
         var featureIndexing = BootstrapFeatures || maxFeatures != d;
-        try
+        ParallelLoop.For(0, NEstimators, options, e =>
         {
-            Parallel.For(0, NEstimators, options, e =>
+            var steps = EstimatorParameters.SetRandomStates(new Randomness.RandomState(seeds[e]), ("classifier", estimator), ("sampler", sampler));
+            var bagRng = new Randomness.RandomState(seeds[e]);
+            var cols = BootstrapFeatures ? bagRng.RandInt(0, d, maxFeatures) : bagRng.SampleWithoutReplacement(d, maxFeatures);
+            var rows = Bootstrap ? bagRng.RandInt(0, n, maxSamples) : bagRng.SampleWithoutReplacement(n, maxSamples);
+            var bagX = featureIndexing ? GatherBag(x, rows, cols) : EnsembleMembers.GatherRows(x, rows);
+            var bagY = new TLabel[rows.Length];
+            for (var j = 0; j < rows.Length; j++)
             {
-                var steps = EstimatorParameters.SetRandomStates(new Randomness.RandomState(seeds[e]), ("classifier", estimator), ("sampler", sampler));
-                var bagRng = new Randomness.RandomState(seeds[e]);
-                var cols = BootstrapFeatures ? bagRng.RandInt(0, d, maxFeatures) : bagRng.SampleWithoutReplacement(d, maxFeatures);
-                var rows = Bootstrap ? bagRng.RandInt(0, n, maxSamples) : bagRng.SampleWithoutReplacement(n, maxSamples);
-                var bagX = featureIndexing ? GatherBag(x, rows, cols) : EnsembleMembers.GatherRows(x, rows);
-                var bagY = new TLabel[rows.Length];
-                for (var j = 0; j < rows.Length; j++)
-                {
-                    bagY[j] = y[rows[j]];
-                }
+                bagY[j] = y[rows[j]];
+            }
 
-                var resampled = ((ISampler)steps[1]).FitResample(bagX, bagY, cancellationToken);
-                var resCodes = resampled.Y.Select(label => codeOf[label]).ToArray();
-                var resX = resampled.X;
-                var columns = CartBuilder.Columns(MatrixRows.Of(resX), resX.GetLength(0), resX.GetLength(1));
-                members[e] = EnsembleMembers.Fit((IClassifier)steps[0], resX, columns, null, resCodes, k, null, cancellationToken);
-                features[e] = cols;
-                samples[e] = rows;
-                samplerIndices[e] = resampled.SampleIndices;
-            });
-        }
-        catch (AggregateException ae) when (ae.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.InnerExceptions[0]).Throw();
-            throw;
-        }
+            var resampled = ((ISampler)steps[1]).FitResample(bagX, bagY, cancellationToken);
+            var resCodes = resampled.Y.Select(label => codeOf[label]).ToArray();
+            var resX = resampled.X;
+            var columns = CartBuilder.Columns(MatrixRows.Of(resX), resX.GetLength(0), resX.GetLength(1));
+            members[e] = EnsembleMembers.Fit((IClassifier)steps[0], resX, columns, null, resCodes, k, null, cancellationToken);
+            features[e] = cols;
+            samples[e] = rows;
+            samplerIndices[e] = resampled.SampleIndices;
+        });
 
         var model = new BalancedBaggingClassifierModel<TLabel>(members, features, samples, samplerIndices, encoder.Classes, d, featureIndexing, MaxDegreeOfParallelism);
         return OobScore ? model.WithOob(x, encoder.Codes, cancellationToken) : model;

@@ -164,7 +164,7 @@ public sealed class BalancedBaggingClassifierModel<TLabel> : IClassificationMode
         var n = x.GetLength(0);
         var k = _classes.Length;
         var outputs = new (int[] Rows, double[] Proba)[_members.Length];
-        Parallel.For(0, _members.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1 }, e =>
+        ParallelLoop.For(0, _members.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1 }, e =>
         {
             var inBag = new bool[n];
             foreach (var r in _samples[e])
@@ -260,19 +260,11 @@ public sealed class BalancedBaggingClassifierModel<TLabel> : IClassificationMode
         var results = new T[_members.Length];
         var all = Enumerable.Range(0, x.GetLength(0)).ToArray();
         var options = new ParallelOptions { MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1 };
-        try
+        ParallelLoop.For(0, _members.Length, options, e =>
         {
-            Parallel.For(0, _members.Length, options, e =>
-            {
-                var bagX = _featureIndexing ? BalancedBaggingClassifier.GatherBag(x, all, _features[e]) : x;
-                results[e] = output(_members[e], bagX);
-            });
-        }
-        catch (AggregateException ae) when (ae.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ae.InnerExceptions[0]).Throw();
-            throw;
-        }
+            var bagX = _featureIndexing ? BalancedBaggingClassifier.GatherBag(x, all, _features[e]) : x;
+            results[e] = output(_members[e], bagX);
+        });
 
         return results;
     }

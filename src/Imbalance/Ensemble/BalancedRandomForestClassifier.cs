@@ -199,7 +199,7 @@ public sealed class BalancedRandomForestClassifier : IClassifier
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? -1,
         };
-        Parallel.For(0, NEstimators, options, t =>
+        ParallelLoop.For(0, NEstimators, options, t =>
         {
             var rows = RandomUnderSampler.Select(classes, targets, new Randomness.RandomState(samplerSeeds[t]), Replacement, cancellationToken);
             var m = rows.Length;

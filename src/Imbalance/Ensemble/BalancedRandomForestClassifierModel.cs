@@ -1,4 +1,5 @@
 using Imbalance.Learning;
+using Imbalance.Sampling;
 
 namespace Imbalance.Ensemble;
 
@@ -48,7 +49,7 @@ public sealed class BalancedRandomForestClassifierModel<TLabel> : IClassificatio
         var k = Classes.Count;
         var rows32 = CartTree.ToFloat32(Sampling.MatrixRows.Of(x));
         var perTree = new int[_trees.Length][];
-        Parallel.For(0, _trees.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1 }, t =>
+        ParallelLoop.For(0, _trees.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = _maxDegreeOfParallelism ?? -1 }, t =>
         {
             var kept = _samplerIndices[t];
             var m = kept.Length;

@@ -121,16 +121,7 @@ internal static class ModelResponse
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        try
-        {
-            Parallel.For(0, count, options, body);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Rethrow the first failure itself, never an AggregateException.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
+        ParallelLoop.For(0, count, options, body);
     }
 
     private static double[,]? Decision<TLabel>(IClassificationModel<TLabel> model, double[,] x)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
 
@@ -138,13 +139,12 @@ internal sealed class BruteForceSearch
     {
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
         var heapSize = _vectorised && _metric.Kind == DistanceKind.Euclidean ? Math.Min(k + SpareCandidates, _n) : k;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(
+        ParallelLoop.For(
             0,
             blocks,
-            options,
+            maxDegreeOfParallelism,
             () => new Scratch(Math.Min(QueryBlock, queries.Rows), _d, heapSize, k),
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, scratch) =>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, scratch) =>
             {
                 var q0 = block * QueryBlock;
                 var count = Math.Min(QueryBlock, queries.Rows - q0);
@@ -185,7 +185,8 @@ internal sealed class BruteForceSearch
 
                 return scratch;
             },
-            scratch => scratch.Return());
+            scratch => scratch.Return(),
+            cancellationToken);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
 
@@ -73,20 +74,20 @@ internal sealed partial class KdTree
             }
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(
+        ParallelLoop.For(
             0,
             blocks.Count,
-            options,
+            maxDegreeOfParallelism,
             () => new BlockState(_d, k, blockSize, _leaf.Length),
-            (block, _, state) =>
+            (block, state) =>
             {
                 var (q0, q1) = blocks[block];
                 SearchBlock(queries.Span, order.AsSpan(q0, q1 - q0), state);
                 Write(order.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
                 return state;
             },
-            _ => { });
+            _ => { },
+            cancellationToken);
     }
 
     /// <summary>Whether the queries are the very rows this tree was built from (same array, same count).</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
 
@@ -17,6 +18,12 @@ internal sealed partial class KdTree
 {
     private const int QueryBlock = 256;
 
+    /// <summary>Searches of at most this many query x row pairs (e.g. 500 rows against themselves, or SMOTE's
+    /// minority class of a few hundred rows) query one row at a time: the blocked search's AVX-512 kernels cannot be
+    /// precompiled, and compiling them at a process's first call (about 10 ms of CPU) costs more than they save on
+    /// such a search (well under a millisecond). Same answers either way.</summary>
+    internal const long SingleSearchPairs = 1L << 18;
+
     private readonly int _n;
     private readonly int _d;
     private readonly DistanceMetric _metric;
@@ -31,7 +38,6 @@ internal sealed partial class KdTree
     private readonly int[] _splitFeature;  // internal nodes: the feature split on
     private readonly double[] _splitValue; // internal nodes: the value of the first row of the right child
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KdTree(double[] data, int n, int d, DistanceMetric metric, int leafSize)
     {
         _n = n;
@@ -65,7 +71,7 @@ internal sealed partial class KdTree
     /// Minkowski powers query one row at a time (<see cref="SearchSingle"/>). Both return the same exact answer.</remarks>
     public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
-        if (_metric.Kind == DistanceKind.Minkowski)
+        if (_metric.Kind == DistanceKind.Minkowski || (long)queries.Rows * _n <= SingleSearchPairs)
         {
             SearchSingle(queries, k, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
         }
@@ -83,13 +89,12 @@ internal sealed partial class KdTree
     {
         var order = LeafOrder(queries, out _);
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(
+        ParallelLoop.For(
             0,
             blocks,
-            options,
+            maxDegreeOfParallelism,
             () => (Values: new double[k], Indices: new int[k]),
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, heap) =>
+            (block, heap) =>
             {
                 var q0 = block * QueryBlock;
                 var count = Math.Min(QueryBlock, queries.Rows - q0);
@@ -112,11 +117,11 @@ internal sealed partial class KdTree
 
                 return heap;
             },
-            _ => { });
+            _ => { },
+            cancellationToken);
     }
 
     /// <summary>The query rows sorted (stably) by the leaf each falls into when descending by the split values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] LeafOrder(RowSource queries, out int[] leafStarts)
     {
         var rows = queries.Rows;
@@ -158,7 +163,6 @@ internal sealed partial class KdTree
         return order;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Build(int node, int start, int end, int nodes)
     {
         _start[node] = start;
@@ -222,7 +226,6 @@ internal sealed partial class KdTree
     /// index", smaller ones before it and larger ones after (quickselect with a median-of-three pivot). The set of rows
     /// on each side is determined by the ranks alone, so the tree does not depend on how the selection moves rows.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(int feature, int left, int right, int nth)
     {
         while (right > left)
@@ -307,7 +310,6 @@ internal sealed partial class KdTree
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MinReduced(int node, ReadOnlySpan<double> query)
     {
         var lo = _lower.AsSpan(node * _d, _d);
@@ -333,7 +335,6 @@ internal sealed partial class KdTree
         return acc;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Visit(int node, double bound, ReadOnlySpan<double> query, Span<double> values, Span<int> indices)
     {
         if (bound > values[0])

@@ -35,7 +35,6 @@ internal static class TopK
     }
 
     /// <summary>Puts (value, index) at the root and restores the heap order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SiftDown(Span<double> values, Span<int> indices, double value, int index)
     {
         var k = values.Length;
@@ -70,7 +69,6 @@ internal static class TopK
     }
 
     /// <summary>Sorts a heap's contents ascending by (value, index), in place (heap sort).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<double> values, Span<int> indices)
     {
         for (var end = values.Length - 1; end > 0; end--)

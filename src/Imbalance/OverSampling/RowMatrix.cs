@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Imbalance.Sampling;
 
 namespace Imbalance.OverSampling;
@@ -38,7 +37,6 @@ internal readonly struct RowMatrix
 
     /// <summary>The rows <paramref name="rows"/>, copied in that order into a new flat row-major buffer
     /// (<c>X[rows]</c>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Gather(ReadOnlySpan<int> rows)
     {
         var d = Columns;

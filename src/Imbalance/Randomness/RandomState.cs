@@ -107,7 +107,7 @@ public sealed class RandomState
 
     /// <summary>One raw 32-bit output of MT19937 (NumPy's <c>randint(0, 2**32, dtype=np.uint32)</c> word).</summary>
     /// <returns>The next tempered word.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint NextUInt32()
     {
         if (_position == StateSize)
@@ -140,7 +140,7 @@ public sealed class RandomState
     /// <c>rand()</c>). Consumes two words.
     /// </summary>
     /// <returns>A multiple of 2^-53 in [0, 1 - 2^-53].</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double RandomSample()
     {
         var a = NextUInt32() >> 5;
@@ -151,7 +151,6 @@ public sealed class RandomState
     /// <summary>NumPy's <c>random_sample(size)</c>: <paramref name="size"/> doubles in [0, 1).</summary>
     /// <param name="size">How many values; 0 draws nothing.</param>
     /// <returns>The values in draw order.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] RandomSample(int size)
     {
         CheckSize(size);
@@ -182,7 +181,6 @@ public sealed class RandomState
     /// <param name="high">The upper bound.</param>
     /// <param name="size">How many values.</param>
     /// <returns>The values in draw order.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Uniform(double low, double high, int size)
     {
         CheckSize(size);
@@ -220,7 +218,6 @@ public sealed class RandomState
     /// <param name="size">How many values; 0 draws nothing.</param>
     /// <returns>The values in draw order.</returns>
     /// <exception cref="ArgumentException"><paramref name="low"/> &gt;= <paramref name="high"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long[] RandInt(long low, long high, int size)
     {
         CheckSize(size);
@@ -251,7 +248,6 @@ public sealed class RandomState
     /// <param name="size">How many values; 0 draws nothing.</param>
     /// <returns>The values in draw order.</returns>
     /// <exception cref="ArgumentException"><paramref name="low"/> &gt;= <paramref name="high"/>.</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] RandInt(int low, int high, int size)
     {
         CheckSize(size);
@@ -283,7 +279,6 @@ public sealed class RandomState
     /// state: it survives calls to other methods.
     /// </summary>
     /// <returns>One standard normal value.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double StandardNormal()
     {
         if (_hasGauss)
@@ -312,7 +307,6 @@ public sealed class RandomState
     /// <summary>NumPy's <c>standard_normal(size)</c>.</summary>
     /// <param name="size">How many values.</param>
     /// <returns>The values in draw order.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] StandardNormal(int size)
     {
         CheckSize(size);
@@ -466,7 +460,6 @@ public sealed class RandomState
     /// </summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="values">The values to permute.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Shuffle<T>(Span<T> values)
     {
         for (var i = values.Length - 1; i >= 1; i--)
@@ -503,7 +496,6 @@ public sealed class RandomState
     /// <summary>NumPy's <c>permutation(n)</c>: <c>0..n-1</c> shuffled (n - 1 draws).</summary>
     /// <param name="n">The population size, &gt;= 0.</param>
     /// <returns>A new permutation.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] Permutation(int n)
     {
         CheckSize(n, nameof(n));
@@ -762,7 +754,6 @@ public sealed class RandomState
         _position = StateSize;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Regenerate()
     {
         // The twist of §1.3, split at the two wrap-around points instead of taking indices modulo 624.
@@ -790,7 +781,6 @@ public sealed class RandomState
     /// 2^m - 1): numpy's bounded masked generation. Every try takes a fresh 32-bit word when the range fits in 32
     /// bits, two words otherwise; the full 32- and 64-bit ranges take one draw and no rejection.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ulong BoundedMasked(ulong range, ulong mask)
     {
         if (range == 0)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace Imbalance.Sampling;
 
@@ -48,7 +47,6 @@ internal sealed partial class SamplerOutput
     }
 
     /// <summary>An output made of rows of the input: <c>X[indices], y[indices]</c> with <c>sample_indices_ = indices</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SamplerOutput Select(SamplerInput input, int[] indices)
     {
         var columns = input.FeatureCount;
@@ -76,7 +74,6 @@ internal sealed partial class SamplerOutput
     /// row; the output's sample indices are then <c>0..n-1</c> followed by these. Null for synthetic rows.</param>
     /// <exception cref="ArgumentException">The lengths of <paramref name="newRows"/>, <paramref name="newCodes"/> and
     /// <paramref name="newSources"/> disagree (a sampler bug: caught here rather than padded with zeros).</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SamplerOutput Append(SamplerInput input, ReadOnlySpan<double> newRows, ReadOnlySpan<int> newCodes, int[]? newSources = null)
     {
         var n = input.SampleCount;

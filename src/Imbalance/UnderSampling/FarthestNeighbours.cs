@@ -90,16 +90,11 @@ internal static class FarthestNeighbours
         }
 
         var sums = new double[queries.Length];
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
-            CancellationToken = cancellationToken,
-        };
         const int Block = 256;
         var queryCount = queries.Length;
         var blocks = (queryCount + Block - 1) / Block;
         var references2 = new Panels(panels, panelCount, tail, sortedRadius, d);
-        Parallel.For(0, blocks, options, () => new double[k], (block, _, heap) =>
+        ParallelLoop.For(0, blocks, maxDegreeOfParallelism ?? -1, () => new double[k], (block, heap) =>
         {
             var end = Math.Min(queryCount, (block + 1) * Block);
             for (var q = block * Block; q < end; q++)
@@ -108,7 +103,7 @@ internal static class FarthestNeighbours
             }
 
             return heap;
-        }, _ => { });
+        }, _ => { }, cancellationToken);
         return sums;
     }
 

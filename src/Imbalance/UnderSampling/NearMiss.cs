@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -161,7 +160,6 @@ public sealed class NearMiss : Sampler, IUnderSampler
     }
 
     /// <summary>For each row, the sum of the distances to its <paramref name="k"/> nearest indexed rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] NearestSums(NeighborsIndex index, ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k, string parameterName, CancellationToken cancellationToken)
     {
         CheckK(k, index.Count, rows.Length, parameterName);
@@ -201,7 +199,6 @@ public sealed class NearMiss : Sampler, IUnderSampler
     private NeighborsIndex FitRows(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k) =>
         new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = MaxDegreeOfParallelism }.FitOwned(Gather(data, d, rows), rows.Length, d);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Gather(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows)
     {
         var flat = new double[rows.Length * d];
