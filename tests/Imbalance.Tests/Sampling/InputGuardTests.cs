@@ -134,6 +134,27 @@ public class InputGuardTests
     }
 
     [Fact]
+    public void AllFinite_agrees_on_both_sides_of_the_scalar_threshold()
+    {
+        double[] bad = [double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        var random = new Random(6);
+        foreach (var length in new[] { InputGuard.ScalarFiniteScan - 3, InputGuard.ScalarFiniteScan - 1, InputGuard.ScalarFiniteScan, InputGuard.ScalarFiniteScan + 1, InputGuard.ScalarFiniteScan + 13, 3 * InputGuard.ScalarFiniteScan })
+        {
+            var values = Enumerable.Range(0, length).Select(i => i % 11 == 5 ? double.MaxValue : random.NextDouble() - 0.5).ToArray();
+            InputGuard.AllFinite(values).Should().BeTrue($"length {length} holds only finite values");
+            foreach (var at in new[] { 0, 1, 7, length / 2, length - 8, length - 2, length - 1 })
+            {
+                foreach (var value in bad)
+                {
+                    var copy = (double[])values.Clone();
+                    copy[at] = value;
+                    InputGuard.AllFinite(copy).Should().BeFalse($"{value} at {at} of {length}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void A_non_finite_value_is_still_reported_with_its_row_and_column()
     {
         var x = new double[9, 5];
