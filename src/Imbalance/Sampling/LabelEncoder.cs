@@ -52,6 +52,18 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
                 nameof(y));
         }
 
+        if (typeof(TLabel) == typeof(int) && y is int[] ints && TryEncodeDenseInts(ints, out var classesOfInts, out var codesOfInts))
+        {
+            var classes0 = (TLabel[])(object)classesOfInts;
+            var codeOf0 = new Dictionary<TLabel, int>(classes0.Length);
+            for (var code = 0; code < classes0.Length; code++)
+            {
+                codeOf0.Add(classes0[code], code);
+            }
+
+            return new LabelEncoder<TLabel>(classes0, codeOf0, y, codesOfInts);
+        }
+
         var codeOf = new Dictionary<TLabel, int>();
         var firstSeen = new List<TLabel>();
         var raw = new int[y.Count];
@@ -137,6 +149,66 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
     {
         RequireKeyType<TKey>("y");
         return (TKey)(object)_classes[code];
+    }
+
+    /// <summary>The common case of int labels in a narrow range (0/1, 0..K-1, -1/1): the sorted distinct values and
+    /// every label's code by a table lookup instead of hashing, the same result as the general path (ints sort
+    /// numerically).</summary>
+    private static bool TryEncodeDenseInts(int[] labels, out int[] classes, out int[] codes)
+    {
+        const int MaxRange = 1 << 16;
+        classes = [];
+        codes = [];
+        if (labels.Length == 0)
+        {
+            return false;
+        }
+
+        var min = labels[0];
+        var max = labels[0];
+        foreach (var label in labels)
+        {
+            min = Math.Min(min, label);
+            max = Math.Max(max, label);
+        }
+
+        if ((long)max - min >= MaxRange)
+        {
+            return false;
+        }
+
+        var table = new int[max - min + 1];
+        foreach (var label in labels)
+        {
+            table[label - min] = 1;
+        }
+
+        // Present values get codes in increasing order of value (stored plus one: 0 marks an absent value).
+        var count = 0;
+        for (var v = 0; v < table.Length; v++)
+        {
+            if (table[v] != 0)
+            {
+                table[v] = ++count;
+            }
+        }
+
+        classes = new int[count];
+        for (var v = 0; v < table.Length; v++)
+        {
+            if (table[v] != 0)
+            {
+                classes[table[v] - 1] = v + min;
+            }
+        }
+
+        codes = new int[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            codes[i] = table[labels[i] - min] - 1;
+        }
+
+        return true;
     }
 
     private static bool IsOrderable() =>

@@ -20,6 +20,33 @@ public class LabelEncoderTests
         encoder.LabelType.Should().Be<int>();
     }
 
+    [Theory]
+    [InlineData(0, 2, 1000)]
+    [InlineData(-5, 5, 37)]
+    [InlineData(7, 8, 10)]
+    [InlineData(-1_000_000, 1_000_000, 500)]
+    [InlineData(int.MinValue, int.MaxValue, 300)]
+    [InlineData(65_530, 65_540, 200)]
+    public void Int_arrays_take_the_table_path_with_the_same_codes_as_the_general_path(int low, int high, int length)
+    {
+        var random = new Random(low ^ length);
+        var labels = Enumerable.Range(0, length).Select(_ => (int)random.NextInt64(low, (long)high + 1)).ToArray();
+        labels[0] = low;
+        labels[^1] = high;
+        var fast = LabelEncoder<int>.Fit(labels);
+        var general = LabelEncoder<int>.Fit(labels.ToList());
+        fast.Classes.Should().Equal(general.Classes).And.BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        fast.Codes.Should().Equal(general.Codes);
+        foreach (var label in general.Classes)
+        {
+            fast.TryGetCode(label, out var code).Should().BeTrue();
+            general.TryGetCode(label, out var expected).Should().BeTrue();
+            code.Should().Be(expected);
+        }
+
+        fast.TryGetCode(low == int.MinValue ? 0 : low - 1, out _).Should().Be(low == int.MinValue && labels.Contains(0));
+    }
+
     [Fact]
     public void Numeric_strings_sort_as_text_not_as_numbers()
     {
