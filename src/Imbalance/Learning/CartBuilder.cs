@@ -106,11 +106,9 @@ internal sealed class CartBuilder
         var total = 0.0;
         for (var i = 0; i < n; i++)
         {
-            // Only positively weighted rows take part (zero weight = not in the bootstrap sample).
-            if (sampleWeight is null || sampleWeight[i] != 0.0)
-            {
-                _samples[j++] = i;
-            }
+            // Only positively weighted rows take part (zero weight = not in the bootstrap sample); branch-free.
+            _samples[j] = i;
+            j += sampleWeight is null || sampleWeight[i] != 0.0 ? 1 : 0;
 
             total += sampleWeight is null ? 1.0 : sampleWeight[i];
         }
@@ -135,13 +133,19 @@ internal sealed class CartBuilder
             {
                 var order = presorted.AsSpan(f * n, n);
                 var list = _lists.AsSpan(f * n, n);
+                if (sampleWeight is null)
+                {
+                    order.CopyTo(list);
+                    continue;
+                }
+
+                // Branch-free (about a third of a bootstrap's rows weigh 0, at random): write every row, keep the
+                // positively weighted ones.
                 var p = 0;
                 foreach (var i in order)
                 {
-                    if (sampleWeight is null || sampleWeight[i] != 0.0)
-                    {
-                        list[p++] = i;
-                    }
+                    list[p] = i;
+                    p += sampleWeight[i] != 0.0 ? 1 : 0;
                 }
             }
 
@@ -237,8 +241,33 @@ internal sealed class CartBuilder
     }
 
     /// <summary>Grows the tree (scikit-learn's <c>DepthFirstTreeBuilder.build</c>).</summary>
-    public CartTree Build(CancellationToken cancellationToken)
+    public CartTree Build(CancellationToken cancellationToken) => Grow(null, cancellationToken)!;
+
+    /// <summary>
+    /// Grows the tree and writes, for each of <paramref name="m"/> rows, the class fractions of the leaf the row falls
+    /// in (what <see cref="CartTree.AccumulateProba"/> writes with <c>add: false</c>): the rows are split along with
+    /// the training rows, by the same float32-against-threshold comparison, instead of walking the finished tree once
+    /// per row. The tree itself is not kept (nothing is allocated per node).
+    /// </summary>
+    /// <param name="rows">The rows, row-major float32 (<see cref="CartTree.ToFloat32"/>), with the training width.</param>
+    /// <param name="m">Number of rows.</param>
+    /// <param name="fractions">Receives <c>m x classes</c> fractions.</param>
+    /// <param name="order">Working space of at least <paramref name="m"/> entries.</param>
+    /// <param name="cancellationToken">Cancels between nodes.</param>
+    public void BuildAndPredict(float[] rows, int m, double[] fractions, int[] order, CancellationToken cancellationToken)
     {
+        for (var i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+
+        Grow(new Route(rows, m, fractions, order), cancellationToken);
+    }
+
+    /// <summary>Grows the tree; with a route, predicts the route's rows and returns null instead of the tree.</summary>
+    private CartTree? Grow(Route? route, CancellationToken cancellationToken)
+    {
+        var keep = route is null;
         var feature = new List<int>();
         var threshold = new List<double>();
         var left = new List<int>();
@@ -246,14 +275,15 @@ internal sealed class CartBuilder
         var value = new List<double>();
         var weighted = new List<double>();
         var impurities = new List<double>();
+        var nodeCount = 0;
         var maxDepthSeen = 0;
-        var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant)>();
-        stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0));
+        var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant, int RouteStart, int RouteEnd)>();
+        stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0, 0, route?.Count ?? 0));
         var first = true;
         while (stack.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (start, end, depth, parent, isLeft, impurity, nConstant) = stack.Pop();
+            var (start, end, depth, parent, isLeft, impurity, nConstant, routeStart, routeEnd) = stack.Pop();
             var nNode = end - start;
             InitCriterion(start, end);
             var isLeaf = depth >= _s.MaxDepth
@@ -274,33 +304,50 @@ internal sealed class CartBuilder
                 isLeaf = split.Pos >= end || split.Improvement + Epsilon < 0.0;
             }
 
-            var id = feature.Count;
-            feature.Add(isLeaf ? -2 : split.Feature);
-            threshold.Add(isLeaf ? -2.0 : split.Threshold);
-            left.Add(-1);
-            right.Add(-1);
-            if (parent >= 0)
+            var id = nodeCount++;
+            if (keep)
             {
-                if (isLeft)
+                feature.Add(isLeaf ? -2 : split.Feature);
+                threshold.Add(isLeaf ? -2.0 : split.Threshold);
+                left.Add(-1);
+                right.Add(-1);
+                if (parent >= 0)
                 {
-                    left[parent] = id;
+                    if (isLeft)
+                    {
+                        left[parent] = id;
+                    }
+                    else
+                    {
+                        right[parent] = id;
+                    }
                 }
-                else
-                {
-                    right[parent] = id;
-                }
+
+                // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
+                value.AddRange(_sumTotal);
+                weighted.Add(_wNode);
+                impurities.Add(impurity);
             }
 
-            // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
-            value.AddRange(_sumTotal);
-            weighted.Add(_wNode);
-            impurities.Add(impurity);
             maxDepthSeen = Math.Max(maxDepthSeen, depth);
+            var routeMiddle = routeEnd;
+            if (route is not null)
+            {
+                routeMiddle = isLeaf
+                    ? route.Leaf(_sumTotal, routeStart, routeEnd)
+                    : route.Split(_d, split.Feature, split.Threshold, routeStart, routeEnd);
+            }
+
             if (!isLeaf)
             {
-                stack.Push((split.Pos, end, depth + 1, id, false, split.ImpurityRight, nConstant));
-                stack.Push((start, split.Pos, depth + 1, id, true, split.ImpurityLeft, nConstant));
+                stack.Push((split.Pos, end, depth + 1, id, false, split.ImpurityRight, nConstant, routeMiddle, routeEnd));
+                stack.Push((start, split.Pos, depth + 1, id, true, split.ImpurityLeft, nConstant, routeStart, routeMiddle));
             }
+        }
+
+        if (!keep)
+        {
+            return null;
         }
 
         return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen)
@@ -781,6 +828,55 @@ internal sealed class CartBuilder
         _rand ^= _rand << 5;
         var r = _rand % 0x80000000u;
         return low + (int)(r % (uint)(high - low));
+    }
+
+    /// <summary>Rows predicted while the tree grows: <c>order[start..end)</c> are the rows in the current node.</summary>
+    private sealed class Route(float[] rows, int count, double[] fractions, int[] order)
+    {
+        private double[] _leaf = [];
+
+        public int Count => count;
+
+        /// <summary>Moves the node's rows with <c>row[feature] &lt;= threshold</c> (the comparison
+        /// <see cref="CartTree.Leaf"/> makes) to the front; returns where the right child's rows start.</summary>
+        public int Split(int d, int feature, double threshold, int start, int end)
+        {
+            var p = start;
+            var q = end;
+            while (p < q)
+            {
+                if (rows[(order[p] * d) + feature] <= threshold)
+                {
+                    p++;
+                }
+                else
+                {
+                    q--;
+                    (order[p], order[q]) = (order[q], order[p]);
+                }
+            }
+
+            return p;
+        }
+
+        /// <summary>Writes the leaf's fractions to its rows.</summary>
+        public int Leaf(double[] counts, int start, int end)
+        {
+            var k = counts.Length;
+            if (_leaf.Length != k)
+            {
+                _leaf = new double[k];
+            }
+
+            var leaf = _leaf;
+            CartTree.LeafFractions(counts, leaf);
+            for (var p = start; p < end; p++)
+            {
+                leaf.CopyTo(fractions.AsSpan(order[p] * k, k));
+            }
+
+            return end;
+        }
     }
 
     private readonly record struct Split(int Pos, int Feature, double Threshold, double Improvement, double ImpurityLeft, double ImpurityRight);

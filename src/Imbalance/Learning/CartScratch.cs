@@ -39,6 +39,8 @@ internal sealed class CartScratch
         }
     }
 
+    private int[] _routeOrder = [];
+
     public int Rows { get; }
 
     public int Features { get; }
@@ -74,6 +76,17 @@ internal sealed class CartScratch
     public ulong[] Keys { get; }
 
     public ulong[] RadixBuffer { get; }
+
+    /// <summary>Working space of at least <paramref name="m"/> entries for <see cref="CartBuilder.BuildAndPredict"/>.</summary>
+    public int[] RouteOrder(int m)
+    {
+        if (_routeOrder.Length < m)
+        {
+            _routeOrder = new int[m];
+        }
+
+        return _routeOrder;
+    }
 
     /// <summary>This scratch if it serves a fit of this shape, otherwise a new one.</summary>
     public static CartScratch For(CartScratch? scratch, int rows, int features, int classCount, CartSettings settings, bool lists) =>

@@ -295,7 +295,7 @@ public sealed class RandomForestClassifier : IClassifier
         return result;
     }
 
-    /// <summary>Everything one fit's trees are grown from; <see cref="Tree"/> is safe to call from several threads.</summary>
+    /// <summary>Everything one fit's trees are grown from; <see cref="Tree(int, CancellationToken)"/> is safe to call from several threads.</summary>
     private sealed class ForestPlan(
         float[] columns, int n, int d, int[] codes, int k, double[]? weights, CartSettings settings, int[] seeds, int[] presorted, int[]? ranks, bool lists, bool bootstrap, bool subsample)
     {
@@ -304,14 +304,29 @@ public sealed class RandomForestClassifier : IClassifier
         public int Features => d;
 
         /// <summary>Grows tree <paramref name="t"/>: its bootstrap weights and feature draws from its own seed.</summary>
-        public CartTree Tree(int t, CancellationToken cancellationToken)
+        public CartTree Tree(int t, CancellationToken cancellationToken) => Tree(t, null, 0, null, cancellationToken)!;
+
+        /// <summary>Grows tree <paramref name="t"/>; when <paramref name="test"/> is given, writes its leaf fractions
+        /// for the <paramref name="m"/> test rows to <paramref name="fractions"/> and returns null instead of the tree
+        /// (<see cref="CartBuilder.BuildAndPredict"/>).</summary>
+        public CartTree? Tree(int t, float[]? test, int m, double[]? fractions, CancellationToken cancellationToken)
         {
             // One worker's trees reuse one set of working arrays (taken from the bag, given back after the tree).
             _scratches.TryTake(out var scratch);
             scratch = CartScratch.For(scratch, n, d, k, settings, lists);
             var treeWeights = bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample, scratch.Counts, scratch.Weights) : weights;
             var randSeed = (uint)new RandomState(seeds[t]).RandInt(0, Randomness.RandomState.MaxInt);
-            var tree = new CartBuilder(columns, n, d, codes, k, treeWeights, settings, randSeed, presorted, sortedLists: lists, scratch: scratch, ranks: ranks).Build(cancellationToken);
+            var builder = new CartBuilder(columns, n, d, codes, k, treeWeights, settings, randSeed, presorted, sortedLists: lists, scratch: scratch, ranks: ranks);
+            CartTree? tree = null;
+            if (test is null || fractions is null)
+            {
+                tree = builder.Build(cancellationToken);
+            }
+            else
+            {
+                builder.BuildAndPredict(test, m, fractions, scratch.RouteOrder(m), cancellationToken);
+            }
+
             _scratches.Add(scratch);
             return tree;
         }
@@ -325,6 +340,7 @@ public sealed class RandomForestClassifier : IClassifier
         private readonly object _gate = new();
         private readonly int _trees;
         private readonly Dictionary<int, double[]> _waiting = [];
+        private readonly System.Collections.Concurrent.ConcurrentBag<double[]> _spare = [];
         private Lazy<(ForestPlan Plan, IReadOnlyList<TLabel> Classes, float[] Test, int TestRows)>? _plan;
         private double[]? _sum;
         private int _added;
@@ -352,14 +368,13 @@ public sealed class RandomForestClassifier : IClassifier
         public void Grow(int t, Action<IReadOnlyList<TLabel>, double[,]> done, CancellationToken cancellationToken)
         {
             var (plan, classes, test, m) = (_plan ?? throw new InvalidOperationException("The fold is already finished.")).Value;
-            var tree = plan.Tree(t, cancellationToken);
             var k = classes.Count;
-            var d = plan.Features;
-            var fractions = new double[m * k];
-            for (var i = 0; i < m; i++)
+            if (!_spare.TryTake(out var fractions))
             {
-                tree.AccumulateProba(test.AsSpan(i * d, d), fractions.AsSpan(i * k, k), add: false);
+                fractions = new double[m * k];
             }
+
+            plan.Tree(t, test, m, fractions, cancellationToken);
 
             lock (_gate)
             {
@@ -372,6 +387,8 @@ public sealed class RandomForestClassifier : IClassifier
                     {
                         _sum[j] += next[j];
                     }
+
+                    _spare.Add(next);
 
                     _added++;
                 }
@@ -390,6 +407,7 @@ public sealed class RandomForestClassifier : IClassifier
 
                 _plan = null;
                 _sum = null;
+                _spare.Clear();
                 done(classes, proba);
             }
         }
