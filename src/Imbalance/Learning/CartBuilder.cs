@@ -12,9 +12,17 @@ internal readonly record struct CartSettings(
 /// <c>check_random_state</c>), features compared in float32, thresholds at midpoints, statistics updated in the same
 /// order so that sums of non-integer weights round alike.
 /// </summary>
-/// <remarks>Rows with tied feature values are sorted by row index, not in the order scikit-learn's introsort leaves
+/// <remarks>
+/// <para>Rows with tied feature values are sorted by row index, not in the order scikit-learn's introsort leaves
 /// them: the candidate splits are the same, but sums of non-integer weights may round differently and so, rarely,
-/// decide between two equally good splits differently.</remarks>
+/// decide between two equally good splits differently.</para>
+/// <para>How a node gets its rows in (value, row) order is a matter of speed only: with few features per draw
+/// (<see cref="UseSortedLists"/>) every feature's sorted list is kept and partitioned stably at each split, otherwise
+/// the drawn features are sorted (radix sort on the float bits, or on <see cref="Ranks"/>). Either way the node sees
+/// the same order, the node's <c>samples</c> are left in the order of the last feature examined and then split by
+/// the same in-place partition, so every sum is added in the same order and every tree is the same to the bit
+/// (<c>SortedListsTests</c>).</para>
+/// </remarks>
 internal sealed class CartBuilder
 {
     private const float FeatureThreshold = 1e-7f;
