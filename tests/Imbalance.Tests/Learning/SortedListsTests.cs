@@ -113,6 +113,51 @@ public class SortedListsTests
         }
     }
 
+    /// <summary>The vector class sums of the split scan (up to four classes in 256 bits, up to eight in 512) grow
+    /// the tree the reference criterion loop grows, to the bit, with every weighting and many ties.</summary>
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(4, 1)]
+    [InlineData(4, 3)]
+    [InlineData(6, 2)]
+    [InlineData(8, 3)]
+    [InlineData(8, 1)]
+    [InlineData(9, 0)]
+    public void Vector_class_sums_grow_the_reference_tree(int k, int weighting)
+    {
+        foreach (var (n, d, levels) in new[] { (60, 3, 0), (700, 5, 2), (2500, 4, 0), (2500, 4, 5) })
+        {
+            var rng = new RandomState((n * 31) + k + weighting);
+            var columns = new float[n * d];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var v = rng.StandardNormal();
+                columns[i] = (float)(levels > 0 ? Math.Round(v * levels) : v);
+            }
+
+            var y = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                y[i] = i < k ? i : rng.RandInt(0, k);
+            }
+
+            double[]? w = weighting switch
+            {
+                0 => null,
+                1 => Enumerable.Range(0, n).Select(_ => (double)rng.RandInt(0, 4)).ToArray(),
+                2 => y.Select(c => n / (k * (double)Math.Max(1, y.Count(v => v == c)))).ToArray(),
+                _ => Enumerable.Range(0, n).Select(_ => rng.RandomSample() * 3.0).ToArray(),
+            };
+            foreach (var entropy in new[] { false, true })
+            {
+                var settings = new CartSettings(entropy, Math.Max(1, d / 2), int.MaxValue, 2, 1, 0.0);
+                var reference = new CartBuilder(columns, n, d, y, k, w, settings, 11u, referenceScan: true).Build(default);
+                Same(new CartBuilder(columns, n, d, y, k, w, settings, 11u, sortedLists: true).Build(default), reference);
+                Same(new CartBuilder(columns, n, d, y, k, w, settings, 11u, sortedLists: false).Build(default), reference);
+            }
+        }
+    }
+
     [Fact]
     public void Chooses_lists_unless_the_features_far_outnumber_the_draws()
     {
