@@ -9,7 +9,8 @@ namespace Imbalance.Benchmarks;
 
 /// <summary>
 /// The learners InstanceHardnessThreshold and the ensembles stand on (issue #18): decision tree, random forest
-/// (100 trees) and logistic regression fits on the standard shapes, plus the forest's predict_proba.
+/// (100 trees) and logistic regression fits on the standard shapes, plus the forest's predict_proba, its streamed
+/// cross_val_predict and InstanceHardnessThreshold.
 /// benchmarks/learner_runner.py times the same fits in scikit-learn 1.2.1 (forest with n_jobs=2); the table is in
 /// benchmarks/README.md.
 /// </summary>
@@ -41,6 +42,16 @@ public class LearnerBenchmarks
 
     [Benchmark]
     public double ForestPredictProba20() => _forest.PredictProba(_x)[0, 1];
+
+    /// <summary>Five-fold out-of-fold probabilities of a 20-tree forest: the streamed path InstanceHardnessThreshold
+    /// takes (trees grown with the test rows routed through them, no forest kept).</summary>
+    [Benchmark]
+    public double ForestCrossValPredict20() =>
+        Imbalance.ModelSelection.CrossValidation.CrossValPredictProba(new RandomForestClassifier { NEstimators = 20, RandomState = 0 }, _x, _y)[0, 1];
+
+    /// <summary>InstanceHardnessThreshold with its default forest (100 trees, cv=5).</summary>
+    [Benchmark]
+    public int InstanceHardnessThreshold() => new Imbalance.UnderSampling.InstanceHardnessThreshold { RandomState = 0 }.FitResample(_x, _y).Count;
 
     [Benchmark]
     public int LogisticRegression() => new LogisticRegression().Fit(_x, _y).Iterations;

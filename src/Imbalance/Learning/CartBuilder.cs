@@ -12,9 +12,17 @@ internal readonly record struct CartSettings(
 /// <c>check_random_state</c>), features compared in float32, thresholds at midpoints, statistics updated in the same
 /// order so that sums of non-integer weights round alike.
 /// </summary>
-/// <remarks>Rows with tied feature values are sorted by row index, not in the order scikit-learn's introsort leaves
+/// <remarks>
+/// <para>Rows with tied feature values are sorted by row index, not in the order scikit-learn's introsort leaves
 /// them: the candidate splits are the same, but sums of non-integer weights may round differently and so, rarely,
-/// decide between two equally good splits differently.</remarks>
+/// decide between two equally good splits differently.</para>
+/// <para>How a node gets its rows in (value, row) order is a matter of speed only: with few features per draw
+/// (<see cref="UseSortedLists"/>) every feature's sorted list is kept and partitioned stably at each split, otherwise
+/// the drawn features are sorted (radix sort on the float bits, or on <see cref="Ranks"/>). Either way the node sees
+/// the same order, the node's <c>samples</c> are left in the order of the last feature examined and then split by
+/// the same in-place partition, so every sum is added in the same order and every tree is the same to the bit
+/// (<c>SortedListsTests</c>).</para>
+/// </remarks>
 internal sealed class CartBuilder
 {
     private const float FeatureThreshold = 1e-7f;
@@ -50,8 +58,20 @@ internal sealed class CartBuilder
     private int _pos;
 
     private const int RadixThreshold = 256;
+
+    // Sorted lists are kept when partitioning all d of them per split costs less than sorting the features a node
+    // visits (about MaxFeatures of them, each several passes over its rows).
+    private const int SortedListFactor = 8;
     private readonly int[]? _presorted;
+    private readonly int[]? _ranks;
     private readonly ulong[] _radixBuffer;
+
+    // Sorted-list mode: per feature the node's rows in (value, row) order, feature-major like the columns; a split
+    // partitions every list stably, so each child's segment stays sorted and no node sorts.
+    private readonly int[]? _lists;
+    private readonly byte[] _goesLeft = [];
+    private readonly int[] _listBuffer = [];
+    private readonly bool[] _constant = [];
 
     // The class and weight of the row at each sorted position, for the split scan.
     private readonly int[] _posClass;
@@ -70,8 +90,16 @@ internal sealed class CartBuilder
     /// <param name="presorted">Optional <see cref="Presort"/> of the columns, read at the root.</param>
     /// <param name="referenceScan">Search splits with the position-by-position reference loop instead of
     /// <see cref="SplitScan"/> (same tree; for tests).</param>
-    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false)
+    /// <param name="sortedLists">Keep every feature's rows sorted down the tree instead of sorting at each node (same
+    /// tree); <see langword="null"/> chooses the cheaper way from the number of features and MaxFeatures.</param>
+    /// <param name="scratch">Working arrays to reuse (<see cref="CartScratch.For"/>), or null to allocate.</param>
+    /// <param name="ranks">Optional <see cref="Ranks"/> of the columns: the sorts then key on the ranks, which take
+    /// fewer radix passes than the float bits and give the same order.</param>
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false, bool? sortedLists = null, CartScratch? scratch = null, int[]? ranks = null)
     {
+        _ranks = ranks;
+        var lists = sortedLists ?? UseSortedLists(d, settings.MaxFeatures);
+        scratch = CartScratch.For(scratch, n, d, classCount, settings, lists);
         _presorted = presorted;
         _columns = columns;
         _n = n;
@@ -81,16 +109,14 @@ internal sealed class CartBuilder
         _w = sampleWeight;
         _s = settings;
         _rand = randSeed;
-        _samples = new int[n];
+        _samples = scratch.Samples;
         var j = 0;
         var total = 0.0;
         for (var i = 0; i < n; i++)
         {
-            // Only positively weighted rows take part (zero weight = not in the bootstrap sample).
-            if (sampleWeight is null || sampleWeight[i] != 0.0)
-            {
-                _samples[j++] = i;
-            }
+            // Only positively weighted rows take part (zero weight = not in the bootstrap sample); branch-free.
+            _samples[j] = i;
+            j += sampleWeight is null || sampleWeight[i] != 0.0 ? 1 : 0;
 
             total += sampleWeight is null ? 1.0 : sampleWeight[i];
         }
@@ -104,16 +130,50 @@ internal sealed class CartBuilder
         }
 
         _constantFeatures = new int[d];
-        _xf = new float[n];
-        _keys = new ulong[n];
-        _radixBuffer = new ulong[n];
-        _posClass = new int[n];
-        _posWeight = new double[n];
-        _scan = referenceScan || classCount > SplitScan.MaxClasses ? null : new SplitScan(n, classCount, settings);
+        _xf = scratch.Xf;
+        _keys = scratch.Keys;
+        _radixBuffer = scratch.RadixBuffer;
+        if (lists)
+        {
+            presorted ??= Presort(columns, n, d);
+            _lists = scratch.SortedLists;
+            for (var f = 0; f < d; f++)
+            {
+                var order = presorted.AsSpan(f * n, n);
+                var list = _lists.AsSpan(f * n, n);
+                if (sampleWeight is null)
+                {
+                    order.CopyTo(list);
+                    continue;
+                }
+
+                // Branch-free (about a third of a bootstrap's rows weigh 0, at random): write every row, keep the
+                // positively weighted ones.
+                var p = 0;
+                foreach (var i in order)
+                {
+                    list[p] = i;
+                    p += sampleWeight[i] != 0.0 ? 1 : 0;
+                }
+            }
+
+            _goesLeft = scratch.GoesLeft;
+            _listBuffer = scratch.ListBuffer;
+            _constant = new bool[d];
+        }
+
+        _posClass = scratch.PosClass;
+        _posWeight = scratch.PosWeight;
+        _scan = referenceScan ? null : scratch.Scan;
         _sumTotal = new double[classCount];
         _sumLeft = new double[classCount];
         _sumRight = new double[classCount];
     }
+
+    /// <summary>Whether a fit on <paramref name="d"/> features drawing <paramref name="maxFeatures"/> per node keeps
+    /// sorted lists (<see cref="Presort"/> once, a stable partition of every list per split) rather than sorting the
+    /// drawn features at every node: the lists win unless the features far outnumber the draws.</summary>
+    public static bool UseSortedLists(int d, int maxFeatures) => d <= SortedListFactor * maxFeatures;
 
     /// <summary>Converts row-major rows to the feature-major float32 layout the builder reads.</summary>
     public static float[] Columns(ReadOnlySpan<double> rows, int n, int d)
@@ -156,9 +216,66 @@ internal sealed class CartBuilder
         return order;
     }
 
-    /// <summary>Grows the tree (scikit-learn's <c>DepthFirstTreeBuilder.build</c>).</summary>
-    public CartTree Build(CancellationToken cancellationToken)
+    /// <summary>
+    /// Each value's dense rank in its feature (feature-major, from <see cref="Presort"/>'s order): equal float32 bit
+    /// patterns share a rank and a larger pattern in the order the sort keys use has a larger rank, so sorting by
+    /// (rank, row) gives exactly the (value, row) order, with ranks below the row count.
+    /// </summary>
+    public static int[] Ranks(float[] columns, int[] presorted, int n, int d)
     {
+        var ranks = new int[n * d];
+        for (var f = 0; f < d; f++)
+        {
+            var column = columns.AsSpan(f * n, n);
+            var order = presorted.AsSpan(f * n, n);
+            var rank = ranks.AsSpan(f * n, n);
+            var current = -1;
+            var previous = 0u;
+            for (var p = 0; p < n; p++)
+            {
+                var i = order[p];
+                var bits = BitConverter.SingleToUInt32Bits(column[i]);
+                if (p == 0 || bits != previous)
+                {
+                    current++;
+                    previous = bits;
+                }
+
+                rank[i] = current;
+            }
+        }
+
+        return ranks;
+    }
+
+    /// <summary>Grows the tree (scikit-learn's <c>DepthFirstTreeBuilder.build</c>).</summary>
+    public CartTree Build(CancellationToken cancellationToken) => Grow(null, cancellationToken)!;
+
+    /// <summary>
+    /// Grows the tree and writes, for each of <paramref name="m"/> rows, the class fractions of the leaf the row falls
+    /// in (what <see cref="CartTree.AccumulateProba"/> writes with <c>add: false</c>): the rows are split along with
+    /// the training rows, by the same float32-against-threshold comparison, instead of walking the finished tree once
+    /// per row. The tree itself is not kept (nothing is allocated per node).
+    /// </summary>
+    /// <param name="rows">The rows, row-major float32 (<see cref="CartTree.ToFloat32"/>), with the training width.</param>
+    /// <param name="m">Number of rows.</param>
+    /// <param name="fractions">Receives <c>m x classes</c> fractions.</param>
+    /// <param name="order">Working space of at least <paramref name="m"/> entries.</param>
+    /// <param name="cancellationToken">Cancels between nodes.</param>
+    public void BuildAndPredict(float[] rows, int m, double[] fractions, int[] order, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+
+        Grow(new Route(rows, m, fractions, order), cancellationToken);
+    }
+
+    /// <summary>Grows the tree; with a route, predicts the route's rows and returns null instead of the tree.</summary>
+    private CartTree? Grow(Route? route, CancellationToken cancellationToken)
+    {
+        var keep = route is null;
         var feature = new List<int>();
         var threshold = new List<double>();
         var left = new List<int>();
@@ -166,14 +283,15 @@ internal sealed class CartBuilder
         var value = new List<double>();
         var weighted = new List<double>();
         var impurities = new List<double>();
+        var nodeCount = 0;
         var maxDepthSeen = 0;
-        var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant)>();
-        stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0));
+        var stack = new Stack<(int Start, int End, int Depth, int Parent, bool IsLeft, double Impurity, int NConstant, int RouteStart, int RouteEnd)>();
+        stack.Push((0, _nSamples, 0, -1, false, double.PositiveInfinity, 0, 0, route?.Count ?? 0));
         var first = true;
         while (stack.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (start, end, depth, parent, isLeft, impurity, nConstant) = stack.Pop();
+            var (start, end, depth, parent, isLeft, impurity, nConstant, routeStart, routeEnd) = stack.Pop();
             var nNode = end - start;
             InitCriterion(start, end);
             var isLeaf = depth >= _s.MaxDepth
@@ -190,37 +308,54 @@ internal sealed class CartBuilder
             var split = new Split(end, 0, 0.0, double.NegativeInfinity, double.PositiveInfinity, double.PositiveInfinity);
             if (!isLeaf)
             {
-                split = NodeSplit(impurity, ref nConstant);
+                split = NodeSplit(impurity, ref nConstant, depth + 1 < _s.MaxDepth);
                 isLeaf = split.Pos >= end || split.Improvement + Epsilon < 0.0;
             }
 
-            var id = feature.Count;
-            feature.Add(isLeaf ? -2 : split.Feature);
-            threshold.Add(isLeaf ? -2.0 : split.Threshold);
-            left.Add(-1);
-            right.Add(-1);
-            if (parent >= 0)
+            var id = nodeCount++;
+            if (keep)
             {
-                if (isLeft)
+                feature.Add(isLeaf ? -2 : split.Feature);
+                threshold.Add(isLeaf ? -2.0 : split.Threshold);
+                left.Add(-1);
+                right.Add(-1);
+                if (parent >= 0)
                 {
-                    left[parent] = id;
+                    if (isLeft)
+                    {
+                        left[parent] = id;
+                    }
+                    else
+                    {
+                        right[parent] = id;
+                    }
                 }
-                else
-                {
-                    right[parent] = id;
-                }
+
+                // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
+                value.AddRange(_sumTotal);
+                weighted.Add(_wNode);
+                impurities.Add(impurity);
             }
 
-            // Node value: the weighted class counts of the node (criterion.init left them in _sumTotal).
-            value.AddRange(_sumTotal);
-            weighted.Add(_wNode);
-            impurities.Add(impurity);
             maxDepthSeen = Math.Max(maxDepthSeen, depth);
+            var routeMiddle = routeEnd;
+            if (route is not null)
+            {
+                routeMiddle = isLeaf
+                    ? route.Leaf(_sumTotal, routeStart, routeEnd)
+                    : route.Split(_d, split.Feature, split.Threshold, routeStart, routeEnd);
+            }
+
             if (!isLeaf)
             {
-                stack.Push((split.Pos, end, depth + 1, id, false, split.ImpurityRight, nConstant));
-                stack.Push((start, split.Pos, depth + 1, id, true, split.ImpurityLeft, nConstant));
+                stack.Push((split.Pos, end, depth + 1, id, false, split.ImpurityRight, nConstant, routeMiddle, routeEnd));
+                stack.Push((start, split.Pos, depth + 1, id, true, split.ImpurityLeft, nConstant, routeStart, routeMiddle));
             }
+        }
+
+        if (!keep)
+        {
+            return null;
         }
 
         return new CartTree(_k, [.. feature], [.. threshold], [.. left], [.. right], [.. value], maxDepthSeen)
@@ -230,7 +365,7 @@ internal sealed class CartBuilder
         };
     }
 
-    private Split NodeSplit(double impurity, ref int nConstant)
+    private Split NodeSplit(double impurity, ref int nConstant, bool childrenMaySplit)
     {
         var start = _start;
         var end = _end;
@@ -314,7 +449,68 @@ internal sealed class CartBuilder
         Array.Copy(_constantFeatures, 0, features, 0, nKnown);
         Array.Copy(features, nKnown, _constantFeatures, nKnown, nFound);
         nConstant = nTotal;
+        if (_lists is not null && childrenMaySplit && best.Pos < end)
+        {
+            PartitionLists(best.Pos, nTotal);
+        }
+
         return best;
+    }
+
+    /// <summary>
+    /// Splits every feature's sorted list of the node at the rows <c>samples[start..pos)</c> that go left, keeping the
+    /// (value, row) order inside each side: the children's segments are then exactly what sorting them would give.
+    /// The node's constant features (the first <paramref name="nConstant"/> of <c>_constantFeatures</c>: the known ones
+    /// and those just found) are known constants of every descendant, which never sorts them again, so their lists are
+    /// left as they are.
+    /// </summary>
+    private void PartitionLists(int pos, int nConstant)
+    {
+        var start = _start;
+        var end = _end;
+        var goesLeft = _goesLeft;
+        var samples = _samples;
+        for (var p = start; p < pos; p++)
+        {
+            goesLeft[samples[p]] = 1;
+        }
+
+        for (var p = pos; p < end; p++)
+        {
+            goesLeft[samples[p]] = 0;
+        }
+
+        var constant = _constant;
+        Array.Clear(constant);
+        for (var c = 0; c < nConstant; c++)
+        {
+            constant[_constantFeatures[c]] = true;
+        }
+
+        var lists = _lists!;
+        var buffer = _listBuffer;
+        for (var f = 0; f < _d; f++)
+        {
+            if (constant[f])
+            {
+                continue;
+            }
+
+            // Branch-free: every row is written to both sides and only its own side's cursor moves.
+            var list = lists.AsSpan((f * _n) + start, end - start);
+            var l = 0;
+            var r = 0;
+            foreach (var i in list)
+            {
+                var left = goesLeft[i];
+                list[l] = i;
+                buffer[r] = i;
+                l += left;
+                r += 1 - left;
+            }
+
+            buffer.AsSpan(0, r).CopyTo(list[l..]);
+        }
     }
 
     /// <summary>
@@ -377,6 +573,22 @@ internal sealed class CartBuilder
     private void SortByFeature(int feature, int start, int end)
     {
         var column = _columns.AsSpan(feature * _n, _n);
+        if (_lists is not null)
+        {
+            // The node's segment of the feature's list is already in (value, row) order.
+            var list = _lists.AsSpan((feature * _n) + start, end - start);
+            for (var p = 0; p < list.Length; p++)
+            {
+                var i = list[p];
+                _samples[start + p] = i;
+                _xf[start + p] = column[i];
+                _posClass[start + p] = _y[i];
+                _posWeight[start + p] = _w is null ? 1.0 : _w[i];
+            }
+
+            return;
+        }
+
         if (_presorted is not null && start == 0 && end == _nSamples)
         {
             // The root holds every positively weighted row: read them off the presorted order (same order as the sort).
@@ -398,12 +610,24 @@ internal sealed class CartBuilder
         }
 
         var keys = _keys.AsSpan(start, end - start);
-        for (var p = 0; p < keys.Length; p++)
+        if (_ranks is not null)
         {
-            var i = _samples[start + p];
-            var bits = BitConverter.SingleToUInt32Bits(column[i]);
-            var ordered = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
-            keys[p] = ((ulong)ordered << 32) | (uint)i;
+            var rank = _ranks.AsSpan(feature * _n, _n);
+            for (var p = 0; p < keys.Length; p++)
+            {
+                var i = _samples[start + p];
+                keys[p] = ((ulong)(uint)rank[i] << 32) | (uint)i;
+            }
+        }
+        else
+        {
+            for (var p = 0; p < keys.Length; p++)
+            {
+                var i = _samples[start + p];
+                var bits = BitConverter.SingleToUInt32Bits(column[i]);
+                var ordered = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+                keys[p] = ((ulong)ordered << 32) | (uint)i;
+            }
         }
 
         if (keys.Length >= RadixThreshold)
@@ -612,6 +836,55 @@ internal sealed class CartBuilder
         _rand ^= _rand << 5;
         var r = _rand % 0x80000000u;
         return low + (int)(r % (uint)(high - low));
+    }
+
+    /// <summary>Rows predicted while the tree grows: <c>order[start..end)</c> are the rows in the current node.</summary>
+    private sealed class Route(float[] rows, int count, double[] fractions, int[] order)
+    {
+        private double[] _leaf = [];
+
+        public int Count => count;
+
+        /// <summary>Moves the node's rows with <c>row[feature] &lt;= threshold</c> (the comparison
+        /// <see cref="CartTree.Leaf"/> makes) to the front; returns where the right child's rows start.</summary>
+        public int Split(int d, int feature, double threshold, int start, int end)
+        {
+            var p = start;
+            var q = end;
+            while (p < q)
+            {
+                if (rows[(order[p] * d) + feature] <= threshold)
+                {
+                    p++;
+                }
+                else
+                {
+                    q--;
+                    (order[p], order[q]) = (order[q], order[p]);
+                }
+            }
+
+            return p;
+        }
+
+        /// <summary>Writes the leaf's fractions to its rows.</summary>
+        public int Leaf(double[] counts, int start, int end)
+        {
+            var k = counts.Length;
+            if (_leaf.Length != k)
+            {
+                _leaf = new double[k];
+            }
+
+            var leaf = _leaf;
+            CartTree.LeafFractions(counts, leaf);
+            for (var p = start; p < end; p++)
+            {
+                leaf.CopyTo(fractions.AsSpan(order[p] * k, k));
+            }
+
+            return end;
+        }
     }
 
     private readonly record struct Split(int Pos, int Feature, double Threshold, double Improvement, double ImpurityLeft, double ImpurityRight);

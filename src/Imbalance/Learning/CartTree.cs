@@ -31,22 +31,28 @@ internal sealed class CartTree
         for (var node = 0; node < feature.Length; node++)
         {
             _nodes[node] = new Node(threshold[node], feature[node], left[node], right[node]);
-            var counts = value.AsSpan(node * classCount, classCount);
-            var sum = 0.0;
-            foreach (var v in counts)
-            {
-                sum += v;
-            }
+            LeafFractions(value.AsSpan(node * classCount, classCount), _fractions.AsSpan(node * classCount, classCount));
+        }
+    }
 
-            if (sum == 0.0)
-            {
-                sum = 1.0;
-            }
+    /// <summary>A node's class fractions: its counts divided by their sum (summed in class order; a zero sum divides
+    /// by 1), as <c>predict_proba</c> normalises a leaf.</summary>
+    public static void LeafFractions(ReadOnlySpan<double> counts, Span<double> dest)
+    {
+        var sum = 0.0;
+        foreach (var v in counts)
+        {
+            sum += v;
+        }
 
-            for (var c = 0; c < classCount; c++)
-            {
-                _fractions[(node * classCount) + c] = counts[c] / sum;
-            }
+        if (sum == 0.0)
+        {
+            sum = 1.0;
+        }
+
+        for (var c = 0; c < counts.Length; c++)
+        {
+            dest[c] = counts[c] / sum;
         }
     }
 

@@ -142,7 +142,70 @@ public sealed class RandomForestClassifier : IClassifier
         double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, IProgress<ProgressReport>? progress, CancellationToken cancellationToken = default)
         where TLabel : notnull
     {
-        var encoder = LearnerInput.Encode(x, y);
+        var plan = Plan(x, y, sampleWeight, out var encoder);
+        var trees = new CartTree[NEstimators];
+        var counter = new ProgressCounter(progress, nameof(RandomForestClassifier), NEstimators);
+        var options = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? -1,
+        };
+        ParallelLoop.For(0, trees.Length, options, t =>
+        {
+            trees[t] = plan.Tree(t, cancellationToken);
+            counter.Step();
+        });
+        return new RandomForestClassifierModel<TLabel>(trees, encoder.Classes, plan.Features, MaxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// scikit-learn's <c>cross_val_predict(forest, X, y, cv=folds, method="predict_proba")</c> for this forest,
+    /// bit for bit what <see cref="Fit{TLabel}(double[,], IReadOnlyList{TLabel}, IReadOnlyList{double}?, CancellationToken)"/>
+    /// on each fold's training rows followed by <c>PredictProba</c> on its test rows gives, without keeping any forest:
+    /// the trees of all folds are grown by one pool of workers (fold by fold, tree by tree), each tree predicts its
+    /// fold's test rows as soon as it is grown and is dropped, and each fold adds its trees' fractions in tree order
+    /// (finished trees wait for their predecessors). Memory is the workers' scratch and a few trees' predictions, not
+    /// every fold's forest.
+    /// </summary>
+    /// <param name="rows">All rows.</param>
+    /// <param name="y">All labels.</param>
+    /// <param name="folds">The folds (checked to partition the rows).</param>
+    /// <param name="write">Receives each finished fold: its index, its training classes in sorted order and the
+    /// <c>test rows x classes</c> probabilities (called under a lock, one fold at a time).</param>
+    /// <param name="cancellationToken">Cancels between trees.</param>
+    internal void CrossValPredictProba<TLabel>(
+        double[,] rows, IReadOnlyList<TLabel> y, IReadOnlyList<ModelSelection.Fold> folds, Action<int, IReadOnlyList<TLabel>, double[,]> write, CancellationToken cancellationToken)
+        where TLabel : notnull
+    {
+        var states = new FoldState<TLabel>[folds.Count];
+        for (var f = 0; f < states.Length; f++)
+        {
+            states[f] = new FoldState<TLabel>(this, rows, y, folds[f], NEstimators);
+        }
+
+        var total = (long)folds.Count * NEstimators;
+        var next = -1L;
+        var workers = (int)Math.Min(total, MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = workers };
+        ParallelLoop.For(0, workers, options, _ =>
+        {
+            long j;
+            while ((j = Interlocked.Increment(ref next)) < total)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var f = (int)(j / NEstimators);
+                var t = (int)(j % NEstimators);
+                states[f].Grow(t, (classes, proba) => write(f, classes, proba), cancellationToken);
+            }
+        });
+    }
+
+    /// <summary>The prepared inputs of one fit (scikit-learn's checks, encoding, class weights, tree seeds), from which
+    /// each tree is grown independently.</summary>
+    private ForestPlan Plan<TLabel>(double[,] x, IReadOnlyList<TLabel> y, IReadOnlyList<double>? sampleWeight, out LabelEncoder<TLabel> encoder)
+        where TLabel : notnull
+    {
+        encoder = LearnerInput.Encode(x, y);
         LearnerInput.CheckFloat32(x, nameof(x));
         var n = x.GetLength(0);
         var d = x.GetLength(1);
@@ -167,21 +230,13 @@ public sealed class RandomForestClassifier : IClassifier
         }
 
         var columns = CartBuilder.Columns(MatrixRows.Of(x), n, d);
-        var trees = new CartTree[NEstimators];
-        var counter = new ProgressCounter(progress, nameof(RandomForestClassifier), NEstimators);
-        var options = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? -1,
-        };
-        ParallelLoop.For(0, trees.Length, options, t =>
-        {
-            var treeWeights = Bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample) : weights;
-            var randSeed = (uint)new RandomState(seeds[t]).RandInt(0, Randomness.RandomState.MaxInt);
-            trees[t] = new CartBuilder(columns, n, d, codes, k, treeWeights, settings, randSeed).Build(cancellationToken);
-            counter.Step();
-        });
-        return new RandomForestClassifierModel<TLabel>(trees, encoder.Classes, d, MaxDegreeOfParallelism);
+
+        // Sort every feature once for all trees: the sorted lists start from this order; without lists the roots are
+        // read off it and the other nodes sort on ranks.
+        var presorted = CartBuilder.Presort(columns, n, d);
+        var lists = CartBuilder.UseSortedLists(d, settings.MaxFeatures);
+        var ranks = lists ? null : CartBuilder.Ranks(columns, presorted, n, d);
+        return new ForestPlan(columns, n, d, codes, k, weights, settings, seeds, presorted, ranks, lists, Bootstrap, subsample);
     }
 
     /// <inheritdoc />
@@ -194,17 +249,22 @@ public sealed class RandomForestClassifier : IClassifier
 
     /// <summary>scikit-learn's <c>_parallel_build_trees</c> weights: the row weights times each row's multiplicity
     /// in the bootstrap sample, times the balanced weights of the sample for <c>"balanced_subsample"</c>.</summary>
-    internal static double[] BootstrapWeights(int seed, double[]? weights, int[] codes, int k, bool subsample)
+    internal static double[] BootstrapWeights(int seed, double[]? weights, int[] codes, int k, bool subsample) =>
+        BootstrapWeights(seed, weights, codes, k, subsample, new int[codes.Length], new double[codes.Length]);
+
+    /// <summary><see cref="BootstrapWeights(int, double[], int[], int, bool)"/> into caller-owned arrays (at least
+    /// one entry per row; <paramref name="counts"/> receives the multiplicities): the same draws, one at a time
+    /// (<c>randint(0, n, n)</c> draws each value as <c>randint(0, n)</c> does).</summary>
+    internal static double[] BootstrapWeights(int seed, double[]? weights, int[] codes, int k, bool subsample, int[] counts, double[] result)
     {
         var n = codes.Length;
-        var indices = new RandomState(seed).RandInt(0, n, n);
-        var counts = new int[n];
-        foreach (var i in indices)
+        counts.AsSpan(0, n).Clear();
+        var rng = new RandomState(seed);
+        for (var draw = 0; draw < n; draw++)
         {
-            counts[i]++;
+            counts[rng.RandInt(0, n)]++;
         }
 
-        var result = new double[n];
         for (var i = 0; i < n; i++)
         {
             result[i] = (weights is null ? 1.0 : weights[i]) * counts[i];
@@ -213,9 +273,9 @@ public sealed class RandomForestClassifier : IClassifier
         if (subsample)
         {
             var classCounts = new long[k];
-            foreach (var i in indices)
+            for (var i = 0; i < n; i++)
             {
-                classCounts[codes[i]]++;
+                classCounts[codes[i]] += counts[i];
             }
 
             var present = classCounts.Count(c => c > 0);
@@ -223,7 +283,7 @@ public sealed class RandomForestClassifier : IClassifier
             for (var c = 0; c < k; c++)
             {
                 // Classes absent from the sample weigh 0, as in scikit-learn's compute_sample_weight(indices=...).
-                classWeight[c] = classCounts[c] > 0 ? indices.Length / (present * (double)classCounts[c]) : 0.0;
+                classWeight[c] = classCounts[c] > 0 ? n / (present * (double)classCounts[c]) : 0.0;
             }
 
             for (var i = 0; i < n; i++)
@@ -233,5 +293,123 @@ public sealed class RandomForestClassifier : IClassifier
         }
 
         return result;
+    }
+
+    /// <summary>Everything one fit's trees are grown from; <see cref="Tree(int, CancellationToken)"/> is safe to call from several threads.</summary>
+    private sealed class ForestPlan(
+        float[] columns, int n, int d, int[] codes, int k, double[]? weights, CartSettings settings, int[] seeds, int[] presorted, int[]? ranks, bool lists, bool bootstrap, bool subsample)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<CartScratch> _scratches = [];
+
+        public int Features => d;
+
+        /// <summary>Grows tree <paramref name="t"/>: its bootstrap weights and feature draws from its own seed.</summary>
+        public CartTree Tree(int t, CancellationToken cancellationToken) => Tree(t, null, 0, null, cancellationToken)!;
+
+        /// <summary>Grows tree <paramref name="t"/>; when <paramref name="test"/> is given, writes its leaf fractions
+        /// for the <paramref name="m"/> test rows to <paramref name="fractions"/> and returns null instead of the tree
+        /// (<see cref="CartBuilder.BuildAndPredict"/>).</summary>
+        public CartTree? Tree(int t, float[]? test, int m, double[]? fractions, CancellationToken cancellationToken)
+        {
+            // One worker's trees reuse one set of working arrays (taken from the bag, given back after the tree).
+            _scratches.TryTake(out var scratch);
+            scratch = CartScratch.For(scratch, n, d, k, settings, lists);
+            var treeWeights = bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample, scratch.Counts, scratch.Weights) : weights;
+            var randSeed = (uint)new RandomState(seeds[t]).RandInt(0, Randomness.RandomState.MaxInt);
+            var builder = new CartBuilder(columns, n, d, codes, k, treeWeights, settings, randSeed, presorted, sortedLists: lists, scratch: scratch, ranks: ranks);
+            CartTree? tree = null;
+            if (test is null || fractions is null)
+            {
+                tree = builder.Build(cancellationToken);
+            }
+            else
+            {
+                builder.BuildAndPredict(test, m, fractions, scratch.RouteOrder(m), cancellationToken);
+            }
+
+            _scratches.Add(scratch);
+            return tree;
+        }
+    }
+
+    /// <summary>One fold of <see cref="CrossValPredictProba{TLabel}"/>: its plan (made by the first worker that needs it,
+    /// dropped when the fold is done), its test rows and the tree-ordered sum of its trees' test fractions.</summary>
+    private sealed class FoldState<TLabel>
+        where TLabel : notnull
+    {
+        private readonly object _gate = new();
+        private readonly int _trees;
+        private readonly Dictionary<int, double[]> _waiting = [];
+        private readonly System.Collections.Concurrent.ConcurrentBag<double[]> _spare = [];
+        private Lazy<(ForestPlan Plan, IReadOnlyList<TLabel> Classes, float[] Test, int TestRows)>? _plan;
+        private double[]? _sum;
+        private int _added;
+
+        public FoldState(RandomForestClassifier forest, double[,] rows, IReadOnlyList<TLabel> y, ModelSelection.Fold fold, int trees)
+        {
+            _trees = trees;
+            _plan = new(() =>
+            {
+                var train = MatrixRows.Take(rows, fold.TrainIndices);
+                var labels = new TLabel[fold.TrainIndices.Length];
+                for (var i = 0; i < labels.Length; i++)
+                {
+                    labels[i] = y[fold.TrainIndices[i]];
+                }
+
+                var plan = forest.Plan(train, labels, null, out var encoder);
+                var test = DecisionTreeClassifierModel<TLabel>.Float32Rows(MatrixRows.Take(rows, fold.TestIndices), plan.Features, nameof(RandomForestClassifier));
+                return (plan, encoder.Classes, test, fold.TestIndices.Length);
+            });
+        }
+
+        /// <summary>Grows tree <paramref name="t"/>, predicts the test rows with it, and adds it (and any later trees
+        /// that were waiting for it) to the sum; the last tree hands the mean to <paramref name="done"/>.</summary>
+        public void Grow(int t, Action<IReadOnlyList<TLabel>, double[,]> done, CancellationToken cancellationToken)
+        {
+            var (plan, classes, test, m) = (_plan ?? throw new InvalidOperationException("The fold is already finished.")).Value;
+            var k = classes.Count;
+            if (!_spare.TryTake(out var fractions))
+            {
+                fractions = new double[m * k];
+            }
+
+            plan.Tree(t, test, m, fractions, cancellationToken);
+
+            lock (_gate)
+            {
+                _waiting[t] = fractions;
+                _sum ??= new double[m * k];
+                while (_waiting.Remove(_added, out var next))
+                {
+                    // Trees added in tree order, as RandomForestClassifierModel.PredictProba adds them.
+                    for (var j = 0; j < next.Length; j++)
+                    {
+                        _sum[j] += next[j];
+                    }
+
+                    _spare.Add(next);
+
+                    _added++;
+                }
+
+                if (_added < _trees)
+                {
+                    return;
+                }
+
+                var proba = new double[m, k];
+                var flat = MatrixRows.Of(proba);
+                for (var j = 0; j < flat.Length; j++)
+                {
+                    flat[j] = _sum[j] / _trees;
+                }
+
+                _plan = null;
+                _sum = null;
+                _spare.Clear();
+                done(classes, proba);
+            }
+        }
     }
 }

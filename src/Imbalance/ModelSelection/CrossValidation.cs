@@ -174,6 +174,27 @@ public static class CrossValidation
         }
 
         var result = new double[y.Count, classes.Count];
+        if (estimator is RandomForestClassifier forest)
+        {
+            // The same numbers without keeping a forest per fold: trees are grown, predict and are dropped.
+            var counter = new ProgressCounter(progress, nameof(CrossValidation), folds.Count);
+            var checkedFolds = folds;
+            forest.CrossValPredictProba(rows, y, checkedFolds, (f, foldClasses, proba) =>
+            {
+                var test = checkedFolds[f].TestIndices;
+                for (var i = 0; i < test.Length; i++)
+                {
+                    for (var c = 0; c < foldClasses.Count; c++)
+                    {
+                        result[test[i], column[foldClasses[c]]] = proba[i, c];
+                    }
+                }
+
+                counter.Step();
+            }, cancellationToken);
+            return result;
+        }
+
         RunFolds(folds, null, progress, f =>
         {
             var fold = folds[f];
