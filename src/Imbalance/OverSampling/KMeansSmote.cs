@@ -174,33 +174,12 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         return rows.ToOutput(input).WithWarnings([.. warnings.Distinct()]);
     }
 
-    /// <summary>imblearn's <c>_find_cluster_sparsity</c>: mean off-diagonal Euclidean distance ^ exponent / rows.</summary>
+    /// <summary>imblearn's <c>_find_cluster_sparsity</c>: mean off-diagonal Euclidean distance ^ exponent / rows (the
+    /// distances summed as <see cref="ClusterDistanceSum"/> defines).</summary>
     private double Sparsity(RowMatrix data, int[] rows)
     {
         var n = rows.Length;
-        var sum = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            var a = data.Row(rows[i]);
-            for (var j = 0; j < n; j++)
-            {
-                if (i == j)
-                {
-                    continue;
-                }
-
-                var b = data.Row(rows[j]);
-                var squared = 0.0;
-                for (var f = 0; f < a.Length; f++)
-                {
-                    var diff = a[f] - b[f];
-                    squared += diff * diff;
-                }
-
-                sum += Math.Sqrt(squared);
-            }
-        }
-
+        var sum = ClusterDistanceSum.Of(data, rows);
         var mean = sum / (((double)n * n) - n);
         var exponent = DensityExponent ?? (Math.Pow(Math.Log(n) / Math.Log(1.6), 1.8) * 0.16);
         return Math.Pow(mean, exponent) / n;
