@@ -108,10 +108,18 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         var codes = input.Classes.Codes;
         var seeds = new SeedSource(RandomState);
         var warnings = new List<Diagnostic>();
+        // With an integer seed MiniBatchKMeans and KMeans are pure functions of x, so every class would get the same
+        // clustering (imblearn refits the same estimator per class): fit once.
+        var reuse = clusterer is MiniBatchKMeans { RandomState: not null } or KMeans { RandomState: not null };
+        int[]? reused = null;
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
             int[] clusters;
-            if (clusterer is KMeans kMeans)
+            if (reused is not null)
+            {
+                clusters = reused;
+            }
+            else if (clusterer is KMeans kMeans)
             {
                 (clusters, var kMeansWarnings) = kMeans.FitPredictChecked(input.X, cancellationToken);
                 lock (warnings)
@@ -119,23 +127,61 @@ public sealed class KMeansSmote : Sampler, IOverSampler
                     warnings.AddRange(kMeansWarnings);
                 }
             }
+            else if (clusterer is MiniBatchKMeans miniBatch)
+            {
+                // x was checked by the sampler: fit on it in place.
+                clusters = miniBatch.Fit(MatrixRows.Of(input.X), input.SampleCount, input.FeatureCount, cancellationToken).Labels;
+            }
             else
             {
                 clusters = clusterer.FitPredict(input.X, cancellationToken);
             }
 
-            var balance = threshold ?? ((double)count / total / 2);
-            var chosen = new List<int[]>();
-            var sparsities = new List<double>();
-            for (var cluster = 0; cluster < clusterer.ClusterCount; cluster++)
+            if (reuse)
             {
-                var members = Enumerable.Range(0, clusters.Length).Where(i => clusters[i] == cluster).ToArray();
-                var classRows = members.Where(i => codes[i] == code).ToArray();
+                reused = clusters;
+            }
+
+            var balance = threshold ?? ((double)count / total / 2);
+            var clusterTotal = clusterer.ClusterCount;
+            var memberCounts = new int[clusterTotal];
+            var classCounts = new int[clusterTotal];
+            for (var i = 0; i < clusters.Length; i++)
+            {
+                // Labels outside 0 .. ClusterCount - 1 (a custom clusterer's) belong to no cluster considered.
+                if ((uint)clusters[i] < (uint)clusterTotal)
+                {
+                    memberCounts[clusters[i]]++;
+                    classCounts[clusters[i]] += codes[i] == code ? 1 : 0;
+                }
+            }
+
+            var chosenClusters = new List<int>();
+            for (var cluster = 0; cluster < clusterTotal; cluster++)
+            {
                 // (y_cluster == class).mean(): NaN for an empty cluster, which never passes the threshold.
-                var share = members.Length == 0 ? double.NaN : (double)classRows.Length / members.Length;
-                if (!(share >= balance) || share * members.Length < k + 1.0)
+                var members = memberCounts[cluster];
+                var share = members == 0 ? double.NaN : (double)classCounts[cluster] / members;
+                if (!(share >= balance) || share * members < k + 1.0)
                 {
                     continue;
+                }
+
+                chosenClusters.Add(cluster);
+            }
+
+            var chosen = new List<int[]>();
+            var sparsities = new List<double>();
+            foreach (var cluster in chosenClusters)
+            {
+                var classRows = new int[classCounts[cluster]];
+                var at = 0;
+                for (var i = 0; i < clusters.Length; i++)
+                {
+                    if (clusters[i] == cluster && codes[i] == code)
+                    {
+                        classRows[at++] = i;
+                    }
                 }
 
                 chosen.Add(classRows);
