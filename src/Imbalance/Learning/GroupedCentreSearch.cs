@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Imbalance.Learning;
 
@@ -39,8 +38,9 @@ internal sealed class GroupedCentreSearch : ICentreSearch
     private readonly int[] _groupStart;
     private readonly bool[] _blockChanged;
     private readonly DistancePanels _all = new();
+    private readonly DistancePanels _slots = new();
     private int[] _slotCentre = [];
-    private double[] _panels = [];
+    private double[] _slotted = [];
     private double _slack;
 
     /// <summary>Buffers for <paramref name="n"/> rows, <paramref name="k"/> (at least 2) centres of
@@ -114,7 +114,8 @@ internal sealed class GroupedCentreSearch : ICentreSearch
     {
         var d = _d;
         var groups = _groups;
-        Span<double> lanes = stackalloc double[Lanes];
+        var panels = new int[_slotCentre.Length / Lanes];
+        var distances = new double[_slotCentre.Length];
         Span<double> firstValue = stackalloc double[groups];
         Span<int> firstIndex = stackalloc int[groups];
         Span<double> secondValue = stackalloc double[groups];
@@ -164,9 +165,23 @@ internal sealed class GroupedCentreSearch : ICentreSearch
             // its exact distance (value), so a skipped group can only hold centres strictly farther than it.
             var bestValue = value;
             var best = first ? int.MaxValue : a;
+            var count = 0;
             for (var g = 0; g < groups; g++)
             {
                 scanned[g] = first || !Below(upper, lower[g]);
+                if (scanned[g])
+                {
+                    for (var slot = _groupStart[g]; slot < _groupStart[g + 1]; slot += Lanes)
+                    {
+                        panels[count++] = slot / Lanes;
+                    }
+                }
+            }
+
+            _slots.Distances(row, panels.AsSpan(0, count), distances);
+            var at = 0;
+            for (var g = 0; g < groups; g++)
+            {
                 if (!scanned[g])
                 {
                     continue;
@@ -175,28 +190,24 @@ internal sealed class GroupedCentreSearch : ICentreSearch
                 var groupBest = double.PositiveInfinity;
                 var groupBestAt = int.MaxValue;
                 var groupNext = double.PositiveInfinity;
-                for (var slot = _groupStart[g]; slot < _groupStart[g + 1]; slot += Lanes)
+                for (var slot = _groupStart[g]; slot < _groupStart[g + 1]; slot++)
                 {
-                    Distances(row, slot / Lanes, lanes);
-                    for (var l = 0; l < Lanes; l++)
+                    var c = _slotCentre[slot];
+                    var v = distances[at++];
+                    if (c < 0)
                     {
-                        var c = _slotCentre[slot + l];
-                        if (c < 0)
-                        {
-                            continue; // padding
-                        }
+                        continue; // padding
+                    }
 
-                        var v = lanes[l];
-                        if (v < groupBest || (v == groupBest && c < groupBestAt))
-                        {
-                            groupNext = groupBest;
-                            groupBest = v;
-                            groupBestAt = c;
-                        }
-                        else if (v < groupNext)
-                        {
-                            groupNext = v;
-                        }
+                    if (v < groupBest || (v == groupBest && c < groupBestAt))
+                    {
+                        groupNext = groupBest;
+                        groupBest = v;
+                        groupBestAt = c;
+                    }
+                    else if (v < groupNext)
+                    {
+                        groupNext = v;
                     }
                 }
 
@@ -234,56 +245,6 @@ internal sealed class GroupedCentreSearch : ICentreSearch
         }
 
         return changed;
-    }
-
-    /// <summary>Direct-sum squared distances from <paramref name="query"/> to the eight slots of
-    /// <paramref name="panel"/>, the same bits as <see cref="CentreSearch.SquaredDistance"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Distances(ReadOnlySpan<double> query, int panel, Span<double> output)
-    {
-        var d = _d;
-        var block = _panels.AsSpan(panel * d * Lanes, d * Lanes);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // Two accumulation chains (even and odd features) would change the sum order; one chain, but the loads
-            // and subtractions of the next features overlap the additions.
-            var acc = Vector512<double>.Zero;
-            for (var t = 0; t < d; t++)
-            {
-                var diff = Vector512.Create(query[t]) - Vector512.Create<double>(block.Slice(t * Lanes, Lanes));
-                acc += diff * diff;
-            }
-
-            acc.CopyTo(output);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var lo = Vector256<double>.Zero;
-            var hi = Vector256<double>.Zero;
-            for (var t = 0; t < d; t++)
-            {
-                var q = Vector256.Create(query[t]);
-                var dl = q - Vector256.Create<double>(block.Slice(t * Lanes, 4));
-                var dh = q - Vector256.Create<double>(block.Slice((t * Lanes) + 4, 4));
-                lo += dl * dl;
-                hi += dh * dh;
-            }
-
-            lo.CopyTo(output);
-            hi.CopyTo(output[4..]);
-        }
-        else
-        {
-            output[..Lanes].Clear();
-            for (var t = 0; t < d; t++)
-            {
-                for (var l = 0; l < Lanes; l++)
-                {
-                    var diff = query[t] - block[(t * Lanes) + l];
-                    output[l] += diff * diff;
-                }
-            }
-        }
     }
 
     /// <summary>Splits the centres into groups of nearby centres (a few Lloyd steps over the centres, started from
@@ -364,8 +325,10 @@ internal sealed class GroupedCentreSearch : ICentreSearch
         if (_slotCentre.Length != slots)
         {
             _slotCentre = new int[slots];
-            _panels = new double[slots * d];
+            _slotted = new double[slots * d];
         }
+
+        Array.Clear(_slotted); // padding slots are zero (their lanes are skipped anyway)
 
         Array.Fill(_slotCentre, -1);
         var next = _groupStart.AsSpan(0, groups).ToArray();
@@ -381,12 +344,13 @@ internal sealed class GroupedCentreSearch : ICentreSearch
         for (var slot = 0; slot < _slotCentre.Length; slot++)
         {
             var c = _slotCentre[slot];
-            var at = ((slot / Lanes) * d * Lanes) + (slot % Lanes);
-            for (var t = 0; t < d; t++)
+            if (c >= 0)
             {
-                _panels[at + (t * Lanes)] = c < 0 ? 0.0 : centres[(c * d) + t];
+                centres.AsSpan(c * d, d).CopyTo(_slotted.AsSpan(slot * d, d));
             }
         }
+
+        _slots.Load(_slotted, _slotCentre.Length, d);
     }
 
     /// <summary>The diagonal of the rows' bounding box: no row is farther than that from any centre (a mean of

@@ -247,16 +247,20 @@ public sealed class KMeans : ICentroidClusterer
                 positions[t] = tree.Sample(rng.RandomSample() * potential);
             }
 
-            if (parallel)
+            if (parallel && trials > 1)
             {
-                Parallel.For(0, trials, t => potentials[t] = tree.Evaluate(tree.Row(positions[t])));
+                // Two halves, each evaluating its candidates a few per pass over the rows.
+                var half = (trials + 1) / 2;
+                Parallel.For(0, 2, part =>
+                {
+                    var from = part * half;
+                    var count = Math.Min(half, trials - from);
+                    tree.Evaluate(positions.AsSpan(from, count), potentials.AsSpan(from, count));
+                });
             }
             else
             {
-                for (var t = 0; t < trials; t++)
-                {
-                    potentials[t] = tree.Evaluate(tree.Row(positions[t]));
-                }
+                tree.Evaluate(positions, potentials);
             }
 
             var bestPosition = -1;

@@ -63,6 +63,43 @@ public class GroupedCentreSearchTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(31)]
+    [InlineData(200)]
+    public void Batched_and_four_query_panel_distances_equal_the_single_panel_ones(int d)
+    {
+        var random = new Random(d);
+        const int count = 77;
+        var points = Enumerable.Range(0, count * d).Select(i => i % 5 == 0 ? 1.0 : random.NextDouble() * 4).ToArray();
+        var panels = new DistancePanels();
+        panels.Load(points, count, d);
+        var queries = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, d).Select(_ => random.NextDouble() * 4).ToArray()).ToArray();
+        var list = Enumerable.Range(0, panels.PanelCount).Reverse().ToArray();
+        var single = new double[DistancePanels.Lanes];
+        var four = new double[4 * DistancePanels.Lanes];
+        var batched = new double[list.Length * DistancePanels.Lanes];
+        panels.Distances(queries[2], list, batched);
+        for (var p = 0; p < panels.PanelCount; p++)
+        {
+            panels.Distances(queries[0], queries[1], queries[2], queries[3], p, four);
+            for (var q = 0; q < 4; q++)
+            {
+                panels.Distances(queries[q], p, single);
+                four.Skip(q * DistancePanels.Lanes).Take(DistancePanels.Lanes).Select(BitConverter.DoubleToInt64Bits)
+                    .Should().Equal(single.Select(BitConverter.DoubleToInt64Bits));
+                if (q == 2)
+                {
+                    var at = Array.IndexOf(list, p) * DistancePanels.Lanes;
+                    batched.Skip(at).Take(DistancePanels.Lanes).Select(BitConverter.DoubleToInt64Bits)
+                        .Should().Equal(single.Select(BitConverter.DoubleToInt64Bits));
+                }
+            }
+        }
+    }
+
     private static (int[] Labels, double[] Centres, bool Converged, List<(long Inertia, int Iterations)> Runs) Fit(
         KMeansPath path, double[] rows, int n, int d, int k, int seed, int maxIterations = 300, double tolerance = 1e-4)
     {
