@@ -17,7 +17,9 @@ namespace Imbalance.OverSampling;
 /// generated in majority regions. Needs tuning of the clustering (cluster count, balance threshold); prefer Smote
 /// when the minority class is compact.</para>
 /// <para>For each targeted class in sorted label order: the data are clustered with <see cref="KMeansEstimator"/>
-/// (re-fitted per class, as imblearn does; by default <see cref="MiniBatchKMeans"/>, imblearn's default). A cluster qualifies when the class's share of it is at least
+/// (re-fitted per class, as imblearn does; by default <see cref="MiniBatchKMeans"/>, imblearn's default; a
+/// <see cref="MiniBatchKMeans"/> or <see cref="KMeans"/> with an integer seed would return the same clustering every
+/// time, so it is fitted once). A cluster qualifies when the class's share of it is at least
 /// <see cref="ClusterBalanceThreshold"/> (<c>"auto"</c>: <c>n_new / total_new / 2</c>; no threshold with one cluster)
 /// and it holds at least <see cref="KNeighbors"/> + 1 class rows. Each qualifying cluster gets
 /// <c>ceil(n_new * weight)</c> SMOTE rows from its class rows, the weights being proportional to
