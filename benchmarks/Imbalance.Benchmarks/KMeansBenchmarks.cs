@@ -6,8 +6,9 @@ namespace Imbalance.Benchmarks;
 /// <summary>
 /// Full-batch KMeans (<c>NInit = 10</c>, as ClusterCentroids fits each class) on the shapes of ClusterCentroids' slow
 /// cases, through the reference path (KD-tree seeding with box pruning, k-NN engine queries per Lloyd step) and the
-/// fast path (seeding pruned by each row's closest centre with SIMD distances, SIMD centre scan with Hamerly bounds):
-/// both give the same bits; see benchmarks/README.md (#18, "ClusterCentroids and k-means").
+/// fast path (seeding pruned by each row's closest centre with SIMD distances, SIMD centre scan with Hamerly bounds)
+/// and the grouped path (the same seeding, SIMD centre scan with Yinyang group bounds, the default from 64 centres):
+/// all give the same bits; see benchmarks/README.md (#18, "ClusterCentroids and k-means").
 /// </summary>
 [MemoryDiagnoser]
 public class KMeansBenchmarks
@@ -19,9 +20,9 @@ public class KMeansBenchmarks
     [Params("950x10/50", "19000x20/1000", "9500x200/500")]
     public string Shape { get; set; } = "950x10/50";
 
-    /// <summary>False: the reference path; true: the fast path.</summary>
-    [Params(false, true)]
-    public bool Fast { get; set; }
+    /// <summary>The <see cref="KMeansPath"/>: Reference, Fast (Hamerly) or Grouped (Yinyang).</summary>
+    [Params("Reference", "Fast", "Grouped")]
+    public string Path { get; set; } = "Grouped";
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +35,7 @@ public class KMeansBenchmarks
     public int Fit()
     {
         var (_, _, clusters) = Parse(Shape);
-        return new KMeans { NClusters = clusters, NInit = 10, RandomState = 0, Path = Fast ? KMeansPath.Fast : KMeansPath.Reference }.FitPredict(_x).Length;
+        return new KMeans { NClusters = clusters, NInit = 10, RandomState = 0, Path = Enum.Parse<KMeansPath>(Path) }.FitPredict(_x).Length;
     }
 
     private static (int Rows, int Features, int Clusters) Parse(string shape)

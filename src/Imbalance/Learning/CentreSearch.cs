@@ -12,7 +12,7 @@ namespace Imbalance.Learning;
 /// </summary>
 /// <remarks>Rows are processed in parallel blocks, each row independently, so the result does not depend on the
 /// number of threads. All buffers are allocated once per fit and reused across iterations and runs.</remarks>
-internal sealed class CentreSearch
+internal sealed class CentreSearch : ICentreSearch
 {
     private const double Margin = 1e-9;
     private const int Block = 512;
@@ -41,14 +41,10 @@ internal sealed class CentreSearch
         _blockChanged = new bool[(n + Block - 1) / Block];
     }
 
-    /// <summary>Records how far centre <paramref name="centre"/> moved in the update.</summary>
+    /// <inheritdoc />
     public void Moved(int centre, double distance) => _moved[centre] = distance;
 
-    /// <summary>
-    /// Assigns every row to its nearest centre and returns whether a label changed. <paramref name="first"/> searches
-    /// every row (the bounds are not set yet). When <paramref name="exact"/> is given it receives every row's
-    /// direct-sum squared distance to its centre.
-    /// </summary>
+    /// <inheritdoc />
     public bool Assign(double[] rows, double[] centres, int[] labels, bool first, double[]? exact, CancellationToken cancellationToken)
     {
         var k = _k;

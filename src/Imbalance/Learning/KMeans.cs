@@ -170,7 +170,7 @@ public sealed class KMeans : ICentroidClusterer
         var tree = new SeedingTree(rows, n, d, k, Path switch
         {
             KMeansPath.Reference => false,
-            KMeansPath.Fast => true,
+            KMeansPath.Fast or KMeansPath.Grouped => true,
             _ => d > SeedingTree.BoxDimensions,
         });
         for (var run = 0; run < NInit; run++)
@@ -247,16 +247,20 @@ public sealed class KMeans : ICentroidClusterer
                 positions[t] = tree.Sample(rng.RandomSample() * potential);
             }
 
-            if (parallel)
+            if (parallel && trials > 1)
             {
-                Parallel.For(0, trials, t => potentials[t] = tree.Evaluate(tree.Row(positions[t])));
+                // Two halves, each evaluating its candidates a few per pass over the rows.
+                var half = (trials + 1) / 2;
+                Parallel.For(0, 2, part =>
+                {
+                    var from = part * half;
+                    var count = Math.Min(half, trials - from);
+                    tree.Evaluate(positions.AsSpan(from, count), potentials.AsSpan(from, count));
+                });
             }
             else
             {
-                for (var t = 0; t < trials; t++)
-                {
-                    potentials[t] = tree.Evaluate(tree.Row(positions[t]));
-                }
+                tree.Evaluate(positions, potentials);
             }
 
             var bestPosition = -1;
@@ -286,7 +290,9 @@ public sealed class KMeans : ICentroidClusterer
         var nearest = new NearestBuffers(new int[n], new double[n]);
         var converged = false;
         var iterations = 0;
-        var search = k >= 2 && UseCentreSearch(d, k) ? new CentreSearch(n, k, d) : null;
+        ICentreSearch? search = k >= 2 && UseCentreSearch(d, k)
+            ? UseGroups(k) ? new GroupedCentreSearch(n, k, d) : new CentreSearch(n, k, d)
+            : null;
         var bounds = k >= 2 && search is null ? new Bounds(n, k) : null;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
@@ -363,8 +369,17 @@ public sealed class KMeans : ICentroidClusterer
     private bool UseCentreSearch(int d, int k) => Path switch
     {
         KMeansPath.Reference => false,
-        KMeansPath.Fast => true,
+        KMeansPath.Fast or KMeansPath.Grouped => true,
         _ => d > 15 || k <= 256,
+    };
+
+    /// <summary>Whether the centre scan uses Yinyang's group bounds (<see cref="GroupedCentreSearch"/>) rather than
+    /// Hamerly's single bound: with many centres one lower bound per row settles too few rows.</summary>
+    private bool UseGroups(int k) => Path switch
+    {
+        KMeansPath.Grouped => true,
+        KMeansPath.Fast => false,
+        _ => k >= 64,
     };
 
     /// <summary>Per cluster, the sum of its rows, each feature summed in row order (features split across threads,

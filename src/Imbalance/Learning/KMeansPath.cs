@@ -1,7 +1,8 @@
 namespace Imbalance.Learning;
 
-/// <summary>Which implementation of <see cref="KMeans"/>'s seeding and Lloyd steps runs. Every path gives the same
-/// labels, centres and inertia bit for bit; they differ only in speed.</summary>
+/// <summary>Which implementation of <see cref="KMeans"/>'s seeding and Lloyd steps (and of
+/// <see cref="MiniBatchKMeans"/>'s distance kernels) runs. Every path gives the same labels, centres and inertia bit
+/// for bit; they differ only in speed.</summary>
 internal enum KMeansPath
 {
     /// <summary>Chosen from the shape (the default).</summary>
@@ -13,4 +14,7 @@ internal enum KMeansPath
     /// <summary>The seeding pruned by each row's closest centre (triangle inequality) with SIMD distances, and the
     /// SIMD centre scan with Hamerly's bounds.</summary>
     Fast,
+
+    /// <summary>The seeding of <see cref="Fast"/>, and the SIMD centre scan with Yinyang's group bounds.</summary>
+    Grouped,
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Imbalance.Randomness;
 using Imbalance.Sampling;
 
@@ -35,6 +37,7 @@ namespace Imbalance.Learning;
 /// </example>
 public sealed class MiniBatchKMeans : ICentroidClusterer
 {
+    private const int Lanes = 8;
     private readonly int _nClusters = 8;
     private readonly int _maxIterations = 100;
     private readonly int _batchSize = 1024;
@@ -133,6 +136,11 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
     public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default) =>
         Fit(Rows(x), x.GetLength(0), x.GetLength(1), cancellationToken).Labels;
 
+    /// <summary>Which implementation of the nearest-centre search and the k-means++ distances runs (tests compare
+    /// them bit for bit): <see cref="KMeansPath.Reference"/> is the scalar loops, the others the SIMD kernels where
+    /// the CPU has them; all give the same result.</summary>
+    internal KMeansPath Path { get; init; }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>
@@ -158,6 +166,7 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         NInit = NInit,
         ReassignmentRatio = ReassignmentRatio,
         RandomState = RandomState,
+        Path = Path,
     };
 
     /// <inheritdoc />
@@ -168,16 +177,19 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
     private static ArgumentOutOfRangeException Invalid(string name, string sklearnName, int value) =>
         new(name, value, string.Create(CultureInfo.InvariantCulture, $"The '{sklearnName}' parameter of MiniBatchKMeans must be an int in the range [1, inf). Got {value} instead."));
 
-    private static double[] Rows(double[,] x)
+    // The caller's matrix itself, read in place (never written to).
+    private static ReadOnlySpan<double> Rows(double[,] x)
     {
         ArgumentNullException.ThrowIfNull(x);
         InputGuard.CheckMatrix(x, nameof(x));
-        return MatrixRows.Of(x).ToArray();
+        return MatrixRows.Of(x);
     }
 
+    private bool Simd => Path != KMeansPath.Reference && Vector512.IsHardwareAccelerated;
+
     /// <summary>scikit-learn's <c>MiniBatchKMeans.fit</c> on <paramref name="n"/> flat rows of <paramref name="d"/>
-    /// features (not written to): the labels of every row and the centres (flat <c>k x d</c>).</summary>
-    internal (int[] Labels, double[] Centres) Fit(double[] x, int n, int d, CancellationToken cancellationToken)
+    /// features (read in place, never written to): the labels of every row and the centres (flat <c>k x d</c>).</summary>
+    internal (int[] Labels, double[] Centres) Fit(ReadOnlySpan<double> x, int n, int d, CancellationToken cancellationToken)
     {
         var k = NClusters;
         if (n < k)
@@ -195,12 +207,7 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         initSize = Math.Min(initSize, n);
         var tolerance = Tolerance == 0 ? 0.0 : MeanVariance(x, n, d) * Tolerance;
         var rng = new SeedSource(RandomState).CheckRandomState();
-        var norms = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            norms[i] = EinsumSquaredNorm(x.AsSpan(i * d, d));
-        }
-
+        var search = new CentreSearch(k, d, Simd);
         var validation = Gather(x, d, rng.RandInt(0, n, initSize));
         double[]? centres = null;
         var bestInertia = double.NaN;
@@ -208,24 +215,20 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         for (var init = 0; init < NInit; init++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // The seeding subset, or every row when the subset would be the whole data (scikit-learn's init_size >=
+            // n_samples): squared norms as row_norms computes them, only for the rows the seeding reads.
             double[] seeded;
             if (initSize < n)
             {
-                var rows = rng.RandInt(0, n, initSize);
-                var subNorms = new double[initSize];
-                for (var i = 0; i < initSize; i++)
-                {
-                    subNorms[i] = norms[rows[i]];
-                }
-
-                seeded = KMeansPlusPlus(Gather(x, d, rows), subNorms, initSize, d, k, rng);
+                var subset = Gather(x, d, rng.RandInt(0, n, initSize));
+                seeded = KMeansPlusPlus(subset, Norms(subset, initSize, d), initSize, d, k, rng, search.Simd);
             }
             else
             {
-                seeded = KMeansPlusPlus(x, norms, n, d, k, rng);
+                seeded = KMeansPlusPlus(x, Norms(x, n, d), n, d, k, rng, search.Simd);
             }
 
-            var inertia = LabelsInertia(validation, initSize, d, seeded, k, scratchLabels);
+            var inertia = LabelsInertia(validation, default, initSize, d, seeded, search, scratchLabels);
             if (centres is null || inertia < bestInertia)
             {
                 centres = seeded;
@@ -235,18 +238,14 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
         var centresNew = new double[k * d];
         var counts = new double[k];
-        var batchRows = new double[batch * d];
         var state = new Convergence(batch, n, tolerance, MaxNoImprovement);
         var sinceReassign = 0L;
         var steps = (long)MaxIterations * n / batch;
         for (var step = 0L; step < steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // The batch rows are read in place through their indices (scikit-learn's X[minibatch_indices]).
             var indices = rng.RandInt(0, n, batch);
-            for (var i = 0; i < batch; i++)
-            {
-                x.AsSpan(indices[i] * d, d).CopyTo(batchRows.AsSpan(i * d, d));
-            }
 
             // scikit-learn's _random_reassign, evaluated before the step: after every 10 * k rows, or while a centre
             // has never received a row.
@@ -258,7 +257,7 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
                 reassign = true;
             }
 
-            var batchInertia = Step(batchRows, batch, d, centres!, centresNew, counts, rng, reassign, scratchLabels);
+            var batchInertia = Step(x, indices, d, centres!, centresNew, counts, rng, reassign, search, scratchLabels);
             var squaredDiff = 0.0;
             if (tolerance > 0.0)
             {
@@ -280,60 +279,69 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         }
 
         var labels = new int[n];
-        Assign(x, n, d, centres!, k, labels);
+        search.Load(centres!);
+        search.Assign(x, default, n, labels);
         return (labels, centres!);
     }
 
     /// <summary>scikit-learn's <c>_mini_batch_step</c>: assign the batch, move each centre to the running mean of
     /// its rows, then reassign starved centres. Returns the batch inertia.</summary>
-    private double Step(double[] rows, int m, int d, double[] centres, double[] centresNew, double[] counts, RandomState rng, bool reassign, int[] labels)
+    private double Step(ReadOnlySpan<double> x, int[] indices, int d, double[] centres, double[] centresNew, double[] counts, RandomState rng, bool reassign, CentreSearch search, int[] labels)
     {
         var k = counts.Length;
-        var inertia = LabelsInertia(rows, m, d, centres, k, labels);
+        var m = indices.Length;
+        var inertia = LabelsInertia(x, indices, m, d, centres, search, labels);
+        Span<int> members = k <= 256 ? stackalloc int[k] : new int[k];
+        members.Clear();
+        for (var i = 0; i < m; i++)
+        {
+            members[labels[i]]++;
+        }
+
+        // Undo the previous mean, add the new rows (unit weights) in row order, divide by the new count: per centre,
+        // scikit-learn's order of operations.
         for (var c = 0; c < k; c++)
         {
-            var members = 0;
-            for (var i = 0; i < m; i++)
-            {
-                members += labels[i] == c ? 1 : 0;
-            }
-
             var target = centresNew.AsSpan(c * d, d);
             var old = centres.AsSpan(c * d, d);
-            if (members == 0)
+            if (members[c] == 0)
             {
                 old.CopyTo(target);
                 continue;
             }
 
-            // Undo the previous mean, add the new rows (unit weights), divide by the new count: scikit-learn's order.
             for (var j = 0; j < d; j++)
             {
                 target[j] = old[j] * counts[c];
             }
+        }
 
-            for (var i = 0; i < m; i++)
+        for (var i = 0; i < m; i++)
+        {
+            var target = centresNew.AsSpan(labels[i] * d, d);
+            var row = x.Slice(indices[i] * d, d);
+            for (var j = 0; j < d; j++)
             {
-                if (labels[i] != c)
-                {
-                    continue;
-                }
+                target[j] += row[j] * 1.0;
+            }
+        }
 
-                var row = rows.AsSpan(i * d, d);
-                for (var j = 0; j < d; j++)
-                {
-                    target[j] += row[j] * 1.0;
-                }
+        for (var c = 0; c < k; c++)
+        {
+            if (members[c] == 0)
+            {
+                continue;
             }
 
             var wsum = 0.0;
-            for (var i = 0; i < members; i++)
+            for (var i = 0; i < members[c]; i++)
             {
                 wsum += 1.0;
             }
 
             counts[c] += wsum;
             var alpha = 1 / counts[c];
+            var target = centresNew.AsSpan(c * d, d);
             for (var j = 0; j < d; j++)
             {
                 target[j] *= alpha;
@@ -342,15 +350,16 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
         if (reassign && ReassignmentRatio > 0)
         {
-            Reassign(rows, m, d, centresNew, counts, rng);
+            Reassign(x, indices, d, centresNew, counts, rng);
         }
 
         return inertia;
     }
 
-    private void Reassign(double[] rows, int m, int d, double[] centresNew, double[] counts, RandomState rng)
+    private void Reassign(ReadOnlySpan<double> x, int[] indices, int d, double[] centresNew, double[] counts, RandomState rng)
     {
         var k = counts.Length;
+        var m = indices.Length;
         var max = counts.Max();
         var flagged = new bool[k];
         var flaggedCount = 0;
@@ -381,7 +390,7 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
             {
                 if (flagged[c])
                 {
-                    rows.AsSpan(picks[p++] * d, d).CopyTo(centresNew.AsSpan(c * d, d));
+                    x.Slice(indices[picks[p++]] * d, d).CopyTo(centresNew.AsSpan(c * d, d));
                 }
             }
         }
@@ -407,14 +416,17 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
     /// <summary>scikit-learn's <c>_kmeans_plusplus</c> (greedy, <c>2 + ln k</c> candidates per centre) with its
     /// distances <c>max((-2 x.c + |c|^2) + |x|^2, 0)</c>.</summary>
-    private static double[] KMeansPlusPlus(double[] x, double[] norms, int m, int d, int k, RandomState rng)
+    private static double[] KMeansPlusPlus(ReadOnlySpan<double> x, double[] norms, int m, int d, int k, RandomState rng, bool simd)
     {
         var centres = new double[k * d];
         var trials = 2 + (int)Math.Log(k);
+        // With SIMD the rows are laid out in transposed panels once, and each candidate's distances to all of them
+        // are computed eight rows per vector.
+        var panels = simd ? Transpose(x, m, d) : null;
         var first = rng.RandInt(0, m);
-        x.AsSpan(first * d, d).CopyTo(centres.AsSpan(0, d));
+        x.Slice(first * d, d).CopyTo(centres.AsSpan(0, d));
         var closest = new double[m];
-        Distances(x, norms, m, d, first, closest);
+        Distances(x, panels, norms, m, d, first, closest);
         var potential = NumPyReductions.PairwiseSum(closest);
         var cumulative = new double[m];
         var candidates = new double[trials][];
@@ -458,7 +470,7 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
             for (var t = 0; t < trials; t++)
             {
                 var distances = candidates[t];
-                Distances(x, norms, m, d, ids[t], distances);
+                Distances(x, panels, norms, m, d, ids[t], distances);
                 for (var i = 0; i < m; i++)
                 {
                     distances[i] = Math.Min(closest[i], distances[i]);
@@ -478,64 +490,97 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
 
             potential = potentials[best];
             (closest, candidates[best]) = (candidates[best], closest);
-            x.AsSpan(ids[best] * d, d).CopyTo(centres.AsSpan(c * d, d));
+            x.Slice(ids[best] * d, d).CopyTo(centres.AsSpan(c * d, d));
         }
 
         return centres;
     }
 
-    /// <summary>scikit-learn's <c>_euclidean_distances(x[centre], x, Y_norm_squared=norms, squared=True)</c>.</summary>
-    private static void Distances(double[] x, double[] norms, int m, int d, int centre, double[] output)
+    /// <summary>scikit-learn's <c>_euclidean_distances(x[centre], x, Y_norm_squared=norms, squared=True)</c>:
+    /// <c>max(((-2 c.x) + |c|^2) + |x|^2, 0)</c> with the dot product summed feature by feature from zero, unfused.
+    /// With <paramref name="panels"/> (the rows transposed), eight rows per vector lane set, the same value in every
+    /// lane as the scalar loop.</summary>
+    private static void Distances(ReadOnlySpan<double> x, double[]? panels, double[] norms, int m, int d, int centre, double[] output)
     {
-        var c = x.AsSpan(centre * d, d);
+        var c = x.Slice(centre * d, d);
         var centreNorm = norms[centre];
-        for (var i = 0; i < m; i++)
+        var i = 0;
+        if (panels is not null)
         {
-            var distance = (-2 * Dot(c, x.AsSpan(i * d, d))) + centreNorm + norms[i];
+            var stride = d * Lanes;
+            var minus2 = Vector512.Create(-2.0);
+            var cn = Vector512.Create(centreNorm);
+            // Four panels at a time: four independent accumulation chains hide the addition latency.
+            for (; i + (4 * Lanes) <= m; i += 4 * Lanes)
+            {
+                var block = panels.AsSpan(i * d, 4 * stride);
+                var a0 = Vector512<double>.Zero;
+                var a1 = Vector512<double>.Zero;
+                var a2 = Vector512<double>.Zero;
+                var a3 = Vector512<double>.Zero;
+                for (var t = 0; t < d; t++)
+                {
+                    var q = Vector512.Create(c[t]);
+                    var o = t * Lanes;
+                    a0 += q * Vector512.Create<double>(block.Slice(o, Lanes));
+                    a1 += q * Vector512.Create<double>(block.Slice(stride + o, Lanes));
+                    a2 += q * Vector512.Create<double>(block.Slice((2 * stride) + o, Lanes));
+                    a3 += q * Vector512.Create<double>(block.Slice((3 * stride) + o, Lanes));
+                }
+
+                var target = output.AsSpan(i, 4 * Lanes);
+                Vector512.Max(((minus2 * a0) + cn) + Vector512.Create<double>(norms.AsSpan(i, Lanes)), Vector512<double>.Zero).CopyTo(target);
+                Vector512.Max(((minus2 * a1) + cn) + Vector512.Create<double>(norms.AsSpan(i + Lanes, Lanes)), Vector512<double>.Zero).CopyTo(target[Lanes..]);
+                Vector512.Max(((minus2 * a2) + cn) + Vector512.Create<double>(norms.AsSpan(i + (2 * Lanes), Lanes)), Vector512<double>.Zero).CopyTo(target[(2 * Lanes)..]);
+                Vector512.Max(((minus2 * a3) + cn) + Vector512.Create<double>(norms.AsSpan(i + (3 * Lanes), Lanes)), Vector512<double>.Zero).CopyTo(target[(3 * Lanes)..]);
+            }
+        }
+
+        for (; i < m; i++)
+        {
+            var distance = (-2 * Dot(c, x.Slice(i * d, d))) + centreNorm + norms[i];
             output[i] = Math.Max(distance, 0.0);
         }
     }
 
-    /// <summary>scikit-learn's <c>_labels_inertia</c>: nearest centre by <c>-2 x.c + |c|^2</c> (first of equal
-    /// values), inertia as the sum of the direct squared distances (summed in row order here).</summary>
-    private static double LabelsInertia(double[] rows, int m, int d, double[] centres, int k, int[] labels)
+    /// <summary>Rows transposed in panels of eight: panel <c>p</c>, feature <c>t</c>, lane <c>l</c> holds feature
+    /// <c>t</c> of row <c>8p + l</c>; the padding lanes of the last panel are zero.</summary>
+    private static double[] Transpose(ReadOnlySpan<double> rows, int count, int d)
     {
-        Assign(rows, m, d, centres, k, labels);
+        var panels = new double[((count + Lanes - 1) / Lanes) * d * Lanes];
+        Transpose(rows, count, d, panels);
+        return panels;
+    }
+
+    private static void Transpose(ReadOnlySpan<double> rows, int count, int d, Span<double> panels)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows.Slice(i * d, d);
+            var at = ((i / Lanes) * d * Lanes) + (i % Lanes);
+            for (var t = 0; t < d; t++)
+            {
+                panels[at + (t * Lanes)] = row[t];
+            }
+        }
+    }
+
+    /// <summary>scikit-learn's <c>_labels_inertia</c>: nearest centre by <c>-2 x.c + |c|^2</c> (first of equal
+    /// values), inertia as the sum of the direct squared distances (summed in row order here). Rows are
+    /// <paramref name="x"/>'s rows <paramref name="indices"/>, or its first <paramref name="m"/> rows when
+    /// <paramref name="indices"/> is empty.</summary>
+    private static double LabelsInertia(ReadOnlySpan<double> x, ReadOnlySpan<int> indices, int m, int d, double[] centres, CentreSearch search, int[] labels)
+    {
+        search.Load(centres);
+        search.Assign(x, indices, m, labels);
         var inertia = 0.0;
         for (var i = 0; i < m; i++)
         {
-            inertia += DirectSquaredDistance(rows.AsSpan(i * d, d), centres.AsSpan(labels[i] * d, d));
+            var row = indices.IsEmpty ? i : indices[i];
+            inertia += DirectSquaredDistance(x.Slice(row * d, d), centres.AsSpan(labels[i] * d, d));
         }
 
         return inertia;
-    }
-
-    private static void Assign(double[] rows, int m, int d, double[] centres, int k, int[] labels)
-    {
-        Span<double> centreNorms = k <= 256 ? stackalloc double[k] : new double[k];
-        for (var c = 0; c < k; c++)
-        {
-            centreNorms[c] = EinsumSquaredNorm(centres.AsSpan(c * d, d));
-        }
-
-        for (var i = 0; i < m; i++)
-        {
-            var row = rows.AsSpan(i * d, d);
-            var best = 0;
-            var bestDistance = 0.0;
-            for (var c = 0; c < k; c++)
-            {
-                // Reference BLAS dgemm ('T', 'N'): alpha * (sum of products in feature order) + beta * C.
-                var distance = (-2.0 * Dot(centres.AsSpan(c * d, d), row)) + centreNorms[c];
-                if (c == 0 || distance < bestDistance)
-                {
-                    best = c;
-                    bestDistance = distance;
-                }
-            }
-
-            labels[i] = best;
-        }
     }
 
     /// <summary>A dot product summed feature by feature from zero, unfused: reference BLAS's loop.</summary>
@@ -606,19 +651,170 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         return 0.0 + (lane0 + lane1);
     }
 
-    private static double[] Gather(double[] x, int d, int[] rows)
+    private static double[] Norms(ReadOnlySpan<double> x, int m, int d)
+    {
+        // Padded to whole panels of eight (the SIMD distances read them eight at a time).
+        var norms = new double[((m + Lanes - 1) / Lanes) * Lanes];
+        for (var i = 0; i < m; i++)
+        {
+            norms[i] = EinsumSquaredNorm(x.Slice(i * d, d));
+        }
+
+        return norms;
+    }
+
+    private static double[] Gather(ReadOnlySpan<double> x, int d, int[] rows)
     {
         var result = new double[rows.Length * d];
         for (var i = 0; i < rows.Length; i++)
         {
-            x.AsSpan(rows[i] * d, d).CopyTo(result.AsSpan(i * d, d));
+            x.Slice(rows[i] * d, d).CopyTo(result.AsSpan(i * d, d));
         }
 
         return result;
     }
 
+    /// <summary>
+    /// The nearest-centre search of <c>_labels_inertia</c>: for each row the first centre of least
+    /// <c>(-2 x.c) + |c|^2</c> (dot product summed feature by feature from zero, unfused, as reference BLAS's dgemm
+    /// does; squared norms as <c>row_norms</c>). The SIMD path holds the centres transposed in panels of eight, one
+    /// centre per lane, and computes four rows against a panel at a time: every lane's value equals the scalar
+    /// loop's bit for bit, and the first lane of least value is the scalar scan's choice.
+    /// </summary>
+    private sealed class CentreSearch(int k, int d, bool simd)
+    {
+        private readonly int _panelCount = (k + Lanes - 1) / Lanes;
+        private readonly double[] _panels = simd ? new double[((k + Lanes - 1) / Lanes) * d * Lanes] : [];
+        private readonly double[] _norms = new double[((k + Lanes - 1) / Lanes) * Lanes];
+        private double[] _centres = [];
+
+        public bool Simd => simd;
+
+        /// <summary>Takes <paramref name="centres"/> (flat <c>k x d</c>; read until the next load).</summary>
+        public void Load(double[] centres)
+        {
+            _centres = centres;
+            for (var c = 0; c < k; c++)
+            {
+                _norms[c] = EinsumSquaredNorm(centres.AsSpan(c * d, d));
+            }
+
+            if (simd)
+            {
+                // Padding centres are zero with an infinite norm: their value is +inf, never below a real centre's.
+                Transpose(centres, k, d, _panels);
+                _norms.AsSpan(k).Fill(double.PositiveInfinity);
+            }
+        }
+
+        /// <summary>The nearest centre of each row (rows <paramref name="indices"/> of <paramref name="x"/>, or its
+        /// first <paramref name="m"/> rows when <paramref name="indices"/> is empty).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Assign(ReadOnlySpan<double> x, ReadOnlySpan<int> indices, int m, Span<int> labels)
+        {
+            var i = 0;
+            if (simd)
+            {
+                Span<double> lanes = stackalloc double[4 * Lanes];
+                var minus2 = Vector512.Create(-2.0);
+                for (; i + 4 <= m; i += 4)
+                {
+                    var r0 = Row(x, indices, i);
+                    var r1 = Row(x, indices, i + 1);
+                    var r2 = Row(x, indices, i + 2);
+                    var r3 = Row(x, indices, i + 3);
+                    int b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+                    double v0 = 0, v1 = 0, v2 = 0, v3 = 0;
+                    for (var p = 0; p < _panelCount; p++)
+                    {
+                        var block = _panels.AsSpan(p * d * Lanes, d * Lanes);
+                        var a0 = Vector512<double>.Zero;
+                        var a1 = Vector512<double>.Zero;
+                        var a2 = Vector512<double>.Zero;
+                        var a3 = Vector512<double>.Zero;
+                        for (var t = 0; t < d; t++)
+                        {
+                            var c = Vector512.Create<double>(block.Slice(t * Lanes, Lanes));
+                            a0 += Vector512.Create(r0[t]) * c;
+                            a1 += Vector512.Create(r1[t]) * c;
+                            a2 += Vector512.Create(r2[t]) * c;
+                            a3 += Vector512.Create(r3[t]) * c;
+                        }
+
+                        var norms = Vector512.Create<double>(_norms.AsSpan(p * Lanes, Lanes));
+                        Offer((minus2 * a0) + norms, p, ref b0, ref v0, lanes);
+                        Offer((minus2 * a1) + norms, p, ref b1, ref v1, lanes);
+                        Offer((minus2 * a2) + norms, p, ref b2, ref v2, lanes);
+                        Offer((minus2 * a3) + norms, p, ref b3, ref v3, lanes);
+                    }
+
+                    labels[i] = b0;
+                    labels[i + 1] = b1;
+                    labels[i + 2] = b2;
+                    labels[i + 3] = b3;
+                }
+            }
+
+            for (; i < m; i++)
+            {
+                var row = Row(x, indices, i);
+                var best = 0;
+                var bestDistance = 0.0;
+                for (var c = 0; c < k; c++)
+                {
+                    // Reference BLAS dgemm ('T', 'N'): alpha * (sum of products in feature order) + beta * C.
+                    var distance = (-2.0 * Dot(_centres.AsSpan(c * d, d), row)) + _norms[c];
+                    if (c == 0 || distance < bestDistance)
+                    {
+                        best = c;
+                        bestDistance = distance;
+                    }
+                }
+
+                labels[i] = best;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private ReadOnlySpan<double> Row(ReadOnlySpan<double> x, ReadOnlySpan<int> indices, int i) =>
+            x.Slice((indices.IsEmpty ? i : indices[i]) * d, d);
+
+        // The scalar scan over centres 8p .. 8p + 7 in order: a centre replaces the best only when strictly closer
+        // (the first centre is taken whatever its value). Without NaN that is the first lane holding the least
+        // value, found without branching on every lane.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Offer(Vector512<double> values, int panel, ref int best, ref double bestValue, Span<double> lanes)
+        {
+            if (Vector512.EqualsAll(values, values))
+            {
+                var min = Vector256.Min(values.GetLower(), values.GetUpper());
+                var min2 = Vector128.Min(min.GetLower(), min.GetUpper());
+                var least = Math.Min(min2.GetElement(0), min2.GetElement(1));
+                if (panel == 0 || least < bestValue)
+                {
+                    var mask = Vector512.Equals(values, Vector512.Create(least)).ExtractMostSignificantBits();
+                    best = (panel * Lanes) + BitOperations.TrailingZeroCount(mask);
+                    bestValue = least;
+                }
+
+                return;
+            }
+
+            values.CopyTo(lanes);
+            var end = Math.Min(Lanes, k - (panel * Lanes));
+            for (var l = 0; l < end; l++)
+            {
+                if ((panel == 0 && l == 0) || lanes[l] < bestValue)
+                {
+                    best = (panel * Lanes) + l;
+                    bestValue = lanes[l];
+                }
+            }
+        }
+    }
+
     /// <summary><c>np.mean(np.var(X, axis=0))</c> (for the relative tolerance only; not bit-exact).</summary>
-    private static double MeanVariance(double[] x, int n, int d)
+    private static double MeanVariance(ReadOnlySpan<double> x, int n, int d)
     {
         var total = 0.0;
         for (var j = 0; j < d; j++)

@@ -131,6 +131,32 @@ internal sealed class SeedingTree
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ReadOnlySpan<double> candidate) => _panels is null ? Visit(0, candidate, apply: false) : ByCentre(candidate, apply: false);
 
+    /// <summary>
+    /// <see cref="Evaluate(ReadOnlySpan{double})"/> for the rows at tree positions <paramref name="positions"/> (the same potentials bit
+    /// for bit) into <paramref name="potentials"/>. With pruning by closest centre, up to four candidates share each
+    /// pass over the rows, which is what bounds the time when the rows do not fit in cache. Safe to call from several
+    /// threads at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Evaluate(ReadOnlySpan<int> positions, Span<double> potentials)
+    {
+        for (var from = 0; from < positions.Length; from += 4)
+        {
+            var count = Math.Min(4, positions.Length - from);
+            if (_panels is null || count == 1)
+            {
+                for (var t = from; t < from + count; t++)
+                {
+                    potentials[t] = Evaluate(Row(positions[t]));
+                }
+
+                continue;
+            }
+
+            ByCentre(positions.Slice(from, count), potentials.Slice(from, count));
+        }
+    }
+
     /// <summary>Adds <paramref name="centre"/>: rows closer to it than to their closest centre move to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<double> centre)
@@ -216,51 +242,150 @@ internal sealed class SeedingTree
             reach[c] = SquaredDistance(candidate, _centres.AsSpan(c * _d, _d)) * (1 - Margin);
         }
 
-        Span<double> lanes = stackalloc double[DistancePanels.Lanes];
+        // The panels holding a row the candidate could move, then their distances a batch at a time (independent
+        // accumulation chains), each row compared in order.
+        const int Batch = 64;
+        Span<int> needed = stackalloc int[Batch];
+        Span<double> lanes = stackalloc double[Batch * DistancePanels.Lanes];
         var panels = _panels!;
         var panelCount = panels.PanelCount;
+        var count = 0;
         for (var p = 0; p < panelCount; p++)
         {
             var first = p * DistancePanels.Lanes;
             var end = Math.Min(first + DistancePanels.Lanes, _n);
-            var needed = false;
             for (var i = first; i < end; i++)
             {
                 if (!(reach[_owner[i]] > (4 * _closest[i] * (1 + Margin)) + Tiny))
                 {
-                    needed = true;
+                    needed[count++] = p;
                     break;
                 }
             }
 
-            if (!needed)
+            if (count == Batch || (p == panelCount - 1 && count > 0))
             {
-                continue;
-            }
-
-            panels.Distances(candidate, p, lanes);
-            for (var i = first; i < end; i++)
-            {
-                var value = lanes[i - first];
-                if (value < _closest[i])
+                panels.Distances(candidate, needed[..count], lanes);
+                for (var j = 0; j < count; j++)
                 {
-                    scratch.Value[i] = value;
-                    scratch.Stamp[i] = id;
-                    for (var node = _leafOf[i]; scratch.NodeStamp[node] != id; node = (node - 1) / 2)
+                    var start = needed[j] * DistancePanels.Lanes;
+                    var stop = Math.Min(start + DistancePanels.Lanes, _n);
+                    for (var i = start; i < stop; i++)
                     {
-                        scratch.NodeStamp[node] = id;
-                        if (node == 0)
+                        var value = lanes[(j * DistancePanels.Lanes) + i - start];
+                        if (value < _closest[i])
                         {
-                            break;
+                            scratch.Value[i] = value;
+                            scratch.Stamp[i] = id;
+                            for (var node = _leafOf[i]; scratch.NodeStamp[node] != id; node = (node - 1) / 2)
+                            {
+                                scratch.NodeStamp[node] = id;
+                                if (node == 0)
+                                {
+                                    break;
+                                }
+                            }
                         }
                     }
                 }
+
+                count = 0;
             }
         }
 
         var potential = Reduce(0, scratch, apply);
         _scratches.Add(scratch);
         return potential;
+    }
+
+    // ByCentre for two to four candidates in one pass over the panels: a panel is computed when any candidate could
+    // move one of its rows, and each candidate applies exactly the panels it would have computed alone.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ByCentre(ReadOnlySpan<int> positions, Span<double> potentials)
+    {
+        var count = positions.Length;
+        var scratches = new Scratch[count];
+        for (var t = 0; t < count; t++)
+        {
+            if (!_scratches.TryTake(out var scratch))
+            {
+                scratch = new Scratch(_n, _start.Length, _centres.Length / Math.Max(1, _d));
+            }
+
+            scratch.Id++;
+            scratches[t] = scratch;
+            var candidate = Row(positions[t]);
+            for (var c = 0; c < _centreCount; c++)
+            {
+                scratch.Reach[c] = SquaredDistance(candidate, _centres.AsSpan(c * _d, _d)) * (1 - Margin);
+            }
+        }
+
+        var q0 = Row(positions[0]);
+        var q1 = Row(positions[1]);
+        var q2 = count > 2 ? Row(positions[2]) : q0;
+        var q3 = count > 3 ? Row(positions[3]) : q0;
+        Span<double> lanes = stackalloc double[4 * DistancePanels.Lanes];
+        var panels = _panels!;
+        var panelCount = panels.PanelCount;
+        for (var p = 0; p < panelCount; p++)
+        {
+            var first = p * DistancePanels.Lanes;
+            var end = Math.Min(first + DistancePanels.Lanes, _n);
+            var mask = 0;
+            for (var t = 0; t < count; t++)
+            {
+                var reach = scratches[t].Reach;
+                for (var i = first; i < end; i++)
+                {
+                    if (!(reach[_owner[i]] > (4 * _closest[i] * (1 + Margin)) + Tiny))
+                    {
+                        mask |= 1 << t;
+                        break;
+                    }
+                }
+            }
+
+            if (mask == 0)
+            {
+                continue;
+            }
+
+            panels.Distances(q0, q1, q2, q3, p, lanes);
+            for (var t = 0; t < count; t++)
+            {
+                if ((mask & (1 << t)) == 0)
+                {
+                    continue;
+                }
+
+                var scratch = scratches[t];
+                var id = scratch.Id;
+                for (var i = first; i < end; i++)
+                {
+                    var value = lanes[(t * DistancePanels.Lanes) + i - first];
+                    if (value < _closest[i])
+                    {
+                        scratch.Value[i] = value;
+                        scratch.Stamp[i] = id;
+                        for (var node = _leafOf[i]; scratch.NodeStamp[node] != id; node = (node - 1) / 2)
+                        {
+                            scratch.NodeStamp[node] = id;
+                            if (node == 0)
+                            {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        for (var t = 0; t < count; t++)
+        {
+            potentials[t] = Reduce(0, scratches[t], apply: false);
+            _scratches.Add(scratches[t]);
+        }
     }
 
     // The tree's sums with the scratch's changed rows: untouched nodes keep their sum, leaves holding a changed row

@@ -17,7 +17,9 @@ namespace Imbalance.OverSampling;
 /// generated in majority regions. Needs tuning of the clustering (cluster count, balance threshold); prefer Smote
 /// when the minority class is compact.</para>
 /// <para>For each targeted class in sorted label order: the data are clustered with <see cref="KMeansEstimator"/>
-/// (re-fitted per class, as imblearn does; by default <see cref="MiniBatchKMeans"/>, imblearn's default). A cluster qualifies when the class's share of it is at least
+/// (re-fitted per class, as imblearn does; by default <see cref="MiniBatchKMeans"/>, imblearn's default; a
+/// <see cref="MiniBatchKMeans"/> or <see cref="KMeans"/> with an integer seed would return the same clustering every
+/// time, so it is fitted once). A cluster qualifies when the class's share of it is at least
 /// <see cref="ClusterBalanceThreshold"/> (<c>"auto"</c>: <c>n_new / total_new / 2</c>; no threshold with one cluster)
 /// and it holds at least <see cref="KNeighbors"/> + 1 class rows. Each qualifying cluster gets
 /// <c>ceil(n_new * weight)</c> SMOTE rows from its class rows, the weights being proportional to
@@ -108,10 +110,18 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         var codes = input.Classes.Codes;
         var seeds = new SeedSource(RandomState);
         var warnings = new List<Diagnostic>();
+        // With an integer seed MiniBatchKMeans and KMeans are pure functions of x, so every class would get the same
+        // clustering (imblearn refits the same estimator per class): fit once.
+        var reuse = clusterer is MiniBatchKMeans { RandomState: not null } or KMeans { RandomState: not null };
+        int[]? reused = null;
         var rows = SmoteCore.Generate(input, data.Columns, (code, count, output) =>
         {
             int[] clusters;
-            if (clusterer is KMeans kMeans)
+            if (reused is not null)
+            {
+                clusters = reused;
+            }
+            else if (clusterer is KMeans kMeans)
             {
                 (clusters, var kMeansWarnings) = kMeans.FitPredictChecked(input.X, cancellationToken);
                 lock (warnings)
@@ -119,23 +129,61 @@ public sealed class KMeansSmote : Sampler, IOverSampler
                     warnings.AddRange(kMeansWarnings);
                 }
             }
+            else if (clusterer is MiniBatchKMeans miniBatch)
+            {
+                // x was checked by the sampler: fit on it in place.
+                clusters = miniBatch.Fit(MatrixRows.Of(input.X), input.SampleCount, input.FeatureCount, cancellationToken).Labels;
+            }
             else
             {
                 clusters = clusterer.FitPredict(input.X, cancellationToken);
             }
 
-            var balance = threshold ?? ((double)count / total / 2);
-            var chosen = new List<int[]>();
-            var sparsities = new List<double>();
-            for (var cluster = 0; cluster < clusterer.ClusterCount; cluster++)
+            if (reuse)
             {
-                var members = Enumerable.Range(0, clusters.Length).Where(i => clusters[i] == cluster).ToArray();
-                var classRows = members.Where(i => codes[i] == code).ToArray();
+                reused = clusters;
+            }
+
+            var balance = threshold ?? ((double)count / total / 2);
+            var clusterTotal = clusterer.ClusterCount;
+            var memberCounts = new int[clusterTotal];
+            var classCounts = new int[clusterTotal];
+            for (var i = 0; i < clusters.Length; i++)
+            {
+                // Labels outside 0 .. ClusterCount - 1 (a custom clusterer's) belong to no cluster considered.
+                if ((uint)clusters[i] < (uint)clusterTotal)
+                {
+                    memberCounts[clusters[i]]++;
+                    classCounts[clusters[i]] += codes[i] == code ? 1 : 0;
+                }
+            }
+
+            var chosenClusters = new List<int>();
+            for (var cluster = 0; cluster < clusterTotal; cluster++)
+            {
                 // (y_cluster == class).mean(): NaN for an empty cluster, which never passes the threshold.
-                var share = members.Length == 0 ? double.NaN : (double)classRows.Length / members.Length;
-                if (!(share >= balance) || share * members.Length < k + 1.0)
+                var members = memberCounts[cluster];
+                var share = members == 0 ? double.NaN : (double)classCounts[cluster] / members;
+                if (!(share >= balance) || share * members < k + 1.0)
                 {
                     continue;
+                }
+
+                chosenClusters.Add(cluster);
+            }
+
+            var chosen = new List<int[]>();
+            var sparsities = new List<double>();
+            foreach (var cluster in chosenClusters)
+            {
+                var classRows = new int[classCounts[cluster]];
+                var at = 0;
+                for (var i = 0; i < clusters.Length; i++)
+                {
+                    if (clusters[i] == cluster && codes[i] == code)
+                    {
+                        classRows[at++] = i;
+                    }
                 }
 
                 chosen.Add(classRows);
@@ -174,33 +222,12 @@ public sealed class KMeansSmote : Sampler, IOverSampler
         return rows.ToOutput(input).WithWarnings([.. warnings.Distinct()]);
     }
 
-    /// <summary>imblearn's <c>_find_cluster_sparsity</c>: mean off-diagonal Euclidean distance ^ exponent / rows.</summary>
+    /// <summary>imblearn's <c>_find_cluster_sparsity</c>: mean off-diagonal Euclidean distance ^ exponent / rows (the
+    /// distances summed as <see cref="ClusterDistanceSum"/> defines).</summary>
     private double Sparsity(RowMatrix data, int[] rows)
     {
         var n = rows.Length;
-        var sum = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            var a = data.Row(rows[i]);
-            for (var j = 0; j < n; j++)
-            {
-                if (i == j)
-                {
-                    continue;
-                }
-
-                var b = data.Row(rows[j]);
-                var squared = 0.0;
-                for (var f = 0; f < a.Length; f++)
-                {
-                    var diff = a[f] - b[f];
-                    squared += diff * diff;
-                }
-
-                sum += Math.Sqrt(squared);
-            }
-        }
-
+        var sum = ClusterDistanceSum.Of(data, rows);
         var mean = sum / (((double)n * n) - n);
         var exponent = DensityExponent ?? (Math.Pow(Math.Log(n) / Math.Log(1.6), 1.8) * 0.16);
         return Math.Pow(mean, exponent) / n;

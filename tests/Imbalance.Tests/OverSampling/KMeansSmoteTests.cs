@@ -113,6 +113,49 @@ public class KMeansSmoteTests
         few.Should().Throw<ArgumentException>().WithParameterName("x");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_clustering_serves_every_class_with_a_seeded_clusterer_and_gives_the_same_rows_as_refitting(bool fullBatch)
+    {
+        // Four classes, three over-sampled: a seeded MiniBatchKMeans or KMeans is fitted once; a custom clusterer
+        // wrapping the same estimator is refitted for every class, as imblearn does. The rows must agree bit for bit.
+        var random = new Random(3);
+        const int n = 600;
+        var x = new double[n, 3];
+        var y = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = i < 400 ? 0 : i < 500 ? 1 : i < 560 ? 2 : 3;
+            for (var j = 0; j < 3; j++)
+            {
+                x[i, j] = (random.NextDouble() * 4) + (y[i] * (j == 0 ? 3 : 1));
+            }
+        }
+
+        ICentroidClusterer clusterer = fullBatch ? new KMeans { NClusters = 5, RandomState = 2 } : new MiniBatchKMeans { NClusters = 5, RandomState = 2, BatchSize = 64 };
+        var fitted = new KMeansSmote { RandomState = 1, KMeansEstimator = clusterer, ClusterBalanceThreshold = 0.0 }.FitResample(x, y);
+        var refitting = new Refitting(clusterer);
+        var refitted = new KMeansSmote { RandomState = 1, KMeansEstimator = refitting, ClusterBalanceThreshold = 0.0 }.FitResample(x, y);
+        refitting.Fits.Should().Be(3);
+        refitted.Y.Should().Equal(fitted.Y);
+        ParityFixture.Bits(refitted.X).Should().Equal(ParityFixture.Bits(fitted.X));
+        fitted.Y.Length.Should().BeGreaterThan(n);
+    }
+
+    private sealed class Refitting(ICentroidClusterer inner) : IClusterer
+    {
+        public int Fits { get; private set; }
+
+        public int ClusterCount => inner.ClusterCount;
+
+        public int[] FitPredict(double[,] x, CancellationToken cancellationToken = default)
+        {
+            Fits++;
+            return inner.FitPredict(x, cancellationToken);
+        }
+    }
+
     private static double[][] Rows(double[,] x, int from) =>
         Enumerable.Range(from, x.GetLength(0) - from).Select(i => Enumerable.Range(0, x.GetLength(1)).Select(j => x[i, j]).ToArray()).ToArray();
 
