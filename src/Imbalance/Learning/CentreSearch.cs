@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Imbalance.Sampling;
 
 namespace Imbalance.Learning;
 
@@ -151,7 +152,7 @@ internal sealed class CentreSearch : ICentreSearch
             return;
         }
 
-        Parallel.For(0, count, body);
+        ParallelLoop.For(0, count, -1, body, CancellationToken.None);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

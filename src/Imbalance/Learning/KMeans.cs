@@ -251,12 +251,17 @@ public sealed class KMeans : ICentroidClusterer
             {
                 // Two halves, each evaluating its candidates a few per pass over the rows.
                 var half = (trials + 1) / 2;
-                Parallel.For(0, 2, part =>
-                {
-                    var from = part * half;
-                    var count = Math.Min(half, trials - from);
-                    tree.Evaluate(positions.AsSpan(from, count), potentials.AsSpan(from, count));
-                });
+                ParallelLoop.For(
+                    0,
+                    2,
+                    -1,
+                    part =>
+                    {
+                        var from = part * half;
+                        var count = Math.Min(half, trials - from);
+                        tree.Evaluate(positions.AsSpan(from, count), potentials.AsSpan(from, count));
+                    },
+                    CancellationToken.None);
             }
             else
             {
