@@ -57,7 +57,7 @@ public sealed class NeighborsIndex
         _maxDegreeOfParallelism = configuration.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (algorithm == NeighborsAlgorithm.KdTree)
         {
-            _tree = new KdTree(_rows, n, d, Metric, configuration.LeafSize);
+            _tree = new KdTree(_rows, n, d, Metric, configuration.LeafSize, _maxDegreeOfParallelism);
         }
         else
         {
