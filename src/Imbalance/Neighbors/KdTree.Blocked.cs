@@ -76,6 +76,60 @@ internal sealed partial class KdTree
             }
         }
 
+        Run(queries, order, order, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the <paramref name="k"/> nearest fitted rows of some fitted rows themselves: output row <c>q</c> answers
+    /// fitted row <c>rows[q]</c>, exactly as <see cref="SearchBlocked"/> answers a copy of those rows, without copying
+    /// them or descending the tree to find their leaves (each fitted row's leaf is known).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void SearchFittedBlocked(ReadOnlySpan<int> rows, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var blockSize = BlockSize(k);
+        var m = rows.Length;
+
+        // Counting sort of the queries by their fitted row's tree position.
+        var position = Positions();
+        var starts = new int[_n + 1];
+        foreach (var row in rows)
+        {
+            starts[position[row] + 1]++;
+        }
+
+        for (var p = 0; p < _n; p++)
+        {
+            starts[p + 1] += starts[p];
+        }
+
+        var cursor = starts.AsSpan(0, _n).ToArray();
+        var slots = new int[m];
+        var queryRows = new int[m];
+        for (var q = 0; q < m; q++)
+        {
+            var at = cursor[position[rows[q]]]++;
+            slots[at] = q;
+            queryRows[at] = rows[q];
+        }
+
+        var blocks = new List<(int Start, int End, int Leaf)>();
+        for (var node = 0; node < _leaf.Length; node++)
+        {
+            if (_leaf[node] && _start[node] < _end[node])
+            {
+                AddBlocks(blocks, starts[_start[node]], starts[_end[node]], node, blockSize);
+            }
+        }
+
+        Run(new RowSource(_source, _n, _d), queryRows, slots, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>Searches the blocks in parallel: block <c>b</c> covers <c>[Start, End)</c> of
+    /// <paramref name="queryRows"/> (rows of <paramref name="queries"/>) and writes output rows
+    /// <paramref name="slots"/> of the same range.</summary>
+    private void Run(RowSource queries, int[] queryRows, int[] slots, List<(int Start, int End, int Leaf)> blocks, int k, int blockSize, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(
             0,
@@ -85,11 +139,29 @@ internal sealed partial class KdTree
             (block, _, state) =>
             {
                 var (q0, q1, leaf) = blocks[block];
-                SearchBlock(queries.Span, order.AsSpan(q0, q1 - q0), leaf, state);
-                Write(order.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
+                SearchBlock(queries.Span, queryRows.AsSpan(q0, q1 - q0), leaf, state);
+                Write(slots.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
                 return state;
             },
             _ => { });
+    }
+
+    /// <summary>The tree position of every fitted row (the inverse of <see cref="_order"/>), made on first use.</summary>
+    private int[] Positions()
+    {
+        var position = _position;
+        if (position is null)
+        {
+            position = new int[_n];
+            for (var p = 0; p < _n; p++)
+            {
+                position[_order[p]] = p;
+            }
+
+            _position = position;
+        }
+
+        return position;
     }
 
     /// <summary>Whether the queries are the very rows this tree was built from (same array, same count).</summary>

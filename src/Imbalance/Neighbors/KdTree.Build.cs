@@ -8,22 +8,22 @@ namespace Imbalance.Neighbors;
 /// <summary>The KD-tree's construction.</summary>
 internal sealed partial class KdTree
 {
+    /// <summary>Selection ranges up to this size are finished by insertion sort.</summary>
+    private const int SmallRange = 16;
+
     /// <summary>
     /// Builds the tree top down: each node's box is the exact minimum and maximum of its rows, its split feature the
     /// first with the strictly largest spread, its split the median position (the left child takes the first half,
     /// rounded down). The rows are kept feature-major while building, so a node's box is a contiguous SIMD scan per
     /// feature and the median selection works on one contiguous column; the selection is a quickselect with
     /// branch-free three-way partitions (duplicate-heavy columns stay linear) that falls back to a sort after too
-    /// many rounds. Large subtrees are built on their own threads; each writes only its own nodes and positions, so
+    /// many rounds, followed by one stable partition pass. Large subtrees are built on their own threads; each writes only its own nodes and positions, so
     /// the tree does not depend on the number of threads.
     /// </summary>
     private sealed class Builder
     {
         /// <summary>Subtrees with at least this many rows may be built on their own thread.</summary>
         private const int ParallelRows = 1 << 14;
-
-        /// <summary>Ranges up to this size are finished by insertion sort.</summary>
-        private const int SmallRange = 16;
 
         private readonly KdTree _tree;
         private readonly int _n;
@@ -32,7 +32,7 @@ internal sealed partial class KdTree
         private readonly int _parallelism;
         private readonly double[] _columns; // feature t of tree position i at t * n + i
         private readonly double[] _scratch; // per position: the split column's keys, then the permutation buffer
-        private readonly int[] _items;      // per position: the selection's offsets within the node
+        private readonly int[] _items;      // per position: the row's destination within its node
         private readonly int[] _orderScratch;
 
         public Builder(KdTree tree, double[] data, int maxDegreeOfParallelism)
@@ -167,38 +167,57 @@ internal sealed partial class KdTree
 
         /// <summary>Reorders positions <c>[start, end)</c> (every column and the fitted-row indices together) so that
         /// the rows before <paramref name="mid"/> have <paramref name="feature"/> values at most the value at
-        /// <paramref name="mid"/>, and the rows after it at least that value.</summary>
+        /// <paramref name="mid"/>, and the rows after it at least that value: the median value is selected on a
+        /// copy of the column, then one stable pass sends each row left or right (values equal to the median fill the
+        /// left side up to <paramref name="mid"/> first) and every column is scattered into two sequential runs.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Split(int feature, int start, int end, int mid)
         {
             var m = end - start;
+            var nth = mid - start;
             var keys = _scratch.AsSpan(start, m);
-            var items = _items.AsSpan(start, m);
-            _columns.AsSpan((feature * _n) + start, m).CopyTo(keys);
-            for (var j = 0; j < m; j++)
+            var column = _columns.AsSpan((feature * _n) + start, m);
+            column.CopyTo(keys);
+            var value = Select(keys, nth);
+            var less = 0;
+            foreach (var key in column)
             {
-                items[j] = j;
+                less += key < value ? 1 : 0;
             }
 
-            Select(keys, items, mid - start);
+            // Destinations: left rows to [0, nth) in order, right rows to [nth, m) in order.
+            var equalLeft = nth - less;
+            var destination = _items.AsSpan(start, m);
+            var left = 0;
+            var right = nth;
+            for (var i = 0; i < m; i++)
+            {
+                var key = column[i];
+                var takeEqual = key == value && equalLeft > 0;
+                var goLeft = key < value || takeEqual;
+                destination[i] = goLeft ? left : right;
+                left += goLeft ? 1 : 0;
+                right += goLeft ? 0 : 1;
+                equalLeft -= takeEqual ? 1 : 0;
+            }
 
-            // Apply the permutation to every column and to the indices (the keys' buffer is free again).
             var buffer = _scratch.AsSpan(start, m);
             for (var t = 0; t < _d; t++)
             {
-                var column = _columns.AsSpan((t * _n) + start, m);
-                for (var j = 0; j < m; j++)
+                var values = _columns.AsSpan((t * _n) + start, m);
+                for (var i = 0; i < m; i++)
                 {
-                    buffer[j] = column[items[j]];
+                    buffer[destination[i]] = values[i];
                 }
 
-                buffer.CopyTo(column);
+                buffer.CopyTo(values);
             }
 
             var order = _tree._order.AsSpan(start, m);
             var orderBuffer = _orderScratch.AsSpan(start, m);
-            for (var j = 0; j < m; j++)
+            for (var i = 0; i < m; i++)
             {
-                orderBuffer[j] = order[items[j]];
+                orderBuffer[destination[i]] = order[i];
             }
 
             orderBuffer.CopyTo(order);
@@ -206,26 +225,26 @@ internal sealed partial class KdTree
     }
 
     /// <summary>
-    /// Reorders <paramref name="keys"/> (and <paramref name="items"/> with them) so that position
-    /// <paramref name="nth"/> holds the value of that rank, with no larger value before it and no smaller after it.
+    /// Reorders <paramref name="keys"/> so that position <paramref name="nth"/> holds the value of that rank, with no
+    /// larger value before it and no smaller after it, and returns that value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Select(Span<double> keys, Span<int> items, int nth)
+    internal static double Select(Span<double> keys, int nth)
     {
         var lo = 0;
         var hi = keys.Length;
         var rounds = 0;
-        while (hi - lo > 16)
+        while (hi - lo > SmallRange)
         {
             if (++rounds > 64)
             {
                 // Adversarial pivots: finish with a sort (O(m log m)).
-                keys[lo..hi].Sort(items[lo..hi]);
-                return;
+                keys[lo..hi].Sort();
+                return keys[nth];
             }
 
             var pivot = MedianOfThree(keys[lo], keys[lo + ((hi - lo) / 2)], keys[hi - 1]);
-            var less = PartitionLess(keys, items, lo, hi, pivot);
+            var less = Partition(keys, lo, hi, pivot, orEqual: false);
             if (nth < less)
             {
                 hi = less;
@@ -233,10 +252,10 @@ internal sealed partial class KdTree
             }
 
             // The pivot's value is in [less, hi): gather its copies next, so runs of equal values end the search.
-            var equal = PartitionEqual(keys, items, less, hi, pivot);
+            var equal = Partition(keys, less, hi, pivot, orEqual: true);
             if (nth < equal)
             {
-                return;
+                return keys[nth];
             }
 
             lo = equal;
@@ -246,62 +265,48 @@ internal sealed partial class KdTree
         for (var i = lo + 1; i < hi; i++)
         {
             var key = keys[i];
-            var item = items[i];
             var j = i - 1;
             while (j >= lo && keys[j] > key)
             {
                 keys[j + 1] = keys[j];
-                items[j + 1] = items[j];
                 j--;
             }
 
             keys[j + 1] = key;
-            items[j + 1] = item;
         }
+
+        return keys[nth];
     }
 
     private static double MedianOfThree(double a, double b, double c) =>
         Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
-    /// <summary>Moves the values below <paramref name="pivot"/> to the front of <c>[lo, hi)</c>, without branches;
-    /// returns where they end.</summary>
+    /// <summary>Moves the values below <paramref name="pivot"/> (or at most it, when <paramref name="orEqual"/>)
+    /// to the front of <c>[lo, hi)</c>, without branches; returns where they end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PartitionLess(Span<double> keys, Span<int> items, int lo, int hi, double pivot)
+    private static int Partition(Span<double> keys, int lo, int hi, double pivot, bool orEqual)
     {
         ref var k = ref MemoryMarshal.GetReference(keys);
-        ref var it = ref MemoryMarshal.GetReference(items);
         var store = lo;
-        for (var i = lo; i < hi; i++)
+        if (orEqual)
         {
-            var v = Unsafe.Add(ref k, i);
-            var item = Unsafe.Add(ref it, i);
-            Unsafe.Add(ref k, i) = Unsafe.Add(ref k, store);
-            Unsafe.Add(ref it, i) = Unsafe.Add(ref it, store);
-            Unsafe.Add(ref k, store) = v;
-            Unsafe.Add(ref it, store) = item;
-            store += v < pivot ? 1 : 0;
+            for (var i = lo; i < hi; i++)
+            {
+                var v = Unsafe.Add(ref k, i);
+                Unsafe.Add(ref k, i) = Unsafe.Add(ref k, store);
+                Unsafe.Add(ref k, store) = v;
+                store += v <= pivot ? 1 : 0;
+            }
         }
-
-        return store;
-    }
-
-    /// <summary>Moves the values equal to <paramref name="pivot"/> to the front of <c>[lo, hi)</c> (which holds no
-    /// smaller value), without branches; returns where they end.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PartitionEqual(Span<double> keys, Span<int> items, int lo, int hi, double pivot)
-    {
-        ref var k = ref MemoryMarshal.GetReference(keys);
-        ref var it = ref MemoryMarshal.GetReference(items);
-        var store = lo;
-        for (var i = lo; i < hi; i++)
+        else
         {
-            var v = Unsafe.Add(ref k, i);
-            var item = Unsafe.Add(ref it, i);
-            Unsafe.Add(ref k, i) = Unsafe.Add(ref k, store);
-            Unsafe.Add(ref it, i) = Unsafe.Add(ref it, store);
-            Unsafe.Add(ref k, store) = v;
-            Unsafe.Add(ref it, store) = item;
-            store += v <= pivot ? 1 : 0;
+            for (var i = lo; i < hi; i++)
+            {
+                var v = Unsafe.Add(ref k, i);
+                Unsafe.Add(ref k, i) = Unsafe.Add(ref k, store);
+                Unsafe.Add(ref k, store) = v;
+                store += v < pivot ? 1 : 0;
+            }
         }
 
         return store;

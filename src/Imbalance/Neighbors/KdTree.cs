@@ -32,6 +32,7 @@ internal sealed partial class KdTree
     private readonly double[] _upper;
     private readonly int[] _splitFeature;  // internal nodes: the feature split on
     private readonly double[] _splitValue; // internal nodes: the value of the first row of the right child
+    private int[]? _position;              // fitted-row index -> tree position, made on first use
 
     /// <summary>Builds the tree over <paramref name="n"/> rows of <paramref name="d"/> features.</summary>
     /// <param name="data">The fitted rows, row-major; kept (to recognise queries by the fitted array), never written to.</param>
@@ -60,6 +61,9 @@ internal sealed partial class KdTree
         _rows = new double[n * d];
         new Builder(this, data, maxDegreeOfParallelism).Run();
     }
+
+    /// <summary>Whether <see cref="Search"/> uses the blocked search (and <see cref="SearchFittedBlocked"/> applies).</summary>
+    public bool Blocked => _metric.Kind != DistanceKind.Minkowski;
 
     /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row.</summary>
     /// <remarks>Euclidean, Manhattan and Chebyshev use the blocked search (<see cref="SearchBlocked"/>); other

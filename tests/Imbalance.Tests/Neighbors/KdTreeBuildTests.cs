@@ -5,9 +5,10 @@ namespace Imbalance.Tests.Neighbors;
 
 /// <summary>
 /// The KD-tree's construction (feature-major columns, branch-free three-way quickselect, large subtrees on their own
-/// threads) and the seeded blocked search: the median selection is a correct selection on duplicate-heavy and sorted
+/// threads) and the seeded blocked search: the median selection (then a stable partition) is a correct selection on duplicate-heavy and sorted
 /// columns, and trees built with one or two threads, over the parallel-build threshold, answer exactly the brute-force
-/// reference (indices, order and distances bit for bit) on ties and duplicates.
+/// reference (indices, order and distances bit for bit) on ties and duplicates; fitted rows queried by index answer
+/// exactly as a copy of them does.
 /// </summary>
 public class KdTreeBuildTests
 {
@@ -38,17 +39,12 @@ public class KdTreeBuildTests
             foreach (var nth in new[] { 0, m / 2, m - 1, rng.RandInt(0, m) })
             {
                 var keys = (double[])original.Clone();
-                var items = Enumerable.Range(0, m).ToArray();
-                KdTree.Select(keys, items, nth);
-                keys[nth].Should().Be(sorted[nth], $"{shape} m={m} nth={nth}");
+                KdTree.Select(keys, nth).Should().Be(sorted[nth], $"{shape} m={m} nth={nth}");
+                keys[nth].Should().Be(sorted[nth]);
                 var value = keys[nth];
                 keys.Take(nth).All(v => v <= value).Should().BeTrue("no larger value comes before the nth");
                 keys.Skip(nth + 1).All(v => v >= value).Should().BeTrue("no smaller value comes after the nth");
-                items.Order().Should().Equal(Enumerable.Range(0, m), "items stay a permutation");
-                for (var j = 0; j < m; j++)
-                {
-                    keys[j].Should().Be(original[items[j]], "keys move with their items");
-                }
+                keys.Order().Should().Equal(sorted, "the keys are only reordered");
             }
         }
     }
@@ -105,6 +101,67 @@ public class KdTreeBuildTests
                     tree.SearchBlocked(new RowSource(q, m, d), k, indices, distances, 2, CancellationToken.None);
                     indices.Should().Equal(ri, $"{kind} d={d} k={k} {metric}");
                     distances.Should().Equal(rd, $"{kind} d={d} k={k} {metric}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 1.0)]
+    [InlineData(2, 1.0)]
+    [InlineData(7, 1.0)]
+    [InlineData(3, 1e200)]
+    public void Querying_fitted_rows_by_index_equals_querying_a_copy_of_them(int d, double magnitude)
+    {
+        // The path of the edited-nearest-neighbour family: some fitted rows (any order, repeats allowed) asked for
+        // their neighbours by index instead of by a copy. Grids and duplicates give exact ties; 1e200 takes the
+        // rescaled path; Minkowski p = 3 and brute force take the copying fallback.
+        var rng = new RandomState(60 + d);
+        foreach (var n in new[] { 1, 5, 40, 700, 2500 })
+        {
+            var x = new double[n, d];
+            for (var i = 0; i < n; i++)
+            {
+                for (var t = 0; t < d; t++)
+                {
+                    x[i, t] = (i % 3 == 0 ? rng.RandInt(0, 4) : rng.StandardNormal()) * magnitude;
+                }
+            }
+
+            for (var i = 5; i < n; i += 7)
+            {
+                for (var t = 0; t < d; t++)
+                {
+                    x[i, t] = x[i - 5, t];
+                }
+            }
+
+            var rows = Enumerable.Range(0, n).Where(_ => rng.RandInt(0, 3) != 0).Concat(new[] { n - 1, 0, n - 1 }).ToArray();
+            var flat = new double[rows.Length * d];
+            for (var q = 0; q < rows.Length; q++)
+            {
+                for (var t = 0; t < d; t++)
+                {
+                    flat[(q * d) + t] = x[rows[q], t];
+                }
+            }
+
+            foreach (var (algorithm, metric) in new[]
+            {
+                (NeighborsAlgorithm.KdTree, DistanceMetric.Euclidean),
+                (NeighborsAlgorithm.KdTree, DistanceMetric.Manhattan),
+                (NeighborsAlgorithm.KdTree, DistanceMetric.Chebyshev),
+                (NeighborsAlgorithm.KdTree, DistanceMetric.Minkowski(3)),
+                (NeighborsAlgorithm.Brute, DistanceMetric.Euclidean),
+            })
+            {
+                foreach (var k in new[] { 1, 2, 4, 6, 20 }.Where(k => k <= n))
+                {
+                    var index = new NearestNeighbors { NNeighbors = k, Algorithm = algorithm, Metric = metric, LeafSize = 1 + rng.RandInt(0, 30) }.Fit(x);
+                    var viaCopy = index.KNeighbors(flat, rows.Length, k);
+                    var viaIndex = index.KNeighborsOfFitted(rows, k);
+                    viaIndex.AllIndices.ToArray().Should().Equal(viaCopy.AllIndices.ToArray(), $"n={n} d={d} k={k} {algorithm} {metric}");
+                    viaIndex.AllDistances.ToArray().Should().Equal(viaCopy.AllDistances.ToArray(), $"n={n} d={d} k={k} {algorithm} {metric}");
                 }
             }
         }
