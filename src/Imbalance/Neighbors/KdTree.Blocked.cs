@@ -410,6 +410,27 @@ internal sealed partial class KdTree
                 continue;
             }
 
+            if (kind == DistanceKind.Euclidean && d <= 4)
+            {
+                switch (d)
+                {
+                    case 2:
+                        ScanEuclidean<Two>(state, lane0, active, start, end);
+                        break;
+                    case 3:
+                        ScanEuclidean<Three>(state, lane0, active, start, end);
+                        break;
+                    case 4:
+                        ScanEuclidean<Four>(state, lane0, active, start, end);
+                        break;
+                    default:
+                        ScanEuclidean<One>(state, lane0, active, start, end);
+                        break;
+                }
+
+                continue;
+            }
+
             var split = d >= 6 ? (d + 1) / 2 : d;
             for (var i = start; i < end; i++)
             {
@@ -437,6 +458,84 @@ internal sealed partial class KdTree
                 kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
             }
         }
+    }
+
+    /// <summary>
+    /// The leaf scan of <see cref="Leaf"/> for Euclidean distance in one to four features, with the number of features
+    /// a compile-time constant and the lanes' query coordinates held in registers. Same operations in the same order
+    /// as <see cref="Accumulate"/> (the leading <c>0 + x</c> is dropped: it returns <c>x</c> for the non-negative
+    /// square), so the same values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanEuclidean<TDimension>(BlockState state, int lane0, uint active, int start, int end)
+        where TDimension : struct, IDimension
+    {
+        var d = TDimension.Count;
+        var width = state.Width;
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var q0 = Vector512.LoadUnsafe(ref queries, (nuint)lane0);
+        var q1 = d > 1 ? Vector512.LoadUnsafe(ref queries, (nuint)(width + lane0)) : default;
+        var q2 = d > 2 ? Vector512.LoadUnsafe(ref queries, (nuint)((2 * width) + lane0)) : default;
+        var q3 = d > 3 ? Vector512.LoadUnsafe(ref queries, (nuint)((3 * width) + lane0)) : default;
+        var kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+        for (var i = start; i < end; i++)
+        {
+            ref var row = ref Unsafe.Add(ref rows, i * d);
+            var diff = q0 - Vector512.Create(row);
+            var acc = diff * diff;
+            if (d > 1)
+            {
+                diff = q1 - Vector512.Create(Unsafe.Add(ref row, 1));
+                acc += diff * diff;
+            }
+
+            if (d > 2)
+            {
+                diff = q2 - Vector512.Create(Unsafe.Add(ref row, 2));
+                acc += diff * diff;
+            }
+
+            if (d > 3)
+            {
+                diff = q3 - Vector512.Create(Unsafe.Add(ref row, 3));
+                acc += diff * diff;
+            }
+
+            var hits = (uint)Vector512.LessThanOrEqual(acc, kth).ExtractMostSignificantBits() & active;
+            if (hits != 0)
+            {
+                Offer(state, lane0, hits, acc, _order[i]);
+                kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+            }
+        }
+    }
+
+    /// <summary>A number of features known when the code is compiled (one specialisation per value).</summary>
+    private interface IDimension
+    {
+        static abstract int Count { get; }
+    }
+
+    private struct One : IDimension
+    {
+        public static int Count => 1;
+    }
+
+    private struct Two : IDimension
+    {
+        public static int Count => 2;
+    }
+
+    private struct Three : IDimension
+    {
+        public static int Count => 3;
+    }
+
+    private struct Four : IDimension
+    {
+        public static int Count => 4;
     }
 
     /// <summary>Offers one row (fitted-row <paramref name="index"/>, values <paramref name="acc"/>) to the lanes in

@@ -112,9 +112,8 @@ internal sealed partial class KdTree
             }
 
             var mid = start + ((end - start) / 2);
-            Split(feature, start, end, mid);
             tree._splitFeature[node] = feature;
-            tree._splitValue[node] = _columns[(feature * _n) + mid];
+            tree._splitValue[node] = Split(feature, start, end, mid);
             var left = (2 * node) + 1;
             if (_parallelism > 1 && end - start >= 2 * ParallelRows)
             {
@@ -166,12 +165,13 @@ internal sealed partial class KdTree
         }
 
         /// <summary>Reorders positions <c>[start, end)</c> (every column and the fitted-row indices together) so that
-        /// the rows before <paramref name="mid"/> have <paramref name="feature"/> values at most the value at
-        /// <paramref name="mid"/>, and the rows after it at least that value: the median value is selected on a
-        /// copy of the column, then one stable pass sends each row left or right (values equal to the median fill the
-        /// left side up to <paramref name="mid"/> first) and every column is scattered into two sequential runs.</summary>
+        /// the rows before <paramref name="mid"/> have <paramref name="feature"/> values at most the median value
+        /// (the value of rank <c>mid - start</c>), and the rows from <paramref name="mid"/> on at least it; returns the
+        /// median value, the smallest value on the right. The median is selected on a copy of the column, then one
+        /// stable pass sends each row left or right (values equal to the median fill the left side up to
+        /// <paramref name="mid"/> first) and every column is scattered into two sequential runs.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Split(int feature, int start, int end, int mid)
+        private double Split(int feature, int start, int end, int mid)
         {
             var m = end - start;
             var nth = mid - start;
@@ -221,6 +221,7 @@ internal sealed partial class KdTree
             }
 
             orderBuffer.CopyTo(order);
+            return value;
         }
     }
 
@@ -310,6 +311,83 @@ internal sealed partial class KdTree
         }
 
         return store;
+    }
+
+    /// <summary>
+    /// Checks the tree's structure, for tests (the search is exact on any tree, so a malformed tree would only be slow):
+    /// rows and indices agree with the fitted rows, every node's box is its rows' exact box, and at every internal node
+    /// the left child's split-feature values are at most the split value, which is the smallest value on the right.
+    /// </summary>
+    /// <returns>The first violation found, or <see langword="null"/>.</returns>
+    internal string? Validate()
+    {
+        for (var p = 0; p < _n; p++)
+        {
+            for (var t = 0; t < _d; t++)
+            {
+                if (_rows[(p * _d) + t].CompareTo(_source[(_order[p] * _d) + t]) != 0)
+                {
+                    return $"position {p} does not hold fitted row {_order[p]}";
+                }
+            }
+        }
+
+        for (var node = 0; node < _leaf.Length; node++)
+        {
+            if (_start[node] >= _end[node])
+            {
+                continue;
+            }
+
+            for (var t = 0; t < _d; t++)
+            {
+                var lo = double.PositiveInfinity;
+                var hi = double.NegativeInfinity;
+                for (var p = _start[node]; p < _end[node]; p++)
+                {
+                    lo = Math.Min(lo, _rows[(p * _d) + t]);
+                    hi = Math.Max(hi, _rows[(p * _d) + t]);
+                }
+
+                if (lo != _lower[(node * _d) + t] || hi != _upper[(node * _d) + t])
+                {
+                    return $"node {node}: box of feature {t} is not its rows' box";
+                }
+            }
+
+            if (_leaf[node])
+            {
+                continue;
+            }
+
+            var f = _splitFeature[node];
+            var left = (2 * node) + 1;
+            if (_start[left] != _start[node] || _end[left] != _start[left + 1] || _end[left + 1] != _end[node] || _end[left] != _start[node] + ((_end[node] - _start[node]) / 2))
+            {
+                return $"node {node}: children do not split its range at the middle";
+            }
+
+            var rightMin = double.PositiveInfinity;
+            for (var p = _start[left + 1]; p < _end[left + 1]; p++)
+            {
+                rightMin = Math.Min(rightMin, _rows[(p * _d) + f]);
+            }
+
+            for (var p = _start[left]; p < _end[left]; p++)
+            {
+                if (_rows[(p * _d) + f] > _splitValue[node])
+                {
+                    return $"node {node}: a left row exceeds the split value";
+                }
+            }
+
+            if (rightMin != _splitValue[node])
+            {
+                return $"node {node}: the split value is not the smallest value on the right";
+            }
+        }
+
+        return null;
     }
 
     private void MarkEmptyDescendants(int node, int nodes, int end)

@@ -50,6 +50,33 @@ public class KdTreeBuildTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(10)]
+    public void Built_trees_are_well_formed_on_ties_duplicates_and_tiny_inputs(int d)
+    {
+        // The search is exact on any tree, so only a structural check catches a malformed one (it would be slow).
+        var rng = new RandomState(80 + d);
+        foreach (var n in new[] { 0, 1, 2, 3, 31, 64, 65, 1000, 5000 })
+        {
+            foreach (var few in new[] { false, true })
+            {
+                var x = new double[n * d];
+                for (var i = 0; i < x.Length; i++)
+                {
+                    x[i] = few ? rng.RandInt(0, 3) : rng.StandardNormal();
+                }
+
+                foreach (var leafSize in new[] { 1, 2, 5, 30 })
+                {
+                    new KdTree(x, n, d, DistanceMetric.Euclidean, leafSize).Validate().Should().BeNull($"n={n} d={d} few={few} leaf={leafSize}");
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(2, 40000, "grid")]
     [InlineData(3, 36000, "duplicates")]
     [InlineData(5, 33000, "gaussian")]
@@ -88,6 +115,8 @@ public class KdTreeBuildTests
         {
             var serial = new KdTree(x, n, d, metric, 30, maxDegreeOfParallelism: 1);
             var parallel = new KdTree(x, n, d, metric, 30, maxDegreeOfParallelism: 2);
+            serial.Validate().Should().BeNull();
+            parallel.Validate().Should().BeNull();
             const int kMax = 9;
             var (allIndices, allDistances) = Reference(x, n, q, m, d, kMax, metric);
             foreach (var k in new[] { 1, 2, 4, 8, kMax })
