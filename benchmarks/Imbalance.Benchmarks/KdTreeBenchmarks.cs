@@ -8,7 +8,9 @@ namespace Imbalance.Benchmarks;
 /// the edited-nearest-neighbour family (k = 4) and the SMOTE family (k = 6) ask for them. <c>Blocked</c> is the
 /// engine's search (queries sharing a leaf searched together, eight SIMD lanes at a time); <c>Single</c> is the
 /// one-query-at-a-time search it replaced, on the same tree. Both return the same answer bit for bit. The tree is
-/// built once in setup; <c>FitAndQuery</c> adds the fit, as a sampler pays it.
+/// built once in setup; <c>FitAndQuery</c> adds the fit, as a sampler pays it. <c>Build</c> is the tree
+/// construction alone (feature-major columns, median selection, parallel subtrees); <c>FittedSubset</c> asks for the
+/// neighbours of 95 % of the fitted rows by index, as the edited-nearest-neighbour family does.
 /// </summary>
 [MemoryDiagnoser]
 public class KdTreeBenchmarks
@@ -20,6 +22,8 @@ public class KdTreeBenchmarks
     private int _d;
     private int[] _indices = null!;
     private double[] _distances = null!;
+    private NeighborsIndex _index = null!;
+    private int[] _subset = null!;
 
     [Params("200000x3", "20000x10", "100000x10")]
     public string Shape { get; set; } = "";
@@ -39,6 +43,8 @@ public class KdTreeBenchmarks
         _tree = new KdTree(_flat, _n, _d, DistanceMetric.Euclidean, 30);
         _indices = new int[_n * K];
         _distances = new double[_n * K];
+        _index = new NearestNeighbors { NNeighbors = K, Algorithm = NeighborsAlgorithm.KdTree }.Fit(_x);
+        _subset = Enumerable.Range(0, _n).Where(i => i % 20 != 0).ToArray();
     }
 
     [Benchmark(Baseline = true)]
@@ -54,6 +60,12 @@ public class KdTreeBenchmarks
         _tree.SearchBlocked(new RowSource(_flat, _n, _d), K, _indices, _distances, Environment.ProcessorCount, CancellationToken.None);
         return _indices[^1];
     }
+
+    [Benchmark]
+    public int Build() => new KdTree(_flat, _n, _d, DistanceMetric.Euclidean, 30, Environment.ProcessorCount).Count;
+
+    [Benchmark]
+    public int FittedSubset() => _index.KNeighborsOfFitted(_subset, K).AllIndices[^1];
 
     [Benchmark]
     public int FitAndQuery()

@@ -39,6 +39,9 @@ internal sealed partial class KdTree
     /// it, a <see cref="TopK"/> heap.</summary>
     private const int SortedListLimit = 16;
 
+    /// <summary>Up to this many neighbours, each lane's bound is seeded from its home leaf before the walk.</summary>
+    private const int SeedLimit = 8;
+
     /// <summary>Queries per SIMD group: one <see cref="Vector512{T}"/> of doubles.</summary>
     private const int Lanes = 8;
 
@@ -48,32 +51,86 @@ internal sealed partial class KdTree
     {
         var blockSize = BlockSize(k);
         int[] order;
-        List<(int Start, int End)> blocks;
+        List<(int Start, int End, int Leaf)> blocks;
         if (IsFittedRows(queries))
         {
             // The fitted rows themselves (TomekLinks, the no-argument KNeighbors): each leaf's own rows form its run.
             order = _order;
-            blocks = new List<(int Start, int End)>();
+            blocks = new List<(int Start, int End, int Leaf)>();
             for (var node = 0; node < _leaf.Length; node++)
             {
                 if (_leaf[node])
                 {
-                    AddBlocks(blocks, _start[node], _end[node], blockSize);
+                    AddBlocks(blocks, _start[node], _end[node], node, blockSize);
                 }
             }
         }
         else
         {
             order = LeafOrder(queries, out var leafEnds);
-            blocks = new List<(int Start, int End)>();
+            blocks = new List<(int Start, int End, int Leaf)>();
             var start = 0;
             for (var node = 0; node < leafEnds.Length - 1; node++)
             {
-                AddBlocks(blocks, start, leafEnds[node], blockSize);
+                AddBlocks(blocks, start, leafEnds[node], node, blockSize);
                 start = leafEnds[node];
             }
         }
 
+        Run(queries, order, order, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the <paramref name="k"/> nearest fitted rows of some fitted rows themselves: output row <c>q</c> answers
+    /// fitted row <c>rows[q]</c>, exactly as <see cref="SearchBlocked"/> answers a copy of those rows, without copying
+    /// them or descending the tree to find their leaves (each fitted row's leaf is known).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void SearchFittedBlocked(ReadOnlySpan<int> rows, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var blockSize = BlockSize(k);
+        var m = rows.Length;
+
+        // Counting sort of the queries by their fitted row's tree position.
+        var position = Positions();
+        var starts = new int[_n + 1];
+        foreach (var row in rows)
+        {
+            starts[position[row] + 1]++;
+        }
+
+        for (var p = 0; p < _n; p++)
+        {
+            starts[p + 1] += starts[p];
+        }
+
+        var cursor = starts.AsSpan(0, _n).ToArray();
+        var slots = new int[m];
+        var queryRows = new int[m];
+        for (var q = 0; q < m; q++)
+        {
+            var at = cursor[position[rows[q]]]++;
+            slots[at] = q;
+            queryRows[at] = rows[q];
+        }
+
+        var blocks = new List<(int Start, int End, int Leaf)>();
+        for (var node = 0; node < _leaf.Length; node++)
+        {
+            if (_leaf[node] && _start[node] < _end[node])
+            {
+                AddBlocks(blocks, starts[_start[node]], starts[_end[node]], node, blockSize);
+            }
+        }
+
+        Run(new RowSource(_source, _n, _d), queryRows, slots, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>Searches the blocks in parallel: block <c>b</c> covers <c>[Start, End)</c> of
+    /// <paramref name="queryRows"/> (rows of <paramref name="queries"/>) and writes output rows
+    /// <paramref name="slots"/> of the same range.</summary>
+    private void Run(RowSource queries, int[] queryRows, int[] slots, List<(int Start, int End, int Leaf)> blocks, int k, int blockSize, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
         ParallelLoop.For(
             0,
             blocks.Count,
@@ -81,13 +138,31 @@ internal sealed partial class KdTree
             () => new BlockState(_d, k, blockSize, _leaf.Length),
             (block, state) =>
             {
-                var (q0, q1) = blocks[block];
-                SearchBlock(queries.Span, order.AsSpan(q0, q1 - q0), state);
-                Write(order.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
+                var (q0, q1, leaf) = blocks[block];
+                SearchBlock(queries.Span, queryRows.AsSpan(q0, q1 - q0), leaf, state);
+                Write(slots.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
                 return state;
             },
             _ => { },
             cancellationToken);
+    }
+
+    /// <summary>The tree position of every fitted row (the inverse of <see cref="_order"/>), made on first use.</summary>
+    private int[] Positions()
+    {
+        var position = _position;
+        if (position is null)
+        {
+            position = new int[_n];
+            for (var p = 0; p < _n; p++)
+            {
+                position[_order[p]] = p;
+            }
+
+            _position = position;
+        }
+
+        return position;
     }
 
     /// <summary>Whether the queries are the very rows this tree was built from (same array, same count).</summary>
@@ -105,9 +180,9 @@ internal sealed partial class KdTree
     /// <summary>Queries per block: fewer for large <paramref name="k"/>, so the per-thread heaps stay small.</summary>
     private static int BlockSize(int k) => k <= 32 ? MaxBlock : k <= 256 ? 2 * Lanes : Lanes;
 
-    /// <summary>Cuts the run <c>[start, end)</c> of leaf-ordered queries into near-equal blocks of at most
-    /// <paramref name="blockSize"/>.</summary>
-    private static void AddBlocks(List<(int Start, int End)> blocks, int start, int end, int blockSize)
+    /// <summary>Cuts the run <c>[start, end)</c> of leaf-ordered queries (those falling into
+    /// <paramref name="leaf"/>) into near-equal blocks of at most <paramref name="blockSize"/>.</summary>
+    private static void AddBlocks(List<(int Start, int End, int Leaf)> blocks, int start, int end, int leaf, int blockSize)
     {
         var run = end - start;
         if (run <= 0)
@@ -120,7 +195,7 @@ internal sealed partial class KdTree
         for (var p = 1; p <= pieces; p++)
         {
             var next = start + (int)((long)run * p / pieces);
-            blocks.Add((previous, next));
+            blocks.Add((previous, next, leaf));
             previous = next;
         }
     }
@@ -147,10 +222,11 @@ internal sealed partial class KdTree
         }
     }
 
-    /// <summary>Searches one block: loads the queries into lanes, then walks the tree depth first, nearer child first,
-    /// skipping nodes that no query of the block can reach.</summary>
+    /// <summary>Searches one block: loads the queries into lanes, seeds each lane's bound from the leaf the queries
+    /// fall into (<see cref="Seed"/>), then walks the tree depth first, nearer child first, skipping nodes that no
+    /// query of the block can reach.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SearchBlock(ReadOnlySpan<double> span, ReadOnlySpan<int> block, BlockState state)
+    private void SearchBlock(ReadOnlySpan<double> span, ReadOnlySpan<int> block, int home, BlockState state)
     {
         var d = _d;
         var width = state.Width;
@@ -177,7 +253,13 @@ internal sealed partial class KdTree
         TopK.Reset(state.Values.AsSpan(0, block.Length * state.K), state.Indices.AsSpan(0, block.Length * state.K));
         state.Kth.AsSpan(0, block.Length).Fill(double.PositiveInfinity);
         state.Kth.AsSpan(block.Length, lanes - block.Length).Fill(double.NegativeInfinity);
-        var worst = double.PositiveInfinity;
+        state.Bound.AsSpan(0, lanes).Fill(double.PositiveInfinity);
+        if (state.K <= SeedLimit && _end[home] - _start[home] >= state.K)
+        {
+            Seed(home, state);
+        }
+
+        var worst = Worst(state.Kth, lanes);
 
         var stack = state.Stack;
         var bounds = state.StackBounds;
@@ -329,6 +411,27 @@ internal sealed partial class KdTree
                 continue;
             }
 
+            if (kind == DistanceKind.Euclidean && d <= 4)
+            {
+                switch (d)
+                {
+                    case 2:
+                        ScanEuclidean<Two>(state, lane0, active, start, end);
+                        break;
+                    case 3:
+                        ScanEuclidean<Three>(state, lane0, active, start, end);
+                        break;
+                    case 4:
+                        ScanEuclidean<Four>(state, lane0, active, start, end);
+                        break;
+                    default:
+                        ScanEuclidean<One>(state, lane0, active, start, end);
+                        break;
+                }
+
+                continue;
+            }
+
             var split = d >= 6 ? (d + 1) / 2 : d;
             for (var i = start; i < end; i++)
             {
@@ -352,28 +455,162 @@ internal sealed partial class KdTree
                     continue;
                 }
 
-                var index = _order[i];
-                do
-                {
-                    var lane = lane0 + BitOperations.TrailingZeroCount(hits);
-                    var values = state.Values.AsSpan(lane * k, k);
-                    var indices = state.Indices.AsSpan(lane * k, k);
-                    if (k <= SortedListLimit)
-                    {
-                        Insert(values, indices, acc[lane - lane0], index);
-                        state.Kth[lane] = values[k - 1];
-                    }
-                    else
-                    {
-                        TopK.Push(values, indices, acc[lane - lane0], index);
-                        state.Kth[lane] = values[0];
-                    }
-
-                    hits &= hits - 1;
-                }
-                while (hits != 0);
-
+                Offer(state, lane0, hits, acc, _order[i]);
                 kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The leaf scan of <see cref="Leaf"/> for Euclidean distance in one to four features, with the number of features
+    /// a compile-time constant and the lanes' query coordinates held in registers. Same operations in the same order
+    /// as <see cref="Accumulate"/> (the leading <c>0 + x</c> is dropped: it returns <c>x</c> for the non-negative
+    /// square), so the same values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanEuclidean<TDimension>(BlockState state, int lane0, uint active, int start, int end)
+        where TDimension : struct, IDimension
+    {
+        var d = TDimension.Count;
+        var width = state.Width;
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var q0 = Vector512.LoadUnsafe(ref queries, (nuint)lane0);
+        var q1 = d > 1 ? Vector512.LoadUnsafe(ref queries, (nuint)(width + lane0)) : default;
+        var q2 = d > 2 ? Vector512.LoadUnsafe(ref queries, (nuint)((2 * width) + lane0)) : default;
+        var q3 = d > 3 ? Vector512.LoadUnsafe(ref queries, (nuint)((3 * width) + lane0)) : default;
+        var kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+        for (var i = start; i < end; i++)
+        {
+            ref var row = ref Unsafe.Add(ref rows, i * d);
+            var diff = q0 - Vector512.Create(row);
+            var acc = diff * diff;
+            if (d > 1)
+            {
+                diff = q1 - Vector512.Create(Unsafe.Add(ref row, 1));
+                acc += diff * diff;
+            }
+
+            if (d > 2)
+            {
+                diff = q2 - Vector512.Create(Unsafe.Add(ref row, 2));
+                acc += diff * diff;
+            }
+
+            if (d > 3)
+            {
+                diff = q3 - Vector512.Create(Unsafe.Add(ref row, 3));
+                acc += diff * diff;
+            }
+
+            var hits = (uint)Vector512.LessThanOrEqual(acc, kth).ExtractMostSignificantBits() & active;
+            if (hits != 0)
+            {
+                Offer(state, lane0, hits, acc, _order[i]);
+                kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+            }
+        }
+    }
+
+    /// <summary>A number of features known when the code is compiled (one specialisation per value).</summary>
+    private interface IDimension
+    {
+        static abstract int Count { get; }
+    }
+
+    private struct One : IDimension
+    {
+        public static int Count => 1;
+    }
+
+    private struct Two : IDimension
+    {
+        public static int Count => 2;
+    }
+
+    private struct Three : IDimension
+    {
+        public static int Count => 3;
+    }
+
+    private struct Four : IDimension
+    {
+        public static int Count => 4;
+    }
+
+    /// <summary>Offers one row (fitted-row <paramref name="index"/>, values <paramref name="acc"/>) to the lanes in
+    /// <paramref name="hits"/>, updating their k-th values.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Offer(BlockState state, int lane0, uint hits, Vector512<double> acc, int index)
+    {
+        var k = state.K;
+        Span<double> values8 = stackalloc double[Lanes];
+        acc.CopyTo(values8);
+        do
+        {
+            var offset = BitOperations.TrailingZeroCount(hits);
+            var lane = lane0 + offset;
+            var values = state.Values.AsSpan(lane * k, k);
+            var indices = state.Indices.AsSpan(lane * k, k);
+            if (k <= SortedListLimit)
+            {
+                Insert(values, indices, values8[offset], index);
+                state.Kth[lane] = Math.Min(values[k - 1], state.Bound[lane]);
+            }
+            else
+            {
+                TopK.Push(values, indices, values8[offset], index);
+                state.Kth[lane] = values[0];
+            }
+
+            hits &= hits - 1;
+        }
+        while (hits != 0);
+    }
+
+    /// <summary>
+    /// Sets each lane's bound (and k-th value) to the k-th smallest of its distances to the rows of
+    /// <paramref name="home"/>, computed with vector minima and maxima only: a row is offered later only when it is
+    /// at most this bound. The home leaf holds at least k rows, and the bound is one of k actual candidate values, so
+    /// the true k-th value is at most the bound: every row of the answer is still offered (ties at the bound
+    /// included), while most rows that would only have entered a list to be pushed out again never enter.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Seed(int home, BlockState state)
+    {
+        var d = _d;
+        var width = state.Width;
+        var k = state.K;
+        var kind = _metric.Kind;
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        Span<Vector512<double>> best = stackalloc Vector512<double>[SeedLimit];
+        for (var g = 0; g < state.Groups; g++)
+        {
+            var lane0 = g * Lanes;
+            best[..k].Fill(Vector512.Create(double.PositiveInfinity));
+            for (var i = _start[home]; i < _end[home]; i++)
+            {
+                var value = Accumulate(kind, Vector512<double>.Zero, ref queries, width, lane0, ref rows, i * d, 0, d);
+
+                // One step of an insertion network: best[0..k) stays the k smallest values so far, ascending.
+                for (var j = 0; j < k; j++)
+                {
+                    var low = Vector512.Min(best[j], value);
+                    value = Vector512.Max(best[j], value);
+                    best[j] = low;
+                }
+            }
+
+            for (var lane = lane0; lane < lane0 + Lanes; lane++)
+            {
+                if (state.Kth[lane] == double.PositiveInfinity)
+                {
+                    // A real lane (padding lanes keep -infinity and accept nothing).
+                    state.Bound[lane] = best[k - 1][lane - lane0];
+                    state.Kth[lane] = state.Bound[lane];
+                }
             }
         }
     }
@@ -440,6 +677,7 @@ internal sealed partial class KdTree
             Width = width;
             Queries = new double[d * width];
             Kth = new double[width];
+            Bound = new double[width];
             Values = new double[width * k];
             Indices = new int[width * k];
             BoxLow = new double[d];
@@ -464,6 +702,10 @@ internal sealed partial class KdTree
         /// <summary>Each lane's current k-th value (the last of its list, or its heap's root); -infinity for padding
         /// lanes.</summary>
         public double[] Kth { get; }
+
+        /// <summary>Each lane's seeded bound (<see cref="Seed"/>): +infinity when not seeded; its k-th value never
+        /// exceeds it.</summary>
+        public double[] Bound { get; }
 
         /// <summary>Each lane's list or heap of values, <c>k</c> per lane.</summary>
         public double[] Values { get; }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Imbalance.Sampling;
 
 namespace Imbalance.Neighbors;
@@ -10,9 +9,11 @@ namespace Imbalance.Neighbors;
 /// k-th distance.
 /// </summary>
 /// <remarks>
-/// Distances are the direct sums <c>sum (q - x)^2</c> (or <c>|q - x|</c>, ...) over features in order, exactly as
-/// scikit-learn's KD-tree computes them. Ties are ordered by lower fitted-row index: nodes whose bound equals the
-/// current k-th distance are still visited.
+/// <para>Any tree over the rows gives the same answer: the search returns the k smallest (distance, index) pairs,
+/// exactly, so the shape of the tree (how ties are split, which rows share a leaf) only changes the speed.</para>
+/// <para>Distances are the direct sums <c>sum (q - x)^2</c> (or <c>|q - x|</c>, ...) over features in order, exactly
+/// as scikit-learn's KD-tree computes them. Ties are ordered by lower fitted-row index: nodes whose bound equals the
+/// current k-th distance are still visited.</para>
 /// </remarks>
 internal sealed partial class KdTree
 {
@@ -37,8 +38,16 @@ internal sealed partial class KdTree
     private readonly double[] _upper;
     private readonly int[] _splitFeature;  // internal nodes: the feature split on
     private readonly double[] _splitValue; // internal nodes: the value of the first row of the right child
+    private int[]? _position;              // fitted-row index -> tree position, made on first use
 
-    public KdTree(double[] data, int n, int d, DistanceMetric metric, int leafSize)
+    /// <summary>Builds the tree over <paramref name="n"/> rows of <paramref name="d"/> features.</summary>
+    /// <param name="data">The fitted rows, row-major; kept (to recognise queries by the fitted array), never written to.</param>
+    /// <param name="n">The number of rows.</param>
+    /// <param name="d">The number of features.</param>
+    /// <param name="metric">The distance.</param>
+    /// <param name="leafSize">scikit-learn's <c>leaf_size</c>: fixes the number of levels.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for building large subtrees; the tree does not depend on it.</param>
+    public KdTree(double[] data, int n, int d, DistanceMetric metric, int leafSize, int maxDegreeOfParallelism = 1)
     {
         _n = n;
         _d = d;
@@ -46,12 +55,6 @@ internal sealed partial class KdTree
         _source = data;
         var levels = (int)Math.Floor(Math.Log2(Math.Max(1.0, (n - 1) / (double)leafSize))) + 1;
         var nodes = (1 << levels) - 1;
-        _order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            _order[i] = i;
-        }
-
         _start = new int[nodes];
         _end = new int[nodes];
         _leaf = new bool[nodes];
@@ -59,12 +62,13 @@ internal sealed partial class KdTree
         _upper = new double[nodes * d];
         _splitFeature = new int[nodes];
         _splitValue = new double[nodes];
-
-        // The rows are moved with their indices while building, so every node's rows are contiguous.
+        _order = new int[n];
         _rows = new double[n * d];
-        Array.Copy(data, _rows, n * d);
-        Build(0, 0, n, nodes);
+        new Builder(this, data, maxDegreeOfParallelism).Run();
     }
+
+    /// <summary>Whether <see cref="Search"/> uses the blocked search (and <see cref="SearchFittedBlocked"/> applies).</summary>
+    public bool Blocked => _metric.Kind != DistanceKind.Minkowski;
 
     /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row.</summary>
     /// <remarks>Euclidean, Manhattan and Chebyshev use the blocked search (<see cref="SearchBlocked"/>); other
@@ -161,153 +165,6 @@ internal sealed partial class KdTree
         // starts[node] is now the end of node's run, i.e. the start of node + 1's run.
         leafStarts = starts;
         return order;
-    }
-
-    private void Build(int node, int start, int end, int nodes)
-    {
-        _start[node] = start;
-        _end[node] = end;
-        var lo = _lower.AsSpan(node * _d, _d);
-        var hi = _upper.AsSpan(node * _d, _d);
-        lo.Fill(double.PositiveInfinity);
-        hi.Fill(double.NegativeInfinity);
-        for (var i = start; i < end; i++)
-        {
-            var row = _rows.AsSpan(i * _d, _d);
-            for (var t = 0; t < _d; t++)
-            {
-                lo[t] = Math.Min(lo[t], row[t]);
-                hi[t] = Math.Max(hi[t], row[t]);
-            }
-        }
-
-        if ((2 * node) + 1 >= nodes || end - start < 2)
-        {
-            _leaf[node] = true;
-            MarkEmptyDescendants(node, nodes, end);
-            return;
-        }
-
-        // The first feature with the strictly largest spread.
-        var feature = 0;
-        var best = 0.0;
-        for (var t = 0; t < _d; t++)
-        {
-            var spread = hi[t] - lo[t];
-            if (spread > best)
-            {
-                best = spread;
-                feature = t;
-            }
-        }
-
-        var mid = start + ((end - start) / 2);
-        Select(feature, start, end - 1, mid);
-        _splitFeature[node] = feature;
-        _splitValue[node] = _rows[(mid * _d) + feature];
-        Build((2 * node) + 1, start, mid, nodes);
-        Build((2 * node) + 2, mid, end, nodes);
-    }
-
-    private void MarkEmptyDescendants(int node, int nodes, int end)
-    {
-        // Descendants of an early leaf are never visited; give them empty ranges for clarity.
-        for (var child = (2 * node) + 1; child < nodes; child = (2 * child) + 1)
-        {
-            _start[child] = end;
-            _end[child] = end;
-            _leaf[child] = true;
-        }
-    }
-
-    /// <summary>
-    /// Reorders tree positions <c>left..right</c> (rows and their indices together) so that position
-    /// <paramref name="nth"/> holds the row of that rank under "value of <paramref name="feature"/>, then fitted-row
-    /// index", smaller ones before it and larger ones after (quickselect with a median-of-three pivot). The set of rows
-    /// on each side is determined by the ranks alone, so the tree does not depend on how the selection moves rows.
-    /// </summary>
-    private void Select(int feature, int left, int right, int nth)
-    {
-        while (right > left)
-        {
-            var mid = left + ((right - left) / 2);
-            if (Less(feature, mid, left))
-            {
-                Swap(mid, left);
-            }
-
-            if (Less(feature, right, left))
-            {
-                Swap(right, left);
-            }
-
-            if (Less(feature, right, mid))
-            {
-                Swap(right, mid);
-            }
-
-            var pivotValue = _rows[(mid * _d) + feature];
-            var pivotIndex = _order[mid];
-            var i = left;
-            var j = right;
-            while (i <= j)
-            {
-                while (Before(_rows[(i * _d) + feature], _order[i], pivotValue, pivotIndex))
-                {
-                    i++;
-                }
-
-                while (Before(pivotValue, pivotIndex, _rows[(j * _d) + feature], _order[j]))
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    Swap(i, j);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (nth <= j)
-            {
-                right = j;
-            }
-            else if (nth >= i)
-            {
-                left = i;
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Before(double va, int a, double vb, int b) => va < vb || (va == vb && a < b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Less(int feature, int a, int b) =>
-        Before(_rows[(a * _d) + feature], _order[a], _rows[(b * _d) + feature], _order[b]);
-
-    /// <summary>Swaps the rows (and fitted-row indices) at two tree positions.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Swap(int a, int b)
-    {
-        if (a == b)
-        {
-            return;
-        }
-
-        (_order[a], _order[b]) = (_order[b], _order[a]);
-        var ra = _rows.AsSpan(a * _d, _d);
-        var rb = _rows.AsSpan(b * _d, _d);
-        for (var t = 0; t < ra.Length; t++)
-        {
-            (ra[t], rb[t]) = (rb[t], ra[t]);
-        }
     }
 
     private double MinReduced(int node, ReadOnlySpan<double> query)

@@ -57,7 +57,7 @@ public sealed class NeighborsIndex
         _maxDegreeOfParallelism = configuration.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (algorithm == NeighborsAlgorithm.KdTree)
         {
-            _tree = new KdTree(_rows, n, d, Metric, configuration.LeafSize);
+            _tree = new KdTree(_rows, n, d, Metric, configuration.LeafSize, _maxDegreeOfParallelism);
         }
         else
         {
@@ -172,6 +172,45 @@ public sealed class NeighborsIndex
     /// <summary>Queries with rows given as a flat row-major span (validated by the caller), for samplers.</summary>
     internal NeighborsResult KNeighbors(double[] queries, int rows, int k, CancellationToken cancellationToken = default) =>
         Query(new RowSource(queries, rows, Features), CheckK(k, rows), cancellationToken);
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest fitted rows of some fitted rows themselves, given by index: exactly what
+    /// <see cref="KNeighbors(double[], int, int, CancellationToken)"/> returns for a copy of those rows (a row finds
+    /// itself at distance 0), without the copy. Output row <c>q</c> answers fitted row <c>rows[q]</c>.
+    /// </summary>
+    internal NeighborsResult KNeighborsOfFitted(ReadOnlySpan<int> rows, int k, CancellationToken cancellationToken = default)
+    {
+        var m = rows.Length;
+        k = CheckK(k, m);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_tree is null || !_tree.Blocked)
+        {
+            var queries = new double[m * Features];
+            for (var q = 0; q < m; q++)
+            {
+                _givenRows.AsSpan(rows[q] * Features, Features).CopyTo(queries.AsSpan(q * Features, Features));
+            }
+
+            return Query(new RowSource(queries, m, Features), k, cancellationToken);
+        }
+
+        // The fitted rows are on the index's scale already (the rare rescaled path of Search never applies: the
+        // queries are no larger than the fitted rows).
+        var indices = new int[m * k];
+        var distances = new double[m * k];
+        var parallelism = (long)m * Count * Features <= SerialWork ? 1 : _maxDegreeOfParallelism;
+        var rowArray = rows.ToArray();
+        ParallelLoop.Unwrap(() => _tree.SearchFittedBlocked(rowArray, k, indices, distances, parallelism, cancellationToken));
+        if (_shift != 0)
+        {
+            for (var i = 0; i < distances.Length; i++)
+            {
+                distances[i] = Math.ScaleB(distances[i], -_shift);
+            }
+        }
+
+        return new NeighborsResult(m, k, indices, distances);
+    }
 
     /// <summary>
     /// Queries with rows given as a flat row-major array, writing into caller-owned buffers of at least

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -446,13 +447,7 @@ internal sealed class ShrinkingNeighbourhood
     {
         var k = Math.Min(length, _n);
         _fullIndex ??= new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = _maxDegreeOfParallelism }.FitOwned(_rows, _n, _d);
-        var queries = new double[rows.Count * _d];
-        for (var q = 0; q < rows.Count; q++)
-        {
-            _rows.AsSpan(rows[q] * _d, _d).CopyTo(queries.AsSpan(q * _d, _d));
-        }
-
-        var result = _fullIndex.KNeighbors(queries, rows.Count, k, cancellationToken);
+        var result = _fullIndex.KNeighborsOfFitted(CollectionsMarshal.AsSpan(rows), k, cancellationToken);
         EnsurePool(rows.Count * k);
         var flags = (byte)(HasList | (k == _n ? Complete : 0));
         for (var q = 0; q < rows.Count; q++)
