@@ -52,7 +52,7 @@ internal sealed class RbfKernelColumns
     /// <param name="members">The row of each variable.</param>
     /// <param name="labels">The sign <c>y</c> of each variable.</param>
     /// <param name="pool">The column buffers (their count is the cache budget); null for libsvm's default 200 MB.</param>
-    public RbfKernelColumns(double[] rows, int d, double[] squares, double gamma, int[] members, double[] labels, KernelColumnPool? pool = null)
+    public RbfKernelColumns(ReadOnlySpan<double> rows, int d, double[] squares, double gamma, int[] members, double[] labels, KernelColumnPool? pool = null)
     {
         var l = members.Length;
         _d = d;
@@ -71,7 +71,7 @@ internal sealed class RbfKernelColumns
         _xi = new double[d];
         for (var p = 0; p < l; p++)
         {
-            var row = rows.AsSpan(members[p] * d, d);
+            var row = rows.Slice(members[p] * d, d);
             for (var f = 0; f < d; f++)
             {
                 _xt[Index(p, f)] = row[f];
