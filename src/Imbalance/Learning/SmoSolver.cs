@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -38,6 +39,7 @@ internal sealed class SmoSolver
     /// <param name="alpha">The feasible start point (copied).</param>
     /// <param name="c">The upper bound of every variable.</param>
     /// <param name="eps">The stopping tolerance.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SmoSolver(RbfKernelColumns q, double[] labels, double[] linear, double[] alpha, double c, double eps)
     {
         _q = q;
@@ -79,6 +81,7 @@ internal sealed class SmoSolver
 
     /// <summary>Runs the solver; returns the multipliers by original variable, libsvm's <c>rho</c> and the number of
     /// iterations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double[] Alpha, double Rho, int Iterations) Solve(CancellationToken cancellationToken)
     {
         var maxIterations = Math.Max(10_000_000, _l > int.MaxValue / 100 ? int.MaxValue : 100 * _l);
@@ -127,6 +130,7 @@ internal sealed class SmoSolver
 
     /// <summary>libsvm's <c>calculate_rho</c>: the mean of <c>y_i G_i</c> over free variables, else the middle of
     /// the bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CalculateRho()
     {
         var ub = double.PositiveInfinity;
@@ -177,6 +181,7 @@ internal sealed class SmoSolver
     private float[] Column(int position, int length) => _q.Get(position, length);
 
     /// <summary>libsvm's second-order <c>select_working_set</c>; false when the solution is optimal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SelectWorkingSet(out int outI, out int outJ)
     {
         outI = outJ = -1;
@@ -275,6 +280,7 @@ internal sealed class SmoSolver
     /// largest violation it saw and its last position (the scalar loop keeps the last position of the overall
     /// largest, which is the largest position among the lanes holding that value). Returns where the scalar loop
     /// resumes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int MaximalViolator512(ref double gMax, ref int iIndex)
     {
         var end = _activeSize & ~7;
@@ -337,6 +343,7 @@ internal sealed class SmoSolver
     /// operations per lane: <c>G_max2</c> is a maximum (order-free) and the partner is the last position of the
     /// smallest objective (the largest position among the lanes holding it). Returns where the scalar loop
     /// resumes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SecondOrderPartner512(float[] qi, double twoYi, double gMax, ref double gMax2, ref int jIndex, ref double objectiveMin)
     {
         var end = _activeSize & ~7;
@@ -425,6 +432,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>The two-variable update of libsvm's main loop, with the gradient and <c>G_bar</c> updates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(int i, int j)
     {
         var qi = Column(i, _activeSize);
@@ -534,6 +542,7 @@ internal sealed class SmoSolver
     /// <summary>libsvm's <c>G[k] += Q_i[k] * delta_alpha_i + Q_j[k] * delta_alpha_j</c> over the active positions,
     /// vectorised across positions with the same operations in each lane (widen, multiply, add, add; no fused
     /// multiply-add).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateGradient(Span<double> g, float[] qi, float[] qj, double deltaI, double deltaJ)
     {
         var k = 0;
@@ -573,6 +582,7 @@ internal sealed class SmoSolver
 
     /// <summary>libsvm: <c>G_bar[k] -= C * Q_i[k]</c> when variable i leaves its upper bound, <c>+=</c> when it
     /// reaches it (vectorised across k with the same two operations per entry).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateGBar(int position, bool leavingUpperBound)
     {
         var q = Column(position, _l);
@@ -601,6 +611,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>libsvm's <c>do_shrinking</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Shrink()
     {
         var gMax1 = double.NegativeInfinity;
@@ -688,6 +699,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>libsvm's <c>reconstruct_gradient</c> for the shrunk variables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReconstructGradient()
     {
         if (_activeSize == _l)
@@ -748,6 +760,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary><c>g[k] += a * q[k]</c> for every k (multiply then add, as the scalar loop; no fused multiply-add).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddScaled(Span<double> g, ReadOnlySpan<float> q, double a)
     {
         var k = 0;
