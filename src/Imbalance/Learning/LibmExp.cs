@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -33,7 +35,11 @@ internal static class LibmExp
     /// <c>H</c> (the double nearest <c>2^(k/128)</c>) minus <c>k &lt;&lt; 45</c>.</summary>
     private static readonly double[] Tails = new double[TableSize];
     private static readonly ulong[] ScaleBits = new ulong[TableSize];
-    private static readonly bool Vectorised = Vector512.IsHardwareAccelerated && Fma.IsSupported && BuildTable() && Agrees();
+
+    /// <summary>The two tables as 16 vectors of 8 entries each (the scale bits reinterpreted as doubles).</summary>
+    private static readonly Vector512<double>[] TailVectors = new Vector512<double>[TableSize / 8];
+    private static readonly Vector512<double>[] ScaleVectors = new Vector512<double>[TableSize / 8];
+    private static readonly bool Vectorised = Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Fma.IsSupported && BuildTable() && Agrees();
 
     /// <summary>Whether the vector path is in use (it agreed with <see cref="Math.Exp"/> on every probe).</summary>
     public static bool IsVectorised => Vectorised;
@@ -44,10 +50,10 @@ internal static class LibmExp
         var k = 0;
         if (IsVectorised)
         {
+            ref var v = ref MemoryMarshal.GetReference(values);
             for (; k + 8 <= values.Length; k += 8)
             {
-                var slice = values.Slice(k, 8);
-                Exp8(slice);
+                Exp8(Vector512.LoadUnsafe(ref v, (nuint)k)).StoreUnsafe(ref v, (nuint)k);
             }
         }
 
@@ -57,9 +63,10 @@ internal static class LibmExp
         }
     }
 
-    private static void Exp8(Span<double> values)
+    /// <summary>The exponentials of 8 values, <see cref="Math.Exp"/>'s bits; only when <see cref="IsVectorised"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Exp8(Vector512<double> x)
     {
-        var x = Vector512.Create<double>(values);
         var top = (x.AsUInt64() >> 52) & Vector512.Create(0x7ffUL);
         var outside = Vector512.GreaterThan(top - Vector512.Create(0x3c9UL), Vector512.Create(0x3eUL));
 
@@ -69,18 +76,8 @@ internal static class LibmExp
         kd -= Vector512.Create(Shift);
         var r = Vector512.FusedMultiplyAdd(kd, Vector512.Create(NegLn2HiN), x);
         r = Vector512.FusedMultiplyAdd(kd, Vector512.Create(NegLn2LoN), r);
-        var index = ki & Vector512.Create((ulong)(TableSize - 1));
+        var (tail, scaleBits) = Lookup((ki & Vector512.Create((ulong)(TableSize - 1))).AsInt64());
         var topBits = ki << (52 - TableBits);
-        Span<int> lanes = stackalloc int[8];
-        for (var lane = 0; lane < 8; lane++)
-        {
-            lanes[lane] = (int)index.GetElement(lane);
-        }
-
-        var tails = Tails;
-        var scales = ScaleBits;
-        var tail = Vector512.Create(tails[lanes[0]], tails[lanes[1]], tails[lanes[2]], tails[lanes[3]], tails[lanes[4]], tails[lanes[5]], tails[lanes[6]], tails[lanes[7]]);
-        var scaleBits = Vector512.Create(scales[lanes[0]], scales[lanes[1]], scales[lanes[2]], scales[lanes[3]], scales[lanes[4]], scales[lanes[5]], scales[lanes[6]], scales[lanes[7]]);
 
         var p23 = Vector512.FusedMultiplyAdd(r, Vector512.Create(C3), Vector512.Create(C2));
         var t0 = r + tail;
@@ -89,19 +86,57 @@ internal static class LibmExp
         var t1 = Vector512.FusedMultiplyAdd(p23, r2, t0);
         var r4 = r2 * r2;
         var tmp = Vector512.FusedMultiplyAdd(r4, p45, t1);
-        var scale = (topBits + scaleBits).AsDouble();
+        var scale = (topBits + scaleBits.AsUInt64()).AsDouble();
         var result = Vector512.FusedMultiplyAdd(scale, tmp, scale);
-        result.CopyTo(values);
-        if (outside != Vector512<ulong>.Zero)
+        return outside == Vector512<ulong>.Zero ? result : Outside(x, outside, result);
+    }
+
+    /// <summary>Lanes outside the main range take <see cref="Math.Exp"/>'s value.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector512<double> Outside(Vector512<double> x, Vector512<ulong> outside, Vector512<double> result)
+    {
+        for (var lane = 0; lane < 8; lane++)
         {
-            for (var lane = 0; lane < 8; lane++)
+            if (outside.GetElement(lane) != 0)
             {
-                if (outside.GetElement(lane) != 0)
-                {
-                    values[lane] = Math.Exp(x.GetElement(lane));
-                }
+                result = result.WithElement(lane, Math.Exp(x.GetElement(lane)));
             }
         }
+
+        return result;
+    }
+
+    /// <summary>The table entries of 8 indices in [0, 128): <c>vpermt2pd</c> picks within each 16-entry pair of table
+    /// vectors (index bits 0-3), then index bits 4, 5 and 6 choose among the 8 pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double> Tail, Vector512<double> ScaleBits) Lookup(Vector512<long> index)
+    {
+        ref var tails = ref MemoryMarshal.GetArrayDataReference(TailVectors);
+        ref var scales = ref MemoryMarshal.GetArrayDataReference(ScaleVectors);
+        var bit4 = Vector512.Equals(index & Vector512.Create(16L), Vector512.Create(16L)).AsDouble();
+        var bit5 = Vector512.Equals(index & Vector512.Create(32L), Vector512.Create(32L)).AsDouble();
+        var bit6 = Vector512.Equals(index & Vector512.Create(64L), Vector512.Create(64L)).AsDouble();
+        var t0 = Select(ref tails, 0, index, bit4);
+        var t1 = Select(ref tails, 4, index, bit4);
+        var t2 = Select(ref tails, 8, index, bit4);
+        var t3 = Select(ref tails, 12, index, bit4);
+        var s0 = Select(ref scales, 0, index, bit4);
+        var s1 = Select(ref scales, 4, index, bit4);
+        var s2 = Select(ref scales, 8, index, bit4);
+        var s3 = Select(ref scales, 12, index, bit4);
+        var tail = Vector512.ConditionalSelect(bit6, Vector512.ConditionalSelect(bit5, t3, t2), Vector512.ConditionalSelect(bit5, t1, t0));
+        var scale = Vector512.ConditionalSelect(bit6, Vector512.ConditionalSelect(bit5, s3, s2), Vector512.ConditionalSelect(bit5, s1, s0));
+        return (tail, scale);
+    }
+
+    /// <summary>Entries <c>8 first</c> to <c>8 first + 31</c> of a table (vectors <paramref name="first"/> to
+    /// <c>first + 3</c>): bit 4 of the index chooses the 16-entry half.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Select(ref Vector512<double> table, int first, Vector512<long> index, Vector512<double> bit4)
+    {
+        var low = Avx512F.PermuteVar8x64x2(Unsafe.Add(ref table, first), index, Unsafe.Add(ref table, first + 1));
+        var high = Avx512F.PermuteVar8x64x2(Unsafe.Add(ref table, first + 2), index, Unsafe.Add(ref table, first + 3));
+        return Vector512.ConditionalSelect(bit4, high, low);
     }
 
     /// <summary>The table from its definition: 2^(k/128) to 256 fractional bits (seventh square root of 2 by integer
@@ -129,6 +164,12 @@ internal static class LibmExp
             var tail = RoundedQuotient(rest, mantissa << (bits - 52));
             Tails[k] = tail;
             ScaleBits[k] = BitConverter.DoubleToUInt64Bits(h) - ((ulong)k << (52 - TableBits));
+        }
+
+        for (var v = 0; v < TableSize / 8; v++)
+        {
+            TailVectors[v] = Vector512.Create<double>(Tails.AsSpan(v * 8, 8));
+            ScaleVectors[v] = Vector512.Create<ulong>(ScaleBits.AsSpan(v * 8, 8)).AsDouble();
         }
 
         return true;
@@ -182,6 +223,7 @@ internal static class LibmExp
 
     /// <summary>Compares the vector path with <see cref="Math.Exp"/> on probes over [-100, 1] hitting every table
     /// entry, plus the edges of the main range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Agrees()
     {
         var probes = new double[8 * 1024];
@@ -198,7 +240,7 @@ internal static class LibmExp
         var actual = (double[])probes.Clone();
         for (var k = 0; k < actual.Length; k += 8)
         {
-            Exp8(actual.AsSpan(k, 8));
+            Exp8(Vector512.Create<double>(actual.AsSpan(k, 8))).CopyTo(actual.AsSpan(k, 8));
         }
 
         for (var i = 0; i < probes.Length; i++)

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Imbalance.Learning;
 
@@ -37,6 +39,7 @@ internal sealed class SmoSolver
     /// <param name="alpha">The feasible start point (copied).</param>
     /// <param name="c">The upper bound of every variable.</param>
     /// <param name="eps">The stopping tolerance.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SmoSolver(RbfKernelColumns q, double[] labels, double[] linear, double[] alpha, double c, double eps)
     {
         _q = q;
@@ -78,6 +81,7 @@ internal sealed class SmoSolver
 
     /// <summary>Runs the solver; returns the multipliers by original variable, libsvm's <c>rho</c> and the number of
     /// iterations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double[] Alpha, double Rho, int Iterations) Solve(CancellationToken cancellationToken)
     {
         var maxIterations = Math.Max(10_000_000, _l > int.MaxValue / 100 ? int.MaxValue : 100 * _l);
@@ -126,6 +130,7 @@ internal sealed class SmoSolver
 
     /// <summary>libsvm's <c>calculate_rho</c>: the mean of <c>y_i G_i</c> over free variables, else the middle of
     /// the bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double CalculateRho()
     {
         var ub = double.PositiveInfinity;
@@ -176,6 +181,7 @@ internal sealed class SmoSolver
     private float[] Column(int position, int length) => _q.Get(position, length);
 
     /// <summary>libsvm's second-order <c>select_working_set</c>; false when the solution is optimal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SelectWorkingSet(out int outI, out int outJ)
     {
         outI = outJ = -1;
@@ -274,6 +280,7 @@ internal sealed class SmoSolver
     /// largest violation it saw and its last position (the scalar loop keeps the last position of the overall
     /// largest, which is the largest position among the lanes holding that value). Returns where the scalar loop
     /// resumes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int MaximalViolator512(ref double gMax, ref int iIndex)
     {
         var end = _activeSize & ~7;
@@ -336,6 +343,7 @@ internal sealed class SmoSolver
     /// operations per lane: <c>G_max2</c> is a maximum (order-free) and the partner is the last position of the
     /// smallest objective (the largest position among the lanes holding it). Returns where the scalar loop
     /// resumes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SecondOrderPartner512(float[] qi, double twoYi, double gMax, ref double gMax2, ref int jIndex, ref double objectiveMin)
     {
         var end = _activeSize & ~7;
@@ -368,11 +376,20 @@ internal sealed class SmoSolver
             var signed = Vector512.ConditionalSelect(positive, gt, -gt);
             max2 = Vector512.ConditionalSelect(eligible & Vector512.GreaterThanOrEqual(signed, max2), signed, max2);
             var difference = Vector512.ConditionalSelect(positive, gMaxV + gt, gMaxV - gt);
-            var product = twoYiV * Vector512.WidenLower(Vector512.Create(Vector256.LoadUnsafe(ref q, (nuint)t), Vector256<float>.Zero));
+            var candidate = eligible & Vector512.GreaterThan(difference, Vector512<double>.Zero);
+            if (candidate == Vector512<double>.Zero)
+            {
+                index += eight;
+                continue;
+            }
+
+            var product = twoYiV * Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref q, (nuint)t));
             var quadratic = Vector512.ConditionalSelect(positive, diagonal - product, diagonal + product);
             var numerator = -(difference * difference);
-            var objective = Vector512.ConditionalSelect(Vector512.GreaterThan(quadratic, Vector512<double>.Zero), numerator / quadratic, numerator / tau);
-            var take = eligible & Vector512.GreaterThan(difference, Vector512<double>.Zero) & Vector512.LessThanOrEqual(objective, best);
+
+            // One division per lane: by the quadratic term when positive, else by tau (the scalar loop's two cases).
+            var objective = numerator / Vector512.ConditionalSelect(Vector512.GreaterThan(quadratic, Vector512<double>.Zero), quadratic, tau);
+            var take = candidate & Vector512.LessThanOrEqual(objective, best);
             best = Vector512.ConditionalSelect(take, objective, best);
             bestIndex = Vector512.ConditionalSelect(take, index, bestIndex);
             found |= take;
@@ -415,6 +432,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>The two-variable update of libsvm's main loop, with the gradient and <c>G_bar</c> updates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(int i, int j)
     {
         var qi = Column(i, _activeSize);
@@ -524,6 +542,7 @@ internal sealed class SmoSolver
     /// <summary>libsvm's <c>G[k] += Q_i[k] * delta_alpha_i + Q_j[k] * delta_alpha_j</c> over the active positions,
     /// vectorised across positions with the same operations in each lane (widen, multiply, add, add; no fused
     /// multiply-add).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateGradient(Span<double> g, float[] qi, float[] qj, double deltaI, double deltaJ)
     {
         var k = 0;
@@ -562,18 +581,37 @@ internal sealed class SmoSolver
     }
 
     /// <summary>libsvm: <c>G_bar[k] -= C * Q_i[k]</c> when variable i leaves its upper bound, <c>+=</c> when it
-    /// reaches it.</summary>
+    /// reaches it (vectorised across k with the same two operations per entry).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateGBar(int position, bool leavingUpperBound)
     {
         var q = Column(position, _l);
-        for (var k = 0; k < _l; k++)
+        var c = _c;
+        var k = 0;
+        ref var gBar = ref MemoryMarshal.GetArrayDataReference(_gBar);
+        ref var qk = ref MemoryMarshal.GetArrayDataReference(q);
+        if (Vector512.IsHardwareAccelerated)
         {
-            var term = _c * q[k];
+            var cv = Vector512.Create(c);
+            for (; k + 16 <= _l; k += 16)
+            {
+                var (low, high) = Vector512.Widen(Vector512.LoadUnsafe(ref qk, (nuint)k));
+                var g0 = Vector512.LoadUnsafe(ref gBar, (nuint)k);
+                var g1 = Vector512.LoadUnsafe(ref gBar, (nuint)k + 8);
+                (leavingUpperBound ? g0 - (cv * low) : g0 + (cv * low)).StoreUnsafe(ref gBar, (nuint)k);
+                (leavingUpperBound ? g1 - (cv * high) : g1 + (cv * high)).StoreUnsafe(ref gBar, (nuint)k + 8);
+            }
+        }
+
+        for (; k < _l; k++)
+        {
+            var term = c * q[k];
             _gBar[k] = leavingUpperBound ? _gBar[k] - term : _gBar[k] + term;
         }
     }
 
     /// <summary>libsvm's <c>do_shrinking</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Shrink()
     {
         var gMax1 = double.NegativeInfinity;
@@ -661,6 +699,7 @@ internal sealed class SmoSolver
     }
 
     /// <summary>libsvm's <c>reconstruct_gradient</c> for the shrunk variables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReconstructGradient()
     {
         if (_activeSize == _l)
@@ -684,16 +723,26 @@ internal sealed class SmoSolver
 
         if ((long)free * _l > 2L * _activeSize * (_l - _activeSize))
         {
+            // Each G[i] adds the free terms in increasing j, as libsvm's loop does, from a list made once.
+            var freeList = new int[free];
+            for (int j = 0, f = 0; j < _activeSize; j++)
+            {
+                if (IsFree(j))
+                {
+                    freeList[f++] = j;
+                }
+            }
+
             for (var i = _activeSize; i < _l; i++)
             {
                 var q = Column(i, _activeSize);
-                for (var j = 0; j < _activeSize; j++)
+                var sum = _g[i];
+                foreach (var j in freeList)
                 {
-                    if (IsFree(j))
-                    {
-                        _g[i] += _alpha[j] * q[j];
-                    }
+                    sum += _alpha[j] * q[j];
                 }
+
+                _g[i] = sum;
             }
         }
         else
@@ -705,13 +754,32 @@ internal sealed class SmoSolver
                     continue;
                 }
 
-                var q = Column(i, _l);
-                var alphaI = _alpha[i];
-                for (var j = _activeSize; j < _l; j++)
-                {
-                    _g[j] += alphaI * q[j];
-                }
+                AddScaled(_g.AsSpan(_activeSize, _l - _activeSize), Column(i, _l).AsSpan(_activeSize, _l - _activeSize), _alpha[i]);
             }
+        }
+    }
+
+    /// <summary><c>g[k] += a * q[k]</c> for every k (multiply then add, as the scalar loop; no fused multiply-add).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddScaled(Span<double> g, ReadOnlySpan<float> q, double a)
+    {
+        var k = 0;
+        ref var gk = ref MemoryMarshal.GetReference(g);
+        ref var qk = ref MemoryMarshal.GetReference(q);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var av = Vector512.Create(a);
+            for (; k + 16 <= g.Length; k += 16)
+            {
+                var (low, high) = Vector512.Widen(Vector512.LoadUnsafe(ref qk, (nuint)k));
+                (Vector512.LoadUnsafe(ref gk, (nuint)k) + (av * low)).StoreUnsafe(ref gk, (nuint)k);
+                (Vector512.LoadUnsafe(ref gk, (nuint)k + 8) + (av * high)).StoreUnsafe(ref gk, (nuint)k + 8);
+            }
+        }
+
+        for (; k < g.Length; k++)
+        {
+            g[k] += a * q[k];
         }
     }
 }

@@ -1,4 +1,5 @@
 using Imbalance.Learning;
+using Imbalance.Sampling;
 
 namespace Imbalance.Tests.Learning;
 
@@ -21,6 +22,7 @@ public class SmoSolverTests
         { 333, 33, 7, true },
         { 700, 5, 8, false },
         { 1500, 16, 9, true },
+        { 2600, 9, 10, false },
     };
 
     [Theory]
@@ -132,6 +134,32 @@ public class SmoSolverTests
         var expected = new SupportVectorClassifier().FindSupportVectors(x, classes);
         new SupportVectorClassifier { CacheBytes = 1 }.FindSupportVectors(x, classes).Should().Equal(expected);
         new SupportVectorClassifier { CacheBytes = 600 * 4 * 7 }.FindSupportVectors(x, classes).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 2)]
+    [InlineData(128, 3)]
+    [InlineData(129, 4)]
+    [InlineData(1000, 5)]
+    [InlineData(4099, 6)]
+    [InlineData(250_007, 7)]
+    public void Scale_gamma_equals_numpy_var_over_the_array_of_squares(int length, int seed)
+    {
+        // The straightforward form: mean by pairwise sum, the array of squared deviations, its pairwise sum.
+        var random = new Random(seed);
+        var values = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = (random.NextDouble() * 1e3) - 300 + (i % 5 == 0 ? 1e-9 * i : 0);
+        }
+
+        var mean = NumPyReductions.PairwiseSum(values) / length;
+        var squared = values.Select(v => (v - mean) * (v - mean)).ToArray();
+        var variance = NumPyReductions.PairwiseSum(squared) / length;
+        var expected = variance != 0 ? 1.0 / (3 * variance) : 1.0;
+
+        BitConverter.DoubleToInt64Bits(SupportVectorClassifier.ScaleGamma(values, 3)).Should().Be(BitConverter.DoubleToInt64Bits(expected));
     }
 
     private static IEnumerable<long> Budgets(int n) => [KernelColumnPool.DefaultBytes, 1, (long)n * sizeof(float) * 3, (long)n * sizeof(float) * Math.Max(2, n / 4)];
