@@ -193,6 +193,43 @@ internal sealed class DistancePanels
     }
 
     /// <summary>
+    /// Squared Euclidean distances from <paramref name="query"/> to the rows of four consecutive panels of
+    /// <paramref name="block"/> (each <paramref name="d"/> x <see cref="Lanes"/> values, feature-major; the first
+    /// <paramref name="d"/> values of <paramref name="query"/>), one
+    /// accumulator per panel, features added in order: the shared inner kernel of the k-means panels and of
+    /// KMeansSMOTE's cluster sparsity, so both compute the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SquaredDistances4(
+        ReadOnlySpan<double> query,
+        ReadOnlySpan<double> block,
+        int d,
+        out Vector512<double> a0,
+        out Vector512<double> a1,
+        out Vector512<double> a2,
+        out Vector512<double> a3)
+    {
+        a0 = Vector512<double>.Zero;
+        a1 = Vector512<double>.Zero;
+        a2 = Vector512<double>.Zero;
+        a3 = Vector512<double>.Zero;
+        var stride = d * Lanes;
+        for (var t = 0; t < d; t++)
+        {
+            var q = Vector512.Create(query[t]);
+            var o = t * Lanes;
+            var d0 = q - Vector512.Create<double>(block.Slice(o, Lanes));
+            var d1 = q - Vector512.Create<double>(block.Slice(stride + o, Lanes));
+            var d2 = q - Vector512.Create<double>(block.Slice((2 * stride) + o, Lanes));
+            var d3 = q - Vector512.Create<double>(block.Slice((3 * stride) + o, Lanes));
+            a0 += d0 * d0;
+            a1 += d1 * d1;
+            a2 += d2 * d2;
+            a3 += d3 * d3;
+        }
+    }
+
+    /// <summary>
     /// The nearest and second-nearest loaded points of <paramref name="query"/> in the order (direct-sum squared
     /// distance, index): exactly the first two answers of the k-NN engine's exact search over these points.
     /// Needs at least two points.
@@ -214,24 +251,7 @@ internal sealed class DistancePanels
             for (; p + 4 <= panels; p += 4)
             {
                 var b0 = _panels.AsSpan(p * d * Lanes, 4 * d * Lanes);
-                var a0 = Vector512<double>.Zero;
-                var a1 = Vector512<double>.Zero;
-                var a2 = Vector512<double>.Zero;
-                var a3 = Vector512<double>.Zero;
-                var stride = d * Lanes;
-                for (var t = 0; t < d; t++)
-                {
-                    var q = Vector512.Create(query[t]);
-                    var o = t * Lanes;
-                    var d0 = q - Vector512.Create<double>(b0.Slice(o, Lanes));
-                    var d1 = q - Vector512.Create<double>(b0.Slice(stride + o, Lanes));
-                    var d2 = q - Vector512.Create<double>(b0.Slice((2 * stride) + o, Lanes));
-                    var d3 = q - Vector512.Create<double>(b0.Slice((3 * stride) + o, Lanes));
-                    a0 += d0 * d0;
-                    a1 += d1 * d1;
-                    a2 += d2 * d2;
-                    a3 += d3 * d3;
-                }
+                SquaredDistances4(query, b0, d, out var a0, out var a1, out var a2, out var a3);
 
                 var limit = Vector512.Create(next);
                 var any = Vector512.LessThan(Vector512.Min(Vector512.Min(a0, a1), Vector512.Min(a2, a3)), limit);

@@ -224,23 +224,7 @@ internal static class ClusterDistanceSum
             for (; p + 4 <= panels; p += 4)
             {
                 var block = transposed.AsSpan(p * stride, 4 * stride);
-                var a0 = Vector512<double>.Zero;
-                var a1 = Vector512<double>.Zero;
-                var a2 = Vector512<double>.Zero;
-                var a3 = Vector512<double>.Zero;
-                for (var t = 0; t < d; t++)
-                {
-                    var q = Vector512.Create(query[t]);
-                    var o = t * Lanes;
-                    var d0 = q - Vector512.Create<double>(block.Slice(o, Lanes));
-                    var d1 = q - Vector512.Create<double>(block.Slice(stride + o, Lanes));
-                    var d2 = q - Vector512.Create<double>(block.Slice((2 * stride) + o, Lanes));
-                    var d3 = q - Vector512.Create<double>(block.Slice((3 * stride) + o, Lanes));
-                    a0 += d0 * d0;
-                    a1 += d1 * d1;
-                    a2 += d2 * d2;
-                    a3 += d3 * d3;
-                }
+                DistancePanels.SquaredDistances4(query, block, d, out var a0, out var a1, out var a2, out var a3);
 
                 var target = output.AsSpan(p * Lanes, 4 * Lanes);
                 Vector512.Sqrt(a0).CopyTo(target);
