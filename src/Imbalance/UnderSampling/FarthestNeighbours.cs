@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
@@ -23,10 +25,16 @@ internal static class FarthestNeighbours
 {
     private const double Margin = 1e-9;
     private const int Lanes = 4;
+    private const int Group = 4;
+    private const long GroupedWork = 1L << 22;
 
     /// <summary>The sum of the <paramref name="k"/> largest distances from each query row to the reference rows.</summary>
+    /// <remarks>
+    /// <c>groupedWork</c> is the queries x references x features product from which the grouped scan is used (tests
+    /// pass 0 or <see cref="long.MaxValue"/> to force one scan or the other).
+    /// </remarks>
     public static double[] SumOfFarthest(
-        ReadOnlySpan<double> data, int d, ReadOnlySpan<int> queries, ReadOnlySpan<int> references, int k, int? maxDegreeOfParallelism, CancellationToken cancellationToken)
+        ReadOnlySpan<double> data, int d, ReadOnlySpan<int> queries, ReadOnlySpan<int> references, int k, int? maxDegreeOfParallelism, CancellationToken cancellationToken, long groupedWork = GroupedWork)
     {
         var metric = DistanceMetric.Euclidean;
         var m = references.Length;
@@ -94,12 +102,16 @@ internal static class FarthestNeighbours
         var queryCount = queries.Length;
         var blocks = (queryCount + Block - 1) / Block;
         var references2 = new Panels(panels, panelCount, tail, sortedRadius, d);
+
+        // Small problems keep the one-panel scan: the grouped kernel is compiled at its first call (a few
+        // milliseconds), which only pays off when there is real work.
+        var grouped = (long)queryCount * m * d >= groupedWork;
         ParallelLoop.For(0, blocks, maxDegreeOfParallelism ?? -1, () => new double[k], (block, heap) =>
         {
             var end = Math.Min(queryCount, (block + 1) * Block);
             for (var q = block * Block; q < end; q++)
             {
-                sums[q] = Farthest(queryRows.AsSpan(q * d, d), centreDistance[q], references2, heap);
+                sums[q] = Farthest(queryRows.AsSpan(q * d, d), centreDistance[q], references2, heap, grouped);
             }
 
             return heap;
@@ -110,44 +122,19 @@ internal static class FarthestNeighbours
     private sealed record Panels(double[] Data, int Count, double[] Tail, double[] Radius, int D);
 
     /// <summary>One query: a min-heap of the k largest squared distances, then their square roots summed ascending.</summary>
-    private static double Farthest(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap)
+    /// <remarks>
+    /// The heap holds the k largest values offered whatever their order, so the result does not depend on how the
+    /// panels are scanned (<see cref="ScanGrouped"/> or <see cref="ScanPanels"/>) as long as every panel before the
+    /// early stop is offered.
+    /// </remarks>
+    private static double Farthest(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap, bool grouped)
     {
         var metric = DistanceMetric.Euclidean;
         var d = refs.D;
         var k = heap.Length;
         var size = 0;
-        Span<double> lanes = stackalloc double[Lanes];
-        var stopped = false;
-        for (var panel = 0; panel < refs.Count; panel++)
-        {
-            if (size == k && Below(centreDistance, refs.Radius[panel * Lanes], heap[0]))
-            {
-                stopped = true;
-                break;
-            }
-
-            // Lane by lane this is the scalar direct sum: a subtraction, a multiplication and an addition per feature,
-            // in feature order, without fused multiply-adds, so each lane's value equals DistanceMetric.Reduced.
-            var block = refs.Data.AsSpan(panel * d * Lanes, d * Lanes);
-            var acc = Vector256<double>.Zero;
-            for (var t = 0; t < d; t++)
-            {
-                var diff = Vector256.Create(query[t]) - Vector256.Create<double>(block.Slice(t * Lanes, Lanes));
-                acc += diff * diff;
-            }
-
-            if (size == k && Vector256.LessThanOrEqualAll(acc, Vector256.Create(heap[0])))
-            {
-                continue;
-            }
-
-            acc.CopyTo(lanes);
-            foreach (var reduced in lanes)
-            {
-                Push(heap, ref size, reduced);
-            }
-        }
-
+        var panel = grouped ? ScanGrouped(query, centreDistance, refs, heap, ref size) : 0;
+        var stopped = panel < 0 || ScanPanels(query, centreDistance, refs, heap, ref size, panel);
         if (!stopped)
         {
             var tailRows = refs.Tail.Length / d;
@@ -171,6 +158,124 @@ internal static class FarthestNeighbours
         }
 
         return NumPyReductions.PairwiseSum(distances);
+    }
+
+    /// <summary>
+    /// Scans whole groups of <see cref="Group"/> panels with <see cref="SumGroup"/>, whose independent accumulators the
+    /// processor overlaps. The early stop is checked at the first panel of a group (the largest radius of the group);
+    /// the rest of a group is scanned even when the bound would have stopped earlier, which only offers values the
+    /// heap rejects. Returns the first panel not scanned, or -1 when the bound stopped the scan.
+    /// </summary>
+    private static int ScanGrouped(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap, ref int size)
+    {
+        var d = refs.D;
+        Span<double> lanes = stackalloc double[Lanes];
+        Span<double> group = stackalloc double[Group * Lanes];
+        ref var q = ref MemoryMarshal.GetReference(query);
+        ref var data = ref MemoryMarshal.GetArrayDataReference(refs.Data);
+        ref var sums = ref MemoryMarshal.GetReference(group);
+        var stride = (nuint)(d * Lanes);
+        var panel = 0;
+        for (; panel + Group <= refs.Count; panel += Group)
+        {
+            if (size == heap.Length && Below(centreDistance, refs.Radius[panel * Lanes], heap[0]))
+            {
+                return -1;
+            }
+
+            SumGroup(ref q, ref Unsafe.Add(ref data, panel * d * Lanes), d, stride, ref sums);
+            for (var g = 0; g < Group; g++)
+            {
+                Offer(Vector256.LoadUnsafe(ref sums, (nuint)(g * Lanes)), heap, ref size, lanes);
+            }
+        }
+
+        return panel;
+    }
+
+    /// <summary>
+    /// Scans the panels from <paramref name="first"/> one at a time, checking the early stop before each. Returns
+    /// whether the bound stopped the scan.
+    /// </summary>
+    private static bool ScanPanels(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap, ref int size, int first)
+    {
+        var d = refs.D;
+        Span<double> lanes = stackalloc double[Lanes];
+        for (var panel = first; panel < refs.Count; panel++)
+        {
+            if (size == heap.Length && Below(centreDistance, refs.Radius[panel * Lanes], heap[0]))
+            {
+                return true;
+            }
+
+            // Lane by lane this is the scalar direct sum: a subtraction, a multiplication and an addition per feature,
+            // in feature order, without fused multiply-adds, so each lane's value equals DistanceMetric.Reduced.
+            var block = refs.Data.AsSpan(panel * d * Lanes, d * Lanes);
+            var acc = Vector256<double>.Zero;
+            for (var t = 0; t < d; t++)
+            {
+                var diff = Vector256.Create(query[t]) - Vector256.Create<double>(block.Slice(t * Lanes, Lanes));
+                acc += diff * diff;
+            }
+
+            Offer(acc, heap, ref size, lanes);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The direct sums of <see cref="Group"/> consecutive panels (<paramref name="stride"/> values apart) into
+    /// <paramref name="result"/>, panel after panel. Lane by lane this is the scalar direct sum: a subtraction, a
+    /// multiplication and an addition per feature, in feature order, without fused multiply-adds, so each lane's value
+    /// equals <see cref="DistanceMetric.Reduced"/>. Kept out of line so that the four accumulators stay in registers
+    /// (inlined, the calls that follow made the register allocator spill them on every feature). Compiled fully
+    /// optimised at its first call, like the other SIMD kernels: the precompiled image's x86-64-v3 code is not used on
+    /// a CPU with AVX-512, and tier-0 code of this loop would be several times slower for the whole first call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void SumGroup(ref double query, ref double block, int d, nuint stride, ref double result)
+    {
+        var acc0 = Vector256<double>.Zero;
+        var acc1 = Vector256<double>.Zero;
+        var acc2 = Vector256<double>.Zero;
+        var acc3 = Vector256<double>.Zero;
+        ref var block1 = ref Unsafe.Add(ref block, stride);
+        ref var block2 = ref Unsafe.Add(ref block1, stride);
+        ref var block3 = ref Unsafe.Add(ref block2, stride);
+        for (var t = 0; t < d; t++)
+        {
+            var value = Vector256.Create(Unsafe.Add(ref query, t));
+            var offset = (nuint)(t * Lanes);
+            var diff0 = value - Vector256.LoadUnsafe(ref block, offset);
+            var diff1 = value - Vector256.LoadUnsafe(ref block1, offset);
+            var diff2 = value - Vector256.LoadUnsafe(ref block2, offset);
+            var diff3 = value - Vector256.LoadUnsafe(ref block3, offset);
+            acc0 += diff0 * diff0;
+            acc1 += diff1 * diff1;
+            acc2 += diff2 * diff2;
+            acc3 += diff3 * diff3;
+        }
+
+        acc0.StoreUnsafe(ref result, 0);
+        acc1.StoreUnsafe(ref result, Lanes);
+        acc2.StoreUnsafe(ref result, 2 * Lanes);
+        acc3.StoreUnsafe(ref result, 3 * Lanes);
+    }
+
+    /// <summary>Pushes the lanes of one panel's sums unless the heap is full and none beats its smallest value.</summary>
+    private static void Offer(Vector256<double> sums, double[] heap, ref int size, Span<double> lanes)
+    {
+        if (size == heap.Length && Vector256.LessThanOrEqualAll(sums, Vector256.Create(heap[0])))
+        {
+            return;
+        }
+
+        sums.CopyTo(lanes);
+        foreach (var reduced in lanes)
+        {
+            Push(heap, ref size, reduced);
+        }
     }
 
     /// <summary>Whether every remaining reference (radius at most <paramref name="radius"/>) is nearer than the k-th largest.</summary>
