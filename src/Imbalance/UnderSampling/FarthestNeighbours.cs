@@ -124,8 +124,8 @@ internal static class FarthestNeighbours
     /// <summary>One query: a min-heap of the k largest squared distances, then their square roots summed ascending.</summary>
     /// <remarks>
     /// The heap holds the k largest values offered whatever their order, so the result does not depend on how the
-    /// panels are scanned (<see cref="ScanGrouped"/> or <see cref="ScanPanels"/>) as long as every panel before the
-    /// early stop is offered.
+    /// panels are scanned (grouped by <see cref="ScanGrouped"/>, or one at a time here) as long as every panel before
+    /// the early stop is offered.
     /// </remarks>
     private static double Farthest(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap, bool grouped)
     {
@@ -133,8 +133,31 @@ internal static class FarthestNeighbours
         var d = refs.D;
         var k = heap.Length;
         var size = 0;
-        var panel = grouped ? ScanGrouped(query, centreDistance, refs, heap, ref size) : 0;
-        var stopped = panel < 0 || ScanPanels(query, centreDistance, refs, heap, ref size, panel);
+        var first = grouped ? ScanGrouped(query, centreDistance, refs, heap, ref size) : 0;
+        var stopped = first < 0;
+        Span<double> lanes = stackalloc double[Lanes];
+        for (var panel = first; !stopped && panel < refs.Count; panel++)
+        {
+            if (size == k && Below(centreDistance, refs.Radius[panel * Lanes], heap[0]))
+            {
+                stopped = true;
+                break;
+            }
+
+            // Lane by lane this is the scalar direct sum: a subtraction, a multiplication and an addition per feature,
+            // in feature order, without fused multiply-adds, so each lane's value equals DistanceMetric.Reduced.
+            var block = refs.Data.AsSpan(panel * d * Lanes, d * Lanes);
+            var acc = Vector256<double>.Zero;
+            for (var t = 0; t < d; t++)
+            {
+                var diff = Vector256.Create(query[t]) - Vector256.Create<double>(block.Slice(t * Lanes, Lanes));
+                acc += diff * diff;
+            }
+
+            acc.CopyTo(lanes);
+            Offer(lanes, heap, ref size);
+        }
+
         if (!stopped)
         {
             var tailRows = refs.Tail.Length / d;
@@ -169,7 +192,6 @@ internal static class FarthestNeighbours
     private static int ScanGrouped(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap, ref int size)
     {
         var d = refs.D;
-        Span<double> lanes = stackalloc double[Lanes];
         Span<double> group = stackalloc double[Group * Lanes];
         ref var q = ref MemoryMarshal.GetReference(query);
         ref var data = ref MemoryMarshal.GetArrayDataReference(refs.Data);
@@ -186,42 +208,11 @@ internal static class FarthestNeighbours
             SumGroup(ref q, ref Unsafe.Add(ref data, panel * d * Lanes), d, stride, ref sums);
             for (var g = 0; g < Group; g++)
             {
-                Offer(Vector256.LoadUnsafe(ref sums, (nuint)(g * Lanes)), heap, ref size, lanes);
+                Offer(group.Slice(g * Lanes, Lanes), heap, ref size);
             }
         }
 
         return panel;
-    }
-
-    /// <summary>
-    /// Scans the panels from <paramref name="first"/> one at a time, checking the early stop before each. Returns
-    /// whether the bound stopped the scan.
-    /// </summary>
-    private static bool ScanPanels(ReadOnlySpan<double> query, double centreDistance, Panels refs, double[] heap, ref int size, int first)
-    {
-        var d = refs.D;
-        Span<double> lanes = stackalloc double[Lanes];
-        for (var panel = first; panel < refs.Count; panel++)
-        {
-            if (size == heap.Length && Below(centreDistance, refs.Radius[panel * Lanes], heap[0]))
-            {
-                return true;
-            }
-
-            // Lane by lane this is the scalar direct sum: a subtraction, a multiplication and an addition per feature,
-            // in feature order, without fused multiply-adds, so each lane's value equals DistanceMetric.Reduced.
-            var block = refs.Data.AsSpan(panel * d * Lanes, d * Lanes);
-            var acc = Vector256<double>.Zero;
-            for (var t = 0; t < d; t++)
-            {
-                var diff = Vector256.Create(query[t]) - Vector256.Create<double>(block.Slice(t * Lanes, Lanes));
-                acc += diff * diff;
-            }
-
-            Offer(acc, heap, ref size, lanes);
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -263,16 +254,22 @@ internal static class FarthestNeighbours
         acc3.StoreUnsafe(ref result, 3 * Lanes);
     }
 
-    /// <summary>Pushes the lanes of one panel's sums unless the heap is full and none beats its smallest value.</summary>
-    private static void Offer(Vector256<double> sums, double[] heap, ref int size, Span<double> lanes)
+    /// <summary>
+    /// Pushes one panel's <see cref="Lanes"/> sums unless the heap is full and none beats its smallest value. The sums
+    /// come through memory, not as a vector argument: a method with a vector parameter cannot be precompiled.
+    /// </summary>
+    private static void Offer(ReadOnlySpan<double> sums, double[] heap, ref int size)
     {
-        if (size == heap.Length && Vector256.LessThanOrEqualAll(sums, Vector256.Create(heap[0])))
+        if (size == heap.Length)
         {
-            return;
+            var smallest = heap[0];
+            if (sums[0] <= smallest && sums[1] <= smallest && sums[2] <= smallest && sums[3] <= smallest)
+            {
+                return;
+            }
         }
 
-        sums.CopyTo(lanes);
-        foreach (var reduced in lanes)
+        foreach (var reduced in sums)
         {
             Push(heap, ref size, reduced);
         }
