@@ -15,9 +15,9 @@ public class KMeansBenchmarks
 {
     private double[,] _x = null!;
 
-    /// <summary>Rows x features / clusters: 1k x 10 into 50, 19k x 20 into 1,000, 9.5k x 200 into 500 (the majority
-    /// classes of the standard shapes).</summary>
-    [Params("950x10/50", "19000x20/1000", "9500x200/500")]
+    /// <summary>Rows x features / clusters: 1k x 10 into 50, 19k x 20 into 1,000, 9.5k x 200 into 500, 21k x 16 into
+    /// 900 (the majority classes of the standard shapes and of the 30k x 16 four-class one).</summary>
+    [Params("950x10/50", "19000x20/1000", "9500x200/500", "21000x16/900")]
     public string Shape { get; set; } = "950x10/50";
 
     /// <summary>The <see cref="KMeansPath"/>: Reference, Fast (Hamerly) or Grouped (Yinyang).</summary>

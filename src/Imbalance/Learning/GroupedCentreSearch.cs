@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Imbalance.Learning;
 
@@ -36,6 +38,7 @@ internal sealed class GroupedCentreSearch : ICentreSearch
     private readonly double[] _groupDrift;
     private readonly int[] _groupOf;
     private readonly int[] _groupStart;
+    private readonly int[] _groupReal;
     private readonly bool[] _blockChanged;
     private readonly DistancePanels _all = new();
     private readonly DistancePanels _slots = new();
@@ -58,6 +61,7 @@ internal sealed class GroupedCentreSearch : ICentreSearch
         _groupDrift = new double[_groups];
         _groupOf = new int[k];
         _groupStart = new int[_groups + 1];
+        _groupReal = new int[_groups];
         _blockChanged = new bool[(n + Block - 1) / Block];
     }
 
@@ -187,27 +191,40 @@ internal sealed class GroupedCentreSearch : ICentreSearch
                     continue;
                 }
 
-                var groupBest = double.PositiveInfinity;
-                var groupBestAt = int.MaxValue;
-                var groupNext = double.PositiveInfinity;
-                for (var slot = _groupStart[g]; slot < _groupStart[g + 1]; slot++)
+                double groupBest;
+                int groupBestAt;
+                double groupNext;
+                var length = _groupStart[g + 1] - _groupStart[g];
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    var c = _slotCentre[slot];
-                    var v = distances[at++];
-                    if (c < 0)
+                    TopTwo(distances.AsSpan(at, length), _groupReal[g], out groupBest, out var bestSlot, out groupNext);
+                    groupBestAt = bestSlot < 0 ? int.MaxValue : _slotCentre[_groupStart[g] + bestSlot];
+                    at += length;
+                }
+                else
+                {
+                    groupBest = double.PositiveInfinity;
+                    groupBestAt = int.MaxValue;
+                    groupNext = double.PositiveInfinity;
+                    for (var slot = _groupStart[g]; slot < _groupStart[g + 1]; slot++)
                     {
-                        continue; // padding
-                    }
+                        var c = _slotCentre[slot];
+                        var v = distances[at++];
+                        if (c < 0)
+                        {
+                            continue; // padding
+                        }
 
-                    if (v < groupBest || (v == groupBest && c < groupBestAt))
-                    {
-                        groupNext = groupBest;
-                        groupBest = v;
-                        groupBestAt = c;
-                    }
-                    else if (v < groupNext)
-                    {
-                        groupNext = v;
+                        if (v < groupBest || (v == groupBest && c < groupBestAt))
+                        {
+                            groupNext = groupBest;
+                            groupBest = v;
+                            groupBestAt = c;
+                        }
+                        else if (v < groupNext)
+                        {
+                            groupNext = v;
+                        }
                     }
                 }
 
@@ -245,6 +262,60 @@ internal sealed class GroupedCentreSearch : ICentreSearch
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The smallest of <paramref name="values"/>' first <paramref name="real"/> entries (the rest, up to a whole
+    /// panel, are padding and are overwritten with +infinity), the first position holding it (-1 when none is below
+    /// +infinity), and the second smallest of the multiset (equal to the smallest when it occurs twice): exactly what
+    /// the scalar scan in slot order gives, since a group's slots hold its centres in index order. Lane-wise running
+    /// top two, then the top two of those sixteen values; <c>min</c> and <c>max</c> are exact, so nothing is rounded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void TopTwo(Span<double> values, int real, out double best, out int bestAt, out double next)
+    {
+        values[real..].Fill(double.PositiveInfinity);
+        var min1 = Vector512.Create(double.PositiveInfinity);
+        var min2 = min1;
+        for (var o = 0; o < values.Length; o += Lanes)
+        {
+            var v = Vector512.Create<double>(values.Slice(o, Lanes));
+            min2 = Vector512.Max(min1, Vector512.Min(min2, v));
+            min1 = Vector512.Min(min1, v);
+        }
+
+        best = double.PositiveInfinity;
+        next = double.PositiveInfinity;
+        for (var l = 0; l < Lanes; l++)
+        {
+            var v = min1.GetElement(l);
+            if (v < best)
+            {
+                next = best;
+                best = v;
+            }
+            else if (v < next)
+            {
+                next = v;
+            }
+
+            next = Math.Min(next, min2.GetElement(l));
+        }
+
+        bestAt = -1;
+        if (best < double.PositiveInfinity)
+        {
+            var target = Vector512.Create(best);
+            for (var o = 0; o < values.Length; o += Lanes)
+            {
+                var hits = Vector512.Equals(Vector512.Create<double>(values.Slice(o, Lanes)), target).ExtractMostSignificantBits();
+                if (hits != 0)
+                {
+                    bestAt = o + BitOperations.TrailingZeroCount(hits);
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>Splits the centres into groups of nearby centres (a few Lloyd steps over the centres, started from
@@ -316,6 +387,7 @@ internal sealed class GroupedCentreSearch : ICentreSearch
         }
 
         _groupStart[0] = 0;
+        counts.AsSpan(0, groups).CopyTo(_groupReal);
         for (var g = 0; g < groups; g++)
         {
             _groupStart[g + 1] = _groupStart[g] + (((counts[g] + Lanes - 1) / Lanes) * Lanes);

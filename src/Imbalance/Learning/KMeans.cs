@@ -173,11 +173,12 @@ public sealed class KMeans : ICentroidClusterer
             KMeansPath.Fast or KMeansPath.Grouped => true,
             _ => d > SeedingTree.BoxDimensions,
         });
+        var buffers = new LloydBuffers(n, k, d, UseCentreSearch(d, k), UseGroups(k));
         for (var run = 0; run < NInit; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var centres = Seed(rows, tree, n, d, k, rng);
-            var (labels, inertia, converged, iterations) = Lloyd(rows, n, d, centres, tolerance, cancellationToken);
+            var (labels, inertia, converged, iterations) = Lloyd(rows, n, d, centres, tolerance, buffers, cancellationToken);
             runs?.Invoke(inertia, iterations);
             if (bestLabels is null || inertia < bestInertia)
             {
@@ -286,19 +287,17 @@ public sealed class KMeans : ICentroidClusterer
         return centres;
     }
 
-    private (int[] Labels, double Inertia, bool Converged, int Iterations) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, CancellationToken cancellationToken)
+    private (int[] Labels, double Inertia, bool Converged, int Iterations) Lloyd(double[] rows, int n, int d, double[] centres, double tolerance, LloydBuffers buffers, CancellationToken cancellationToken)
     {
         var k = centres.Length / d;
         var labels = new int[n];
-        var sums = new double[k * d];
-        var counts = new int[k];
-        var nearest = new NearestBuffers(new int[n], new double[n]);
+        var sums = buffers.Sums;
+        var counts = buffers.Counts;
+        var nearest = buffers.Nearest;
         var converged = false;
         var iterations = 0;
-        ICentreSearch? search = k >= 2 && UseCentreSearch(d, k)
-            ? UseGroups(k) ? new GroupedCentreSearch(n, k, d) : new CentreSearch(n, k, d)
-            : null;
-        var bounds = k >= 2 && search is null ? new Bounds(n, k) : null;
+        var search = buffers.Search;
+        var bounds = buffers.Bounds;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -553,4 +552,39 @@ public sealed class KMeans : ICentroidClusterer
 
     /// <summary>Reused answer buffers of the nearest-centre queries.</summary>
     private sealed record NearestBuffers(int[] Indices, double[] Distances);
+
+    /// <summary>
+    /// The working memory of the Lloyd iterations, allocated once per fit and reused by every run (each run's first
+    /// assignment sets every bound again, so nothing carries over): with <c>n_init</c> runs this keeps the bounds
+    /// (<c>n x groups</c> doubles with <see cref="GroupedCentreSearch"/>) from being allocated, and left to the
+    /// collector, once per run.
+    /// </summary>
+    private sealed class LloydBuffers
+    {
+        public LloydBuffers(int n, int k, int d, bool centreSearch, bool groups)
+        {
+            Sums = new double[k * d];
+            Counts = new int[k];
+            Nearest = new NearestBuffers(new int[n], new double[n]);
+            Search = k >= 2 && centreSearch
+                ? groups ? new GroupedCentreSearch(n, k, d) : new CentreSearch(n, k, d)
+                : null;
+            Bounds = k >= 2 && Search is null ? new Bounds(n, k) : null;
+        }
+
+        /// <summary>Per cluster, the sum of its rows (<c>k x d</c>).</summary>
+        public double[] Sums { get; }
+
+        /// <summary>Per cluster, its number of rows.</summary>
+        public int[] Counts { get; }
+
+        /// <summary>The answer buffers of the nearest-centre queries (and the final exact distances).</summary>
+        public NearestBuffers Nearest { get; }
+
+        /// <summary>The SIMD centre scan, or null when the k-NN engine answers.</summary>
+        public ICentreSearch? Search { get; }
+
+        /// <summary>Hamerly's bounds for the k-NN engine's path, or null.</summary>
+        public Bounds? Bounds { get; }
+    }
 }

@@ -63,6 +63,48 @@ public class GroupedCentreSearchTests
         }
     }
 
+    [Fact]
+    public void Vector_top_two_of_a_group_equals_the_scalar_scan_in_slot_order()
+    {
+        // The SIMD top two (smallest, its first slot, second smallest of the multiset) against the scalar scan, on
+        // random lengths, padding, heavy ties (few distinct values), duplicates of the minimum and +infinity.
+        var random = new Random(5);
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var length = DistancePanels.Lanes * random.Next(1, 6);
+            var real = random.Next(1, length + 1);
+            var distinct = random.Next(4) == 0 ? 2 : random.Next(1, 40);
+            var values = new double[length];
+            for (var i = 0; i < length; i++)
+            {
+                values[i] = random.Next(10) == 0 ? double.PositiveInfinity : random.Next(distinct) * (random.Next(2) == 0 ? 0.5 : 1.75);
+            }
+
+            var best = double.PositiveInfinity;
+            var bestAt = -1;
+            var next = double.PositiveInfinity;
+            for (var i = 0; i < real; i++)
+            {
+                if (values[i] < best)
+                {
+                    next = best;
+                    best = values[i];
+                    bestAt = i;
+                }
+                else if (values[i] < next)
+                {
+                    next = values[i];
+                }
+            }
+
+            GroupedCentreSearch.TopTwo(values, real, out var vectorBest, out var vectorAt, out var vectorNext);
+            BitConverter.DoubleToInt64Bits(vectorBest).Should().Be(BitConverter.DoubleToInt64Bits(best), $"trial {trial}");
+            vectorAt.Should().Be(bestAt, $"trial {trial}");
+            BitConverter.DoubleToInt64Bits(vectorNext).Should().Be(BitConverter.DoubleToInt64Bits(next), $"trial {trial}");
+            values.Skip(real).All(double.IsPositiveInfinity).Should().BeTrue("padding is overwritten with +infinity");
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

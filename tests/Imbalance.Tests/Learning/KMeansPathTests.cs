@@ -64,6 +64,30 @@ public class KMeansPathTests
     }
 
     [Theory]
+    [InlineData(400, 5, 40, 1)]
+    [InlineData(900, 16, 96, 3)]
+    [InlineData(300, 8, 70, 2)]
+    [InlineData(700, 3, 300, 0)]
+    public void Every_run_of_a_fit_sharing_the_lloyd_buffers_matches_the_reference_path(int n, int d, int k, int kind)
+    {
+        // The Lloyd buffers (bounds, sums, answers) are allocated once per fit and reused by every run: no state may
+        // carry from one run to the next, whatever the path (ties and duplicate rows included).
+        var rows = Data(n, d, kind, seed: (3 * n) + k);
+        var reference = Fit(KMeansPath.Reference, rows, n, d, k, seed: 11, nInit: 6);
+        foreach (var path in new[] { KMeansPath.Fast, KMeansPath.Grouped, KMeansPath.Auto })
+        {
+            var other = Fit(path, rows, n, d, k, seed: 11, nInit: 6);
+            other.Labels.Should().Equal(reference.Labels, $"{path} labels");
+            other.Centres.Select(BitConverter.DoubleToInt64Bits).Should().Equal(reference.Centres.Select(BitConverter.DoubleToInt64Bits), $"{path} centres");
+            other.Runs.Select(r => BitConverter.DoubleToInt64Bits(r.Inertia)).Should().Equal(reference.Runs.Select(r => BitConverter.DoubleToInt64Bits(r.Inertia)), $"{path} inertia of every run");
+            other.Runs.Select(r => r.Iterations).Should().Equal(reference.Runs.Select(r => r.Iterations), $"{path} iterations of every run");
+            var again = Fit(path, rows, n, d, k, seed: 11, nInit: 6);
+            again.Labels.Should().Equal(other.Labels, $"{path} refit labels");
+            again.Runs.Should().Equal(other.Runs, $"{path} refit runs");
+        }
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(7)]
@@ -125,10 +149,10 @@ public class KMeansPathTests
     }
 
     private static (int[] Labels, double[] Centres, bool Converged, List<(double Inertia, int Iterations)> Runs) Fit(
-        KMeansPath path, double[] rows, int n, int d, int k, int seed, int maxIterations = 300, double tolerance = 1e-4)
+        KMeansPath path, double[] rows, int n, int d, int k, int seed, int maxIterations = 300, double tolerance = 1e-4, int nInit = 3)
     {
         var runs = new List<(double, int)>();
-        var kmeans = new KMeans { NClusters = k, NInit = 3, RandomState = seed, MaxIterations = maxIterations, Tolerance = tolerance, Path = path };
+        var kmeans = new KMeans { NClusters = k, NInit = nInit, RandomState = seed, MaxIterations = maxIterations, Tolerance = tolerance, Path = path };
         var (labels, centres, converged) = kmeans.Fit(rows, n, d, (inertia, iterations) => runs.Add((inertia, iterations)), CancellationToken.None);
         return (labels, centres, converged, runs);
     }
