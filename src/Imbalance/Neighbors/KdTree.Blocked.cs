@@ -29,6 +29,11 @@ namespace Imbalance.Neighbors;
 /// the features already exceeds every active lane's k-th value: adding non-negative terms never lowers a
 /// floating-point sum, so the full sum would exceed it too.</item>
 /// </list>
+/// <para>From five features on (where the block's box prunes almost nothing), each lane's own bound is also checked at
+/// every internal node the walk enters, and a lane left out there is left out below (<see cref="Reach"/>); a leaf that
+/// only a few lanes of a group reach is scanned by each of those lanes alone, eight rows per vector from a
+/// feature-major copy of the leaf (<see cref="ScanLane"/>). Both compute the same sums in the same order and offer rows
+/// under the same rule, so the answers, their order and their distances are unchanged.</para>
 /// </remarks>
 internal sealed partial class KdTree
 {
@@ -44,6 +49,15 @@ internal sealed partial class KdTree
 
     /// <summary>Queries per SIMD group: one <see cref="Vector512{T}"/> of doubles.</summary>
     private const int Lanes = 8;
+
+    /// <summary>From this many features on, the walk checks each lane's own bound at every node it visits
+    /// (<see cref="Reach"/>: the block's box prunes little there), and a leaf that few lanes of a group reach is scanned
+    /// lane by lane, eight rows at a time (<see cref="ScanLane"/>), instead of eight lanes at a time row by row.</summary>
+    private const int PerLaneFeatures = 5;
+
+    /// <summary>A group scans lane by lane when (reaching lanes) x (leaf rows rounded up to eight) is at most this
+    /// many times the leaf's rows, i.e. when about six or fewer of its eight lanes reach the leaf.</summary>
+    private const int PerLaneShare = 6;
 
     /// <summary>Searches blocks of queries that share a leaf (see the type's remarks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -263,9 +277,12 @@ internal sealed partial class KdTree
 
         var stack = state.Stack;
         var bounds = state.StackBounds;
+        var masks = state.StackMasks;
+        var perLane = d >= PerLaneFeatures;
         var top = 0;
         stack[0] = 0;
         bounds[0] = BoxBound(0, qlo, qhi);
+        masks[0] = lanes == 64 ? ulong.MaxValue : (1UL << lanes) - 1;
         top = 1;
         while (top > 0)
         {
@@ -276,14 +293,27 @@ internal sealed partial class KdTree
                 continue;
             }
 
+            if (_start[node] == _end[node])
+            {
+                continue;
+            }
+
+            // The lanes that still reach the node (a lane left out at a node is left out at all its descendants);
+            // with few features the block's box prunes well enough, and the lanes are checked at the leaves only.
+            var mask = masks[top];
+            if (perLane || _leaf[node])
+            {
+                mask = Reach(node, mask, state);
+                if (mask == 0)
+                {
+                    continue;
+                }
+            }
+
             if (_leaf[node])
             {
-                if (_start[node] < _end[node])
-                {
-                    Leaf(node, state);
-                    worst = Worst(state.Kth, lanes);
-                }
-
+                Leaf(node, mask, state);
+                worst = Worst(state.Kth, lanes);
                 continue;
             }
 
@@ -307,6 +337,9 @@ internal sealed partial class KdTree
                 stack[top + 1] = right;
                 bounds[top + 1] = r;
             }
+
+            masks[top] = mask;
+            masks[top + 1] = mask;
 
             top += 2;
         }
@@ -368,28 +401,32 @@ internal sealed partial class KdTree
         return acc;
     }
 
-    /// <summary>Offers the rows of a leaf to every query lane that can reach it.</summary>
+    /// <summary>The lanes of <paramref name="mask"/> (bit <c>j</c> for lane <c>j</c>) whose own bound to
+    /// <paramref name="node"/>'s box is at most their current k-th value.</summary>
+    /// <remarks>A lane is left out only when its bound exceeds its k-th value. A child's box lies inside its parent's,
+    /// so each per-feature gap (a rounded subtraction, then a maximum with zero) is at least the parent's, and so is
+    /// the sum; the k-th value only decreases. A lane left out at a node would be left out at every leaf below it.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Leaf(int node, BlockState state)
+    private ulong Reach(int node, ulong mask, BlockState state)
     {
         var d = _d;
         var width = state.Width;
-        var k = state.K;
-        var start = _start[node];
-        var end = _end[node];
         var kind = _metric.Kind;
         ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
         ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
-        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref var lower = ref MemoryMarshal.GetArrayDataReference(_lower);
         ref var upper = ref MemoryMarshal.GetArrayDataReference(_upper);
         var box = node * d;
+        var result = 0UL;
         for (var g = 0; g < state.Groups; g++)
         {
-            var lane0 = g * Lanes;
-            var kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
+            var bits = (uint)(mask >> (g * Lanes)) & 0xFFu;
+            if (bits == 0)
+            {
+                continue;
+            }
 
-            // Each lane's own bound to the leaf's box.
+            var lane0 = g * Lanes;
             var bound = Vector512<double>.Zero;
             for (var t = 0; t < d; t++)
             {
@@ -405,11 +442,37 @@ internal sealed partial class KdTree
                 };
             }
 
-            var active = (uint)Vector512.LessThanOrEqual(bound, kth).ExtractMostSignificantBits();
+            bits &= (uint)Vector512.LessThanOrEqual(bound, Vector512.LoadUnsafe(ref kthRef, (nuint)lane0)).ExtractMostSignificantBits();
+            result |= (ulong)bits << (g * Lanes);
+        }
+
+        return result;
+    }
+
+    /// <summary>Offers the rows of a leaf to the query lanes of <paramref name="mask"/> (those that reach it, see
+    /// <see cref="Reach"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Leaf(int node, ulong mask, BlockState state)
+    {
+        var d = _d;
+        var width = state.Width;
+        var start = _start[node];
+        var end = _end[node];
+        var kind = _metric.Kind;
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
+        var columns = d >= PerLaneFeatures ? LeafColumns() : null;
+        for (var g = 0; g < state.Groups; g++)
+        {
+            var lane0 = g * Lanes;
+            var active = (uint)(mask >> lane0) & 0xFFu;
             if (active == 0)
             {
                 continue;
             }
+
+            var kth = Vector512.LoadUnsafe(ref kthRef, (nuint)lane0);
 
             if (kind == DistanceKind.Euclidean && d <= 4)
             {
@@ -432,6 +495,19 @@ internal sealed partial class KdTree
                 continue;
             }
 
+            if (columns is not null && BitOperations.PopCount(active) * ((end - start + Lanes - 1) & -Lanes) <= PerLaneShare * (end - start))
+            {
+                // Few lanes reach this leaf: each of them scans the leaf's rows eight at a time instead.
+                do
+                {
+                    ScanLane(columns, node, lane0 + BitOperations.TrailingZeroCount(active), state);
+                    active &= active - 1;
+                }
+                while (active != 0);
+
+                continue;
+            }
+
             var split = d >= 6 ? (d + 1) / 2 : d;
             for (var i = start; i < end; i++)
             {
@@ -445,6 +521,7 @@ internal sealed partial class KdTree
                     {
                         continue;
                     }
+
 
                     acc = Accumulate(kind, acc, ref queries, width, lane0, ref rows, row, split, d);
                 }
@@ -512,6 +589,167 @@ internal sealed partial class KdTree
             }
         }
     }
+
+    /// <summary>
+    /// Offers the rows of leaf <paramref name="node"/> to one query lane, computing eight rows' values at a time from
+    /// the leaf's feature-major copy (<see cref="LeafColumns"/>). Each row's value is the same sum in the same order as
+    /// <see cref="Accumulate"/> computes it (query minus row, per feature in order), so the same bits; rows are offered
+    /// under the same rule (value at most the lane's current k-th value) and <see cref="OfferLane"/> makes the exact
+    /// decision. With six or more features, eight rows are dropped together when their sums over the first half of
+    /// the features already exceed the lane's k-th value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanLane(LeafColumnData columns, int node, int lane, BlockState state)
+    {
+        var d = _d;
+        var width = state.Width;
+        var kind = _metric.Kind;
+        var start = _start[node];
+        var m = _end[node] - start;
+        var stride = (m + Lanes - 1) & -Lanes;
+        var at = columns.Base[node];
+        var split = d >= 6 ? (d + 1) / 2 : d;
+        ref var cols = ref MemoryMarshal.GetArrayDataReference(columns.Values);
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        var kth = Vector512.Create(state.Kth[lane]);
+        for (var r0 = 0; r0 < m; r0 += Lanes)
+        {
+            var valid = m - r0 >= Lanes ? 0xFFu : (1u << (m - r0)) - 1;
+            var acc = AccumulateRows(kind, Vector512<double>.Zero, ref queries, width, lane, ref cols, at + r0, stride, 0, split);
+            if (split < d)
+            {
+                if (((uint)Vector512.LessThanOrEqual(acc, kth).ExtractMostSignificantBits() & valid) == 0)
+                {
+                    continue;
+                }
+
+                acc = AccumulateRows(kind, acc, ref queries, width, lane, ref cols, at + r0, stride, split, d);
+            }
+
+            var hits = (uint)Vector512.LessThanOrEqual(acc, kth).ExtractMostSignificantBits() & valid;
+            if (hits == 0)
+            {
+                continue;
+            }
+
+            OfferLane(state, lane, hits, acc, start + r0);
+            kth = Vector512.Create(state.Kth[lane]);
+        }
+    }
+
+    /// <summary>Offers the rows at tree positions <c>position + j</c> for the bits <c>j</c> of <paramref name="hits"/>
+    /// (values <paramref name="acc"/>) to one lane, in position order, each only while it is still at most the lane's
+    /// k-th value.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private void OfferLane(BlockState state, int lane, uint hits, Vector512<double> acc, int position)
+    {
+        var k = state.K;
+        Span<double> values8 = stackalloc double[Lanes];
+        acc.CopyTo(values8);
+        var values = state.Values.AsSpan(lane * k, k);
+        var indices = state.Indices.AsSpan(lane * k, k);
+        do
+        {
+            var offset = BitOperations.TrailingZeroCount(hits);
+            var value = values8[offset];
+            if (value <= state.Kth[lane])
+            {
+                if (k <= SortedListLimit)
+                {
+                    Insert(values, indices, value, _order[position + offset]);
+                    state.Kth[lane] = Math.Min(values[k - 1], state.Bound[lane]);
+                }
+                else
+                {
+                    TopK.Push(values, indices, value, _order[position + offset]);
+                    state.Kth[lane] = values[0];
+                }
+            }
+
+            hits &= hits - 1;
+        }
+        while (hits != 0);
+    }
+
+    /// <summary>Adds features <paramref name="from"/> to <paramref name="to"/> of one query's reduced distances to
+    /// eight rows (feature-major, <paramref name="stride"/> apart) to <paramref name="acc"/>, one feature at a time in
+    /// order: the same operations on the same operands as <see cref="Accumulate"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> AccumulateRows(DistanceKind kind, Vector512<double> acc, ref double queries, int width, int lane, ref double cols, int at, int stride, int from, int to)
+    {
+        if (kind == DistanceKind.Euclidean)
+        {
+            for (var t = from; t < to; t++)
+            {
+                var diff = Vector512.Create(Unsafe.Add(ref queries, (t * width) + lane)) - Vector512.LoadUnsafe(ref cols, (nuint)(at + (t * stride)));
+                acc += diff * diff;
+            }
+        }
+        else if (kind == DistanceKind.Manhattan)
+        {
+            for (var t = from; t < to; t++)
+            {
+                acc += Vector512.Abs(Vector512.Create(Unsafe.Add(ref queries, (t * width) + lane)) - Vector512.LoadUnsafe(ref cols, (nuint)(at + (t * stride))));
+            }
+        }
+        else
+        {
+            for (var t = from; t < to; t++)
+            {
+                acc = Vector512.Max(acc, Vector512.Abs(Vector512.Create(Unsafe.Add(ref queries, (t * width) + lane)) - Vector512.LoadUnsafe(ref cols, (nuint)(at + (t * stride)))));
+            }
+        }
+
+        return acc;
+    }
+
+    /// <summary>Each leaf's rows feature-major (for <see cref="ScanLane"/>), made on first use: leaf <c>node</c> with
+    /// <c>m</c> rows keeps feature <c>t</c> of its <c>j</c>-th row at <c>Base[node] + t * stride + j</c>, where
+    /// <c>stride</c> is <c>m</c> rounded up to eight (the padding holds zeros and is never offered).</summary>
+    private LeafColumnData LeafColumns()
+    {
+        var columns = _leafColumns;
+        if (columns is null)
+        {
+            var d = _d;
+            var bases = new int[_leaf.Length];
+            long total = 0;
+            for (var node = 0; node < _leaf.Length; node++)
+            {
+                if (_leaf[node])
+                {
+                    bases[node] = (int)total;
+                    total += (long)((_end[node] - _start[node] + Lanes - 1) & -Lanes) * d;
+                }
+            }
+
+            var values = new double[total];
+            for (var node = 0; node < _leaf.Length; node++)
+            {
+                if (_leaf[node])
+                {
+                    var start = _start[node];
+                    var m = _end[node] - start;
+                    var stride = (m + Lanes - 1) & -Lanes;
+                    for (var j = 0; j < m; j++)
+                    {
+                        for (var t = 0; t < d; t++)
+                        {
+                            values[bases[node] + (t * stride) + j] = _rows[((start + j) * d) + t];
+                        }
+                    }
+                }
+            }
+
+            columns = new LeafColumnData(values, bases);
+            _leafColumns = columns;
+        }
+
+        return columns;
+    }
+
+    /// <summary>The leaves' feature-major rows and where each leaf's begin.</summary>
+    private sealed record LeafColumnData(double[] Values, int[] Base);
 
     /// <summary>A number of features known when the code is compiled (one specialisation per value).</summary>
     private interface IDimension
@@ -685,6 +923,7 @@ internal sealed partial class KdTree
             var depth = 2 * (BitOperations.Log2((uint)nodes + 1) + 2);
             Stack = new int[depth];
             StackBounds = new double[depth];
+            StackMasks = new ulong[depth];
         }
 
         /// <summary>Neighbours per query.</summary>
@@ -724,5 +963,8 @@ internal sealed partial class KdTree
 
         /// <summary>The traversal stack: each node's block bound.</summary>
         public double[] StackBounds { get; }
+
+        /// <summary>The traversal stack: the lanes that reached each node's parent.</summary>
+        public ulong[] StackMasks { get; }
     }
 }

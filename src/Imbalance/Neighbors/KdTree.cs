@@ -39,6 +39,7 @@ internal sealed partial class KdTree
     private readonly int[] _splitFeature;  // internal nodes: the feature split on
     private readonly double[] _splitValue; // internal nodes: the value of the first row of the right child
     private int[]? _position;              // fitted-row index -> tree position, made on first use
+    private LeafColumnData? _leafColumns;  // the leaves' rows feature-major, made on first use (blocked search, 5+ features)
 
     /// <summary>Builds the tree over <paramref name="n"/> rows of <paramref name="d"/> features.</summary>
     /// <param name="data">The fitted rows, row-major; kept (to recognise queries by the fitted array), never written to.</param>

@@ -212,4 +212,84 @@ public class KdTreeBlockedTests
             tree.AllDistances.ToArray().Should().Equal(rd);
         }
     }
+
+    public static TheoryData<int> ManyFeatures()
+    {
+        var data = new TheoryData<int>();
+        foreach (var d in new[] { 5, 6, 7, 10, 12, 15 })
+        {
+            data.Add(d);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ManyFeatures))]
+    public void Per_lane_walk_and_leaf_scan_equal_the_one_query_search_on_larger_trees(int d)
+    {
+        // From five features the blocked walk checks each lane at every node and scans leaves that few lanes reach
+        // lane by lane, eight rows at a time. Thousands of rows, leaves of 30 to 120 rows (so both leaf scans run),
+        // ties, duplicates and clusters; the fitted rows themselves (the samplers' path), a subset of them by index,
+        // and new rows.
+        var rng = new RandomState(3000 + d);
+        foreach (var kind in Enum.GetValues<Kind>())
+        {
+            var n = 2000 + rng.RandInt(0, 3000);
+            var x = Make(rng, kind, n, d);
+            var metric = Metrics[rng.RandInt(0, Metrics.Length)];
+            var leafSize = new[] { 30, 60, 120 }[rng.RandInt(0, 3)];
+            var tree = new KdTree(x, n, d, metric, leafSize);
+            var other = Make(rng, kind, 300 + rng.RandInt(0, 300), d);
+            var m = other.Length / d;
+            var subset = Enumerable.Range(0, 400).Select(_ => rng.RandInt(0, n)).ToArray();
+            var subsetRows = new double[subset.Length * d];
+            for (var i = 0; i < subset.Length; i++)
+            {
+                Array.Copy(x, subset[i] * d, subsetRows, i * d, d);
+            }
+
+            for (var k = 1; k <= 8; k++)
+            {
+                var because = $"{kind} n={n} d={d} k={k} leaf={leafSize} {metric}";
+                foreach (var (queries, rows) in new[] { (x, n), (other, m) })
+                {
+                    var single = Run(tree, queries, rows, d, k, blocked: false, threads: 1);
+                    var blocked = Run(tree, queries, rows, d, k, blocked: true, threads: 2);
+                    blocked.Indices.Should().Equal(single.Indices, because);
+                    blocked.Distances.Should().Equal(single.Distances, because);
+                }
+
+                var expected = Run(tree, subsetRows, subset.Length, d, k, blocked: false, threads: 1);
+                var indices = new int[subset.Length * k];
+                var distances = new double[subset.Length * k];
+                tree.SearchFittedBlocked(subset, k, indices, distances, 2, CancellationToken.None);
+                indices.Should().Equal(expected.Indices, because);
+                distances.Should().Equal(expected.Distances, because);
+            }
+        }
+    }
+
+    [Fact]
+    public void Per_lane_search_matches_the_brute_force_reference_in_ten_features()
+    {
+        var rng = new RandomState(4010);
+        const int n = 2500;
+        const int d = 10;
+        foreach (var kind in new[] { Kind.Gaussian, Kind.Grid, Kind.Duplicates })
+        {
+            var x = Make(rng, kind, n, d);
+            foreach (var metric in Metrics)
+            {
+                var tree = new KdTree(x, n, d, metric, 30);
+                foreach (var k in new[] { 1, 2, 4, 8 })
+                {
+                    var (indices, distances) = Run(tree, x, n, d, k, blocked: true, threads: 2);
+                    var (ri, rd) = Reference(x, n, x, n, d, k, metric);
+                    indices.Should().Equal(ri, $"{kind} k={k} {metric}");
+                    distances.Should().Equal(rd, $"{kind} k={k} {metric}");
+                }
+            }
+        }
+    }
 }
