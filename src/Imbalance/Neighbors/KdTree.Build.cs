@@ -141,39 +141,12 @@ internal sealed partial class KdTree
         }
 
         /// <summary>The smallest and largest value of a column range; (+infinity, -infinity) when empty.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <remarks>Ranges shorter than <see cref="WideMinMaxLength"/> (every node of a tree of fewer rows, and the
+        /// lower nodes of any tree) use <see cref="MinMaxNarrow"/>, which is precompiled in the ReadyToRun image; longer
+        /// ranges use <see cref="MinMaxWide"/>, whose Vector512 code is JIT-compiled at its first call. Both return the
+        /// same two values: the minimum and the maximum of a set do not depend on the order of the comparisons.</remarks>
         private static (double Min, double Max) MinMax(ReadOnlySpan<double> values)
-        {
-            var min = double.PositiveInfinity;
-            var max = double.NegativeInfinity;
-            var i = 0;
-            if (Vector512.IsHardwareAccelerated && values.Length >= 2 * Vector512<double>.Count)
-            {
-                ref var at = ref MemoryMarshal.GetReference(values);
-                var vmin = Vector512.LoadUnsafe(ref at);
-                var vmax = vmin;
-                for (i = Vector512<double>.Count; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-                {
-                    var v = Vector512.LoadUnsafe(ref at, (nuint)i);
-                    vmin = Vector512.Min(vmin, v);
-                    vmax = Vector512.Max(vmax, v);
-                }
-
-                for (var j = 0; j < Vector512<double>.Count; j++)
-                {
-                    min = Math.Min(min, vmin[j]);
-                    max = Math.Max(max, vmax[j]);
-                }
-            }
-
-            for (; i < values.Length; i++)
-            {
-                min = Math.Min(min, values[i]);
-                max = Math.Max(max, values[i]);
-            }
-
-            return (min, max);
-        }
+            => values.Length >= WideMinMaxLength ? MinMaxWide(values) : MinMaxNarrow(values);
 
         /// <summary>Reorders positions <c>[start, end)</c> (every column and the fitted-row indices together) so that
         /// the rows before <paramref name="mid"/> have <paramref name="feature"/> values at most the median value
@@ -408,5 +381,83 @@ internal sealed partial class KdTree
             _end[child] = end;
             _leaf[child] = true;
         }
+    }
+
+    /// <summary>Column ranges of at least this many values take the Vector512 <see cref="MinMaxWide"/>; shorter ones
+    /// the precompiled <see cref="MinMaxNarrow"/> (a tree of 1,000 rows never compiles the wide one).</summary>
+    internal const int WideMinMaxLength = 4096;
+
+    /// <summary>The smallest and largest value of a range with Vector512 (JIT-compiled for the exact CPU at its first
+    /// call: an x86-64-v3 ReadyToRun image cannot hold Vector512 code); (+infinity, -infinity) when empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double Min, double Max) MinMaxWide(ReadOnlySpan<double> values)
+    {
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= 2 * Vector512<double>.Count)
+        {
+            ref var at = ref MemoryMarshal.GetReference(values);
+            var vmin = Vector512.LoadUnsafe(ref at);
+            var vmax = vmin;
+            for (i = Vector512<double>.Count; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref at, (nuint)i);
+                vmin = Vector512.Min(vmin, v);
+                vmax = Vector512.Max(vmax, v);
+            }
+
+            for (var j = 0; j < Vector512<double>.Count; j++)
+            {
+                min = Math.Min(min, vmin[j]);
+                max = Math.Max(max, vmax[j]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>The smallest and largest value of a range with Vector256 (no Vector512, no AggressiveOptimization: its
+    /// x86-64-v3 code is in the ReadyToRun image); (+infinity, -infinity) when empty. Same values as
+    /// <see cref="MinMaxWide"/>: <see cref="Vector256.Min{T}"/>, <see cref="Vector512.Min{T}"/> and
+    /// <see cref="Math.Min(double, double)"/> order values alike (-0 below +0, NaN wins), so the order in which the
+    /// values are compared does not change the result.</summary>
+    internal static (double Min, double Max) MinMaxNarrow(ReadOnlySpan<double> values)
+    {
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= 2 * Vector256<double>.Count)
+        {
+            ref var at = ref MemoryMarshal.GetReference(values);
+            var vmin = Vector256.LoadUnsafe(ref at);
+            var vmax = vmin;
+            for (i = Vector256<double>.Count; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref at, (nuint)i);
+                vmin = Vector256.Min(vmin, v);
+                vmax = Vector256.Max(vmax, v);
+            }
+
+            for (var j = 0; j < Vector256<double>.Count; j++)
+            {
+                min = Math.Min(min, vmin[j]);
+                max = Math.Max(max, vmax[j]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+
+        return (min, max);
     }
 }
