@@ -312,7 +312,7 @@ internal sealed partial class KdTree
     /// <summary>Offers one row (fitted-row <paramref name="index"/>, values <paramref name="acc"/>) to the lanes in
     /// <paramref name="hits"/>, updating their k-th values.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void OfferNarrow(BlockState state, int lane0, uint hits, Lane8 acc, int index)
+    private static void OfferNarrow(BlockState state, int lane0, uint hits, in Lane8 acc, int index)
     {
         var k = state.K;
         Span<double> values8 = stackalloc double[Lanes];
@@ -358,7 +358,11 @@ internal sealed partial class KdTree
         for (var g = 0; g < state.Groups; g++)
         {
             var lane0 = g * Lanes;
-            best[..k].Fill(Lane8.Create(double.PositiveInfinity));
+            for (var j = 0; j < k; j++)
+            {
+                // Not Span.Fill: its generic helper takes the vector struct by value (not precompilable).
+                best[j] = Lane8.Create(double.PositiveInfinity);
+            }
             for (var i = _start[home]; i < _end[home]; i++)
             {
                 var value = AccumulateNarrow(kind, Lane8.Zero, ref queries, width, lane0, ref rows, i * d, 0, d);
@@ -417,6 +421,10 @@ internal sealed partial class KdTree
 
     /// <summary>Eight query lanes as two <see cref="Vector256{T}"/> halves: the operations of <see cref="Vector512{T}"/>
     /// the blocked search uses, lane by lane the same results.</summary>
+    /// <remarks>Passed by reference to calls that are not inlined (a struct of vectors passed by value would keep a
+    /// method out of the ReadyToRun image: its calling convention is not fixed across runtime versions); read by lane
+    /// without <see cref="Vector256.GetElement{T}"/>, whose range-check throw helper would too.</remarks>
+    [StructLayout(LayoutKind.Sequential)]
     private readonly struct Lane8
     {
         private readonly Vector256<double> _lo;
@@ -430,7 +438,12 @@ internal sealed partial class KdTree
 
         public static Lane8 Zero => default;
 
-        public double this[int lane] => lane < 4 ? _lo.GetElement(lane) : _hi.GetElement(lane - 4);
+        /// <summary>Lane <paramref name="lane"/> (0 to 7; not checked).</summary>
+        public double this[int lane]
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => Unsafe.Add(ref Unsafe.As<Vector256<double>, double>(ref Unsafe.AsRef(in _lo)), lane);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Lane8 Create(double value)
@@ -475,8 +488,10 @@ internal sealed partial class KdTree
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void CopyTo(Span<double> destination)
         {
-            _lo.CopyTo(destination);
-            _hi.CopyTo(destination[4..]);
+            // No range checks (callers pass eight values): their throw helpers would keep callers out of the image.
+            ref var at = ref MemoryMarshal.GetReference(destination);
+            _lo.StoreUnsafe(ref at);
+            _hi.StoreUnsafe(ref at, 4);
         }
     }
 }
