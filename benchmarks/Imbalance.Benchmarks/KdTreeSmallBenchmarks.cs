@@ -8,8 +8,8 @@ namespace Imbalance.Benchmarks;
 /// <c>KdTree.NarrowBlockedPairs</c> query x row pairs, where the engine takes the blocked search's precompiled
 /// Vector256 kernels (<c>Narrow</c>) instead of its JIT-compiled Vector512 ones (<c>Wide</c>, forced here), against
 /// the one-query search (<c>Single</c>). All three return the same answer bit for bit; this measures what the
-/// precompiled kernels cost in the steady state. <c>Build</c> is the tree construction, whose column ranges of fewer
-/// than <c>KdTree.WideMinMaxLength</c> values use the precompiled Vector256 min/max.
+/// precompiled kernels cost in the steady state. <c>Build</c> is the tree
+/// construction, which below <c>KdTree.WideMinMaxRows</c> rows uses the precompiled Vector256 min/max.
 /// </summary>
 [MemoryDiagnoser]
 public class KdTreeSmallBenchmarks

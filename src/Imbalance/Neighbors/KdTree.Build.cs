@@ -87,7 +87,8 @@ internal sealed partial class KdTree
             var hi = tree._upper.AsSpan(node * _d, _d);
             for (var t = 0; t < _d; t++)
             {
-                (lo[t], hi[t]) = MinMax(_columns.AsSpan((t * _n) + start, end - start));
+                var column = _columns.AsSpan((t * _n) + start, end - start);
+                (lo[t], hi[t]) = _n >= WideMinMaxRows ? MinMaxWide(column) : MinMaxNarrow(column);
             }
 
             if ((2 * node) + 1 >= _nodes || end - start < 2)
@@ -140,13 +141,6 @@ internal sealed partial class KdTree
             }
         }
 
-        /// <summary>The smallest and largest value of a column range; (+infinity, -infinity) when empty.</summary>
-        /// <remarks>Ranges shorter than <see cref="WideMinMaxLength"/> (every node of a tree of fewer rows, and the
-        /// lower nodes of any tree) use <see cref="MinMaxNarrow"/>, which is precompiled in the ReadyToRun image; longer
-        /// ranges use <see cref="MinMaxWide"/>, whose Vector512 code is JIT-compiled at its first call. Both return the
-        /// same two values: the minimum and the maximum of a set do not depend on the order of the comparisons.</remarks>
-        private static (double Min, double Max) MinMax(ReadOnlySpan<double> values)
-            => values.Length >= WideMinMaxLength ? MinMaxWide(values) : MinMaxNarrow(values);
 
         /// <summary>Reorders positions <c>[start, end)</c> (every column and the fitted-row indices together) so that
         /// the rows before <paramref name="mid"/> have <paramref name="feature"/> values at most the median value
@@ -383,9 +377,10 @@ internal sealed partial class KdTree
         }
     }
 
-    /// <summary>Column ranges of at least this many values take the Vector512 <see cref="MinMaxWide"/>; shorter ones
-    /// the precompiled <see cref="MinMaxNarrow"/> (a tree of 1,000 rows never compiles the wide one).</summary>
-    internal const int WideMinMaxLength = 4096;
+    /// <summary>Trees of at least this many rows find their nodes' boxes with the Vector512 <see cref="MinMaxWide"/>
+    /// (JIT-compiled at its first call, as before); smaller ones with the precompiled Vector256
+    /// <see cref="MinMaxNarrow"/>, so building a small tree compiles nothing. Same boxes either way.</summary>
+    internal const int WideMinMaxRows = 8192;
 
     /// <summary>The smallest and largest value of a range with Vector512 (JIT-compiled for the exact CPU at its first
     /// call: an x86-64-v3 ReadyToRun image cannot hold Vector512 code); (+infinity, -infinity) when empty.</summary>
