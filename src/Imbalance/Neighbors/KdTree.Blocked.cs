@@ -60,8 +60,10 @@ internal sealed partial class KdTree
     private const int PerLaneShare = 6;
 
     /// <summary>Searches blocks of queries that share a leaf (see the type's remarks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void SearchBlocked(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    /// <remarks><paramref name="narrow"/> (tests only) forces the Vector256 kernels (true) or the Vector512 ones
+    /// (false); by default searches of at most <see cref="NarrowBlockedPairs"/> query x row pairs take the Vector256
+    /// ones. Set-up code without Vector512: precompiled, so a small search compiles nothing.</remarks>
+    internal void SearchBlocked(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool? narrow = null)
     {
         var blockSize = BlockSize(k);
         int[] order;
@@ -91,7 +93,7 @@ internal sealed partial class KdTree
             }
         }
 
-        Run(queries, order, order, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+        Run(queries, order, order, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, narrow, cancellationToken);
     }
 
     /// <summary>
@@ -99,8 +101,8 @@ internal sealed partial class KdTree
     /// fitted row <c>rows[q]</c>, exactly as <see cref="SearchBlocked"/> answers a copy of those rows, without copying
     /// them or descending the tree to find their leaves (each fitted row's leaf is known).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void SearchFittedBlocked(ReadOnlySpan<int> rows, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    /// <remarks><paramref name="narrow"/>: as for <see cref="SearchBlocked"/>.</remarks>
+    internal void SearchFittedBlocked(ReadOnlySpan<int> rows, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool? narrow = null)
     {
         var blockSize = BlockSize(k);
         var m = rows.Length;
@@ -137,14 +139,17 @@ internal sealed partial class KdTree
             }
         }
 
-        Run(new RowSource(_source, _n, _d), queryRows, slots, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, cancellationToken);
+        Run(new RowSource(_source, _n, _d), queryRows, slots, blocks, k, blockSize, outIndices, outDistances, maxDegreeOfParallelism, narrow, cancellationToken);
     }
 
     /// <summary>Searches the blocks in parallel: block <c>b</c> covers <c>[Start, End)</c> of
     /// <paramref name="queryRows"/> (rows of <paramref name="queries"/>) and writes output rows
-    /// <paramref name="slots"/> of the same range.</summary>
-    private void Run(RowSource queries, int[] queryRows, int[] slots, List<(int Start, int End, int Leaf)> blocks, int k, int blockSize, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    /// <paramref name="slots"/> of the same range. Searches of at most <see cref="NarrowBlockedPairs"/> query x row
+    /// pairs use the precompiled Vector256 kernels (<see cref="SearchBlockNarrow"/>) unless <paramref name="narrow"/>
+    /// says otherwise.</summary>
+    private void Run(RowSource queries, int[] queryRows, int[] slots, List<(int Start, int End, int Leaf)> blocks, int k, int blockSize, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, bool? narrow, CancellationToken cancellationToken)
     {
+        var useNarrow = narrow ?? (long)queryRows.Length * _n <= NarrowBlockedPairs;
         ParallelLoop.For(
             0,
             blocks.Count,
@@ -153,7 +158,15 @@ internal sealed partial class KdTree
             (block, state) =>
             {
                 var (q0, q1, leaf) = blocks[block];
-                SearchBlock(queries.Span, queryRows.AsSpan(q0, q1 - q0), leaf, state);
+                if (useNarrow)
+                {
+                    SearchBlockNarrow(queries.Span, queryRows.AsSpan(q0, q1 - q0), leaf, state);
+                }
+                else
+                {
+                    SearchBlock(queries.Span, queryRows.AsSpan(q0, q1 - q0), leaf, state);
+                }
+
                 Write(slots.AsSpan(q0, q1 - q0), state, outIndices, outDistances);
                 return state;
             },

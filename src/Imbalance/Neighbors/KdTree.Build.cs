@@ -87,7 +87,8 @@ internal sealed partial class KdTree
             var hi = tree._upper.AsSpan(node * _d, _d);
             for (var t = 0; t < _d; t++)
             {
-                (lo[t], hi[t]) = MinMax(_columns.AsSpan((t * _n) + start, end - start));
+                var column = _columns.AsSpan((t * _n) + start, end - start);
+                (lo[t], hi[t]) = _n >= WideMinMaxRows ? MinMaxWide(column) : MinMaxNarrow(column);
             }
 
             if ((2 * node) + 1 >= _nodes || end - start < 2)
@@ -140,40 +141,6 @@ internal sealed partial class KdTree
             }
         }
 
-        /// <summary>The smallest and largest value of a column range; (+infinity, -infinity) when empty.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static (double Min, double Max) MinMax(ReadOnlySpan<double> values)
-        {
-            var min = double.PositiveInfinity;
-            var max = double.NegativeInfinity;
-            var i = 0;
-            if (Vector512.IsHardwareAccelerated && values.Length >= 2 * Vector512<double>.Count)
-            {
-                ref var at = ref MemoryMarshal.GetReference(values);
-                var vmin = Vector512.LoadUnsafe(ref at);
-                var vmax = vmin;
-                for (i = Vector512<double>.Count; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-                {
-                    var v = Vector512.LoadUnsafe(ref at, (nuint)i);
-                    vmin = Vector512.Min(vmin, v);
-                    vmax = Vector512.Max(vmax, v);
-                }
-
-                for (var j = 0; j < Vector512<double>.Count; j++)
-                {
-                    min = Math.Min(min, vmin[j]);
-                    max = Math.Max(max, vmax[j]);
-                }
-            }
-
-            for (; i < values.Length; i++)
-            {
-                min = Math.Min(min, values[i]);
-                max = Math.Max(max, values[i]);
-            }
-
-            return (min, max);
-        }
 
         /// <summary>Reorders positions <c>[start, end)</c> (every column and the fitted-row indices together) so that
         /// the rows before <paramref name="mid"/> have <paramref name="feature"/> values at most the median value
@@ -408,5 +375,84 @@ internal sealed partial class KdTree
             _end[child] = end;
             _leaf[child] = true;
         }
+    }
+
+    /// <summary>Trees of at least this many rows find their nodes' boxes with the Vector512 <see cref="MinMaxWide"/>
+    /// (JIT-compiled at its first call, as before); smaller ones with the precompiled Vector256
+    /// <see cref="MinMaxNarrow"/>, so building a small tree compiles nothing. Same boxes either way.</summary>
+    internal const int WideMinMaxRows = 8192;
+
+    /// <summary>The smallest and largest value of a range with Vector512 (JIT-compiled for the exact CPU at its first
+    /// call: an x86-64-v3 ReadyToRun image cannot hold Vector512 code); (+infinity, -infinity) when empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double Min, double Max) MinMaxWide(ReadOnlySpan<double> values)
+    {
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= 2 * Vector512<double>.Count)
+        {
+            ref var at = ref MemoryMarshal.GetReference(values);
+            var vmin = Vector512.LoadUnsafe(ref at);
+            var vmax = vmin;
+            for (i = Vector512<double>.Count; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref at, (nuint)i);
+                vmin = Vector512.Min(vmin, v);
+                vmax = Vector512.Max(vmax, v);
+            }
+
+            for (var j = 0; j < Vector512<double>.Count; j++)
+            {
+                min = Math.Min(min, vmin[j]);
+                max = Math.Max(max, vmax[j]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>The smallest and largest value of a range with Vector256 (no Vector512, no AggressiveOptimization: its
+    /// x86-64-v3 code is in the ReadyToRun image); (+infinity, -infinity) when empty. Same values as
+    /// <see cref="MinMaxWide"/>: <see cref="Vector256.Min{T}"/>, <see cref="Vector512.Min{T}"/> and
+    /// <see cref="Math.Min(double, double)"/> order values alike (-0 below +0, NaN wins), so the order in which the
+    /// values are compared does not change the result.</summary>
+    internal static (double Min, double Max) MinMaxNarrow(ReadOnlySpan<double> values)
+    {
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= 2 * Vector256<double>.Count)
+        {
+            ref var at = ref MemoryMarshal.GetReference(values);
+            var vmin = Vector256.LoadUnsafe(ref at);
+            var vmax = vmin;
+            for (i = Vector256<double>.Count; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref at, (nuint)i);
+                vmin = Vector256.Min(vmin, v);
+                vmax = Vector256.Max(vmax, v);
+            }
+
+            for (var j = 0; j < Vector256<double>.Count; j++)
+            {
+                min = Math.Min(min, vmin[j]);
+                max = Math.Max(max, vmax[j]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+
+        return (min, max);
     }
 }

@@ -20,9 +20,10 @@ internal sealed partial class KdTree
     private const int QueryBlock = 256;
 
     /// <summary>Searches of at most this many query x row pairs (e.g. 500 rows against themselves, or SMOTE's
-    /// minority class of a few hundred rows) query one row at a time: the blocked search's AVX-512 kernels cannot be
-    /// precompiled, and compiling them at a process's first call (about 10 ms of CPU) costs more than they save on
-    /// such a search (well under a millisecond). Same answers either way.</summary>
+    /// minority class of a few hundred rows) query one row at a time (chosen when the blocked search's AVX-512 kernels
+    /// were its only kernels: compiling them at a process's first call, about 10 ms of CPU, cost more than they saved
+    /// on such a search). Larger searches up to <see cref="NarrowBlockedPairs"/> pairs take the blocked search's
+    /// precompiled Vector256 kernels, larger still its Vector512 ones. Same answers either way.</summary>
     internal const long SingleSearchPairs = 1L << 18;
 
     private readonly int _n;

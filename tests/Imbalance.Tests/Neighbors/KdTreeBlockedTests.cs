@@ -148,6 +148,59 @@ public class KdTreeBlockedTests
     }
 
     [Theory]
+    [MemberData(nameof(Dimensions))]
+    public void Vector256_kernels_equal_the_Vector512_kernels_bit_for_bit(int d)
+    {
+        // Small searches (at most KdTree.NarrowBlockedPairs pairs) take the precompiled Vector256 kernels, larger ones
+        // the JIT'd Vector512 kernels: forced both ways, on the same trees and queries (ties, duplicates, constant
+        // columns, padding lanes, k from 1 to n, both the query and the fitted-row entry points), the answers must be
+        // identical, and equal to the one-query search.
+        var rng = new RandomState(5000 + d);
+        foreach (var kind in Enum.GetValues<Kind>())
+        {
+            foreach (var n in new[] { 1, 2, 7, 9, 40, 257, 1100 })
+            {
+                var x = Make(rng, kind, n, d);
+                var leafSize = new[] { 1, 2, 5, 30 }[rng.RandInt(0, 4)];
+                var metric = Metrics[rng.RandInt(0, Metrics.Length)];
+                var tree = new KdTree(x, n, d, metric, leafSize);
+                var other = Make(rng, kind, 1 + rng.RandInt(0, 90), d);
+                var m = other.Length / d;
+                var fitted = Enumerable.Range(0, 1 + rng.RandInt(0, n)).Select(_ => rng.RandInt(0, n)).ToArray();
+                foreach (var k in new[] { 1, 3, 8, 9, 17, 33, n <= 257 ? n : 300 }.Where(k => k <= n).Distinct())
+                {
+                    var what = $"{kind} n={n} d={d} k={k} leaf={leafSize} {metric}";
+                    foreach (var (queries, rows) in new[] { (x, n), (other, m) })
+                    {
+                        var threads = 1 + rng.RandInt(0, 2);
+                        var source = new RowSource(queries, rows, d);
+                        var narrowIndices = new int[rows * k];
+                        var narrowDistances = new double[rows * k];
+                        var wideIndices = new int[rows * k];
+                        var wideDistances = new double[rows * k];
+                        tree.SearchBlocked(source, k, narrowIndices, narrowDistances, threads, CancellationToken.None, narrow: true);
+                        tree.SearchBlocked(source, k, wideIndices, wideDistances, threads, CancellationToken.None, narrow: false);
+                        var single = Run(tree, queries, rows, d, k, blocked: false, threads);
+                        narrowIndices.Should().Equal(wideIndices, what);
+                        narrowDistances.Should().Equal(wideDistances, what);
+                        narrowIndices.Should().Equal(single.Indices, what);
+                        narrowDistances.Should().Equal(single.Distances, what);
+                    }
+
+                    var fittedNarrowIndices = new int[fitted.Length * k];
+                    var fittedNarrowDistances = new double[fitted.Length * k];
+                    var fittedWideIndices = new int[fitted.Length * k];
+                    var fittedWideDistances = new double[fitted.Length * k];
+                    tree.SearchFittedBlocked(fitted, k, fittedNarrowIndices, fittedNarrowDistances, 1, CancellationToken.None, narrow: true);
+                    tree.SearchFittedBlocked(fitted, k, fittedWideIndices, fittedWideDistances, 2, CancellationToken.None, narrow: false);
+                    fittedNarrowIndices.Should().Equal(fittedWideIndices, what + " fitted rows");
+                    fittedNarrowDistances.Should().Equal(fittedWideDistances, what + " fitted rows");
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1, 50)]
     [InlineData(2, 300)]
     [InlineData(3, 200)]

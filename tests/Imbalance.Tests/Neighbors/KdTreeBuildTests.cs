@@ -50,6 +50,61 @@ public class KdTreeBuildTests
     }
 
     [Theory]
+    [MemberData(nameof(Columns))]
+    public void Narrow_and_wide_min_max_return_the_same_bits_as_a_scalar_scan(string shape)
+    {
+        // Trees of fewer than KdTree.WideMinMaxRows rows take the precompiled Vector256 MinMaxNarrow, larger ones the
+        // JIT'd Vector512 MinMaxWide: both must give exactly the bits of a scalar Math.Min / Math.Max scan, signed zeros
+        // included, for every length around the vector widths.
+        var rng = new RandomState(23);
+        var lengths = new List<int> { 0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100, 1000, 1001 };
+        lengths.AddRange(new[] { 4095, 4096, 4099 });
+        foreach (var m in lengths)
+        {
+            for (var trial = 0; trial < 4; trial++)
+            {
+                var values = new double[m];
+                for (var i = 0; i < m; i++)
+                {
+                    values[i] = shape switch
+                    {
+                        "gaussian" => rng.StandardNormal(),
+                        "few-values" => trial % 2 == 0 ? rng.RandInt(-1, 2) * 0.0 * (rng.RandInt(0, 2) == 0 ? -1.0 : 1.0) : rng.RandInt(0, 3),
+                        "constant" => trial % 2 == 0 ? -0.0 : 2.5,
+                        "sorted" => i,
+                        "reversed" => m - i,
+                        _ => Math.Min(i, m - i),
+                    };
+                }
+
+                if (m > 0 && trial == 3)
+                {
+                    // A lone extreme at a random position (first lane, tail, anywhere).
+                    values[rng.RandInt(0, m)] = -1e300;
+                    values[rng.RandInt(0, m)] = 1e300;
+                }
+
+                var original = (double[])values.Clone();
+                var min = double.PositiveInfinity;
+                var max = double.NegativeInfinity;
+                foreach (var v in values)
+                {
+                    min = Math.Min(min, v);
+                    max = Math.Max(max, v);
+                }
+
+                var narrow = KdTree.MinMaxNarrow(values);
+                var wide = KdTree.MinMaxWide(values);
+                BitConverter.DoubleToInt64Bits(narrow.Min).Should().Be(BitConverter.DoubleToInt64Bits(min), $"{shape} m={m} trial={trial} narrow min");
+                BitConverter.DoubleToInt64Bits(narrow.Max).Should().Be(BitConverter.DoubleToInt64Bits(max), $"{shape} m={m} trial={trial} narrow max");
+                BitConverter.DoubleToInt64Bits(wide.Min).Should().Be(BitConverter.DoubleToInt64Bits(min), $"{shape} m={m} trial={trial} wide min");
+                BitConverter.DoubleToInt64Bits(wide.Max).Should().Be(BitConverter.DoubleToInt64Bits(max), $"{shape} m={m} trial={trial} wide max");
+                values.Should().Equal(original, "the input is never written to");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
