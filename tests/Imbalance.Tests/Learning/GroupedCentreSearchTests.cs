@@ -10,25 +10,34 @@ namespace Imbalance.Tests.Learning;
 /// </summary>
 public class GroupedCentreSearchTests
 {
-    public static TheoryData<int, int, int, int> Shapes => new()
+    public static TheoryData<int, int, int, int> Shapes()
     {
-        // n, d, k, kind (0 Gaussian, 1 integer grid with ties, 2 few distinct rows repeated, 3 Gaussian blobs)
-        { 60, 2, 7, 1 },
-        { 150, 5, 12, 2 },
-        { 300, 9, 33, 3 },
-        { 400, 10, 50, 0 },
-        { 500, 16, 40, 1 },
-        { 600, 20, 64, 3 },
-        { 250, 33, 30, 2 },
-        { 700, 3, 300, 0 },
-        { 300, 64, 17, 0 },
-        { 120, 200, 9, 3 },
-        { 1500, 20, 100, 3 },
-        { 64, 12, 64, 1 },
-        { 2000, 16, 1100, 3 },
-        { 900, 17, 200, 1 },
-        { 800, 40, 150, 2 },
-    };
+        var shapes = new TheoryData<int, int, int, int>
+        {
+            // n, d, k, kind (0 Gaussian, 1 integer grid with ties, 2 few distinct rows repeated, 3 Gaussian blobs)
+            { 60, 2, 7, 1 },
+            { 150, 5, 12, 2 },
+            { 300, 9, 33, 3 },
+            { 400, 10, 50, 0 },
+            { 500, 16, 40, 1 },
+            { 600, 20, 64, 3 },
+            { 250, 33, 30, 2 },
+            { 700, 3, 300, 0 },
+            { 300, 64, 17, 0 },
+            { 120, 200, 9, 3 },
+            { 1500, 20, 100, 3 },
+            { 64, 12, 64, 1 },
+            { 700, 12, 520, 3 }, // 32 groups
+            { 900, 17, 200, 1 },
+            { 800, 40, 150, 2 },
+        };
+        if (LongRuns.Enabled)
+        {
+            shapes.Add(2000, 16, 1100, 3); // k >= 1024: the most groups (MaxGroups)
+        }
+
+        return shapes;
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]

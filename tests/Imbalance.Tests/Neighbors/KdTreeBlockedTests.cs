@@ -53,14 +53,14 @@ public class KdTreeBlockedTests
         return x;
     }
 
-    private static (int[] Indices, double[] Distances) Run(KdTree tree, double[] queries, int m, int d, int k, bool blocked, int threads)
+    private static (int[] Indices, double[] Distances) Run(KdTree tree, double[] queries, int m, int d, int k, bool blocked, int threads, bool? narrow = null)
     {
         var indices = new int[m * k];
         var distances = new double[m * k];
         var source = new RowSource(queries, m, d);
         if (blocked)
         {
-            tree.SearchBlocked(source, k, indices, distances, threads, CancellationToken.None);
+            tree.SearchBlocked(source, k, indices, distances, threads, CancellationToken.None, narrow);
         }
         else
         {
@@ -121,10 +121,12 @@ public class KdTreeBlockedTests
     [MemberData(nameof(Dimensions))]
     public void Blocked_search_equals_the_one_query_search_bit_for_bit(int d)
     {
+        // The normal run stops at 257 rows (several leaves, more queries than a 64-query block); the long run adds
+        // 1,500-row trees (LongRuns).
         var rng = new RandomState(1000 + d);
         foreach (var kind in Enum.GetValues<Kind>())
         {
-            foreach (var n in new[] { 1, 2, 3, 9, 40, 257, 1500 })
+            foreach (var n in LongRuns.Pick(new[] { 1, 2, 3, 9, 40, 257 }, new[] { 1, 2, 3, 9, 40, 257, 1500 }))
             {
                 var x = Make(rng, kind, n, d);
                 var leafSize = new[] { 1, 2, 5, 30 }[rng.RandInt(0, 4)];
@@ -155,10 +157,11 @@ public class KdTreeBlockedTests
         // the JIT'd Vector512 kernels: forced both ways, on the same trees and queries (ties, duplicates, constant
         // columns, padding lanes, k from 1 to n, both the query and the fitted-row entry points), the answers must be
         // identical, and equal to the one-query search.
+        // The normal run stops at 150 rows; the long run adds 257 and 1,100-row trees with k up to 300 (LongRuns).
         var rng = new RandomState(5000 + d);
         foreach (var kind in Enum.GetValues<Kind>())
         {
-            foreach (var n in new[] { 1, 2, 7, 9, 40, 257, 1100 })
+            foreach (var n in LongRuns.Pick(new[] { 1, 2, 7, 9, 40, 150 }, new[] { 1, 2, 7, 9, 40, 257, 1100 }))
             {
                 var x = Make(rng, kind, n, d);
                 var leafSize = new[] { 1, 2, 5, 30 }[rng.RandInt(0, 4)];
@@ -284,11 +287,12 @@ public class KdTreeBlockedTests
         // From five features the blocked walk checks each lane at every node and scans leaves that few lanes reach
         // lane by lane, eight rows at a time. Thousands of rows, leaves of 30 to 120 rows (so both leaf scans run),
         // ties, duplicates and clusters; the fitted rows themselves (the samplers' path), a subset of them by index,
-        // and new rows.
+        // and new rows. Both kernel widths are forced (small searches would otherwise take only the Vector256 one).
+        // The normal run uses 400-700 rows and three values of k; the long run 2,000-5,000 rows and k = 1..8.
         var rng = new RandomState(3000 + d);
         foreach (var kind in Enum.GetValues<Kind>())
         {
-            var n = 2000 + rng.RandInt(0, 3000);
+            var n = LongRuns.Pick(400 + rng.RandInt(0, 300), 2000 + rng.RandInt(0, 3000));
             var x = Make(rng, kind, n, d);
             var metric = Metrics[rng.RandInt(0, Metrics.Length)];
             var leafSize = new[] { 30, 60, 120 }[rng.RandInt(0, 3)];
@@ -302,23 +306,29 @@ public class KdTreeBlockedTests
                 Array.Copy(x, subset[i] * d, subsetRows, i * d, d);
             }
 
-            for (var k = 1; k <= 8; k++)
+            foreach (var k in LongRuns.Pick(new[] { 1, 3, 8 }, Enumerable.Range(1, 8).ToArray()))
             {
                 var because = $"{kind} n={n} d={d} k={k} leaf={leafSize} {metric}";
                 foreach (var (queries, rows) in new[] { (x, n), (other, m) })
                 {
                     var single = Run(tree, queries, rows, d, k, blocked: false, threads: 1);
-                    var blocked = Run(tree, queries, rows, d, k, blocked: true, threads: 2);
-                    blocked.Indices.Should().Equal(single.Indices, because);
-                    blocked.Distances.Should().Equal(single.Distances, because);
+                    foreach (var narrow in new[] { true, false })
+                    {
+                        var blocked = Run(tree, queries, rows, d, k, blocked: true, threads: 2, narrow);
+                        blocked.Indices.Should().Equal(single.Indices, because + (narrow ? " Vector256" : " Vector512"));
+                        blocked.Distances.Should().Equal(single.Distances, because + (narrow ? " Vector256" : " Vector512"));
+                    }
                 }
 
                 var expected = Run(tree, subsetRows, subset.Length, d, k, blocked: false, threads: 1);
-                var indices = new int[subset.Length * k];
-                var distances = new double[subset.Length * k];
-                tree.SearchFittedBlocked(subset, k, indices, distances, 2, CancellationToken.None);
-                indices.Should().Equal(expected.Indices, because);
-                distances.Should().Equal(expected.Distances, because);
+                foreach (var narrow in new[] { true, false })
+                {
+                    var indices = new int[subset.Length * k];
+                    var distances = new double[subset.Length * k];
+                    tree.SearchFittedBlocked(subset, k, indices, distances, 2, CancellationToken.None, narrow);
+                    indices.Should().Equal(expected.Indices, because + (narrow ? " fitted rows, Vector256" : " fitted rows, Vector512"));
+                    distances.Should().Equal(expected.Distances, because + (narrow ? " fitted rows, Vector256" : " fitted rows, Vector512"));
+                }
             }
         }
     }
@@ -326,21 +336,29 @@ public class KdTreeBlockedTests
     [Fact]
     public void Per_lane_search_matches_the_brute_force_reference_in_ten_features()
     {
+        // 600 rows in the normal run, 2,500 in the long run; the reference is computed once for k = 8 and its first
+        // k columns are the answer for smaller k (it is sorted by distance, then index).
         var rng = new RandomState(4010);
-        const int n = 2500;
+        var n = LongRuns.Pick(600, 2500);
         const int d = 10;
+        const int kMax = 8;
         foreach (var kind in new[] { Kind.Gaussian, Kind.Grid, Kind.Duplicates })
         {
             var x = Make(rng, kind, n, d);
             foreach (var metric in Metrics)
             {
                 var tree = new KdTree(x, n, d, metric, 30);
-                foreach (var k in new[] { 1, 2, 4, 8 })
+                var (allIndices, allDistances) = Reference(x, n, x, n, d, kMax, metric);
+                foreach (var k in new[] { 1, 2, 4, kMax })
                 {
-                    var (indices, distances) = Run(tree, x, n, d, k, blocked: true, threads: 2);
-                    var (ri, rd) = Reference(x, n, x, n, d, k, metric);
-                    indices.Should().Equal(ri, $"{kind} k={k} {metric}");
-                    distances.Should().Equal(rd, $"{kind} k={k} {metric}");
+                    var ri = Enumerable.Range(0, n * k).Select(p => allIndices[((p / k) * kMax) + (p % k)]).ToArray();
+                    var rd = Enumerable.Range(0, n * k).Select(p => allDistances[((p / k) * kMax) + (p % k)]).ToArray();
+                    foreach (var narrow in new[] { true, false })
+                    {
+                        var (indices, distances) = Run(tree, x, n, d, k, blocked: true, threads: 2, narrow);
+                        indices.Should().Equal(ri, $"{kind} k={k} {metric} narrow={narrow}");
+                        distances.Should().Equal(rd, $"{kind} k={k} {metric} narrow={narrow}");
+                    }
                 }
             }
         }

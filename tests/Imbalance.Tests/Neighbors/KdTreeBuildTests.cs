@@ -152,8 +152,8 @@ public class KdTreeBuildTests
             }
         }
 
-        // Queries: every 97th fitted row (self matches, duplicates) and fresh rows near the data.
-        var picks = Enumerable.Range(0, n).Where(i => i % 97 == 0).ToArray();
+        // Queries: every 199th fitted row (97th in the long run; self matches, duplicates) and fresh rows near the data.
+        var picks = Enumerable.Range(0, n).Where(i => i % LongRuns.Pick(199, 97) == 0).ToArray();
         var m = picks.Length + 60;
         var q = new double[m * d];
         for (var j = 0; j < picks.Length; j++)
@@ -201,7 +201,7 @@ public class KdTreeBuildTests
         // their neighbours by index instead of by a copy. Grids and duplicates give exact ties; 1e200 takes the
         // rescaled path; Minkowski p = 3 and brute force take the copying fallback.
         var rng = new RandomState(60 + d);
-        foreach (var n in new[] { 1, 5, 40, 700, 2500 })
+        foreach (var n in LongRuns.Pick(new[] { 1, 5, 40, 300, 900 }, new[] { 1, 5, 40, 700, 2500 }))
         {
             var x = new double[n, d];
             for (var i = 0; i < n; i++)

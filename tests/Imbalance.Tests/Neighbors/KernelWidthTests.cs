@@ -22,8 +22,9 @@ public class KernelWidthTests
         var rng = new RandomState(2026);
         foreach (var d in dims)
         {
-            // Keep n^2 d near 3e7 at most (the suite also runs unoptimised in Debug); several cache tiles at d >= 64.
-            var maxN = (int)Math.Min(3000, Math.Sqrt(3e7 / d));
+            // Keep n^2 d near 6e6 and n at most 500 in the normal run (it runs unoptimised in Debug; k goes up to n),
+            // n^2 d near 3e7 and n up to 3,000 in the long run (LongRuns); several cache tiles at d >= 64 either way.
+            var maxN = (int)Math.Min(LongRuns.Pick(500, 3000), Math.Sqrt(LongRuns.Pick(6e6, 3e7) / d));
             data.Add(d, rng.RandInt(1, 40), d);
             data.Add(d, rng.RandInt(40, maxN + 1), d + 1000);
         }
