@@ -177,23 +177,126 @@ public sealed class NearMiss : Sampler, IUnderSampler
     /// The first <paramref name="count"/> positions of a stable sort of the scores (Python's <c>sorted</c>, with
     /// <c>reverse=True</c> for <paramref name="largest"/>, which also keeps equal scores in their original order).
     /// </summary>
-    private static ReadOnlySpan<int> Best(double[] scores, int count, bool largest)
+    /// <remarks>(score, position) pairs are totally ordered (positions differ), so the first <paramref name="count"/>
+    /// of the full sort are the <paramref name="count"/> smallest pairs, sorted: a selection pass moves them to the
+    /// front in linear time and only they are sorted (NearMiss keeps a minority-sized share of a large class).</remarks>
+    internal static ReadOnlySpan<int> Best(double[] scores, int count, bool largest)
     {
-        // Sorting (score, position) pairs, ties by position, is the stable sort without LINQ's per-element overhead.
-        var keys = new (double Score, int Position)[scores.Length];
+        var keys = new ScoreKey[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
-            keys[i] = (largest ? -scores[i] : scores[i], i);
+            keys[i] = new ScoreKey(largest ? -scores[i] : scores[i], i);
         }
 
-        Array.Sort(keys, static (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Position.CompareTo(b.Position));
-        var result = new int[Math.Min(count, keys.Length)];
+        var take = Math.Min(count, keys.Length);
+        if (take < keys.Length / 2)
+        {
+            SmallestFirst(keys, take);
+            keys.AsSpan(0, take).Sort(default(ScoreOrder));
+        }
+        else
+        {
+            keys.AsSpan().Sort(default(ScoreOrder));
+        }
+
+        var result = new int[take];
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = keys[i].Position;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Reorders <paramref name="keys"/> so that its first <paramref name="take"/> entries are the <paramref name="take"/>
+    /// smallest (in no particular order): quickselect with a median-of-three pivot, and a sort of the remaining range
+    /// when the partitions shrink too slowly (so the worst case stays n log n).
+    /// </summary>
+    private static void SmallestFirst(Span<ScoreKey> keys, int take)
+    {
+        if (take <= 0)
+        {
+            return;
+        }
+
+        var order = default(ScoreOrder);
+        var target = take - 1;
+        var lo = 0;
+        var hi = keys.Length - 1;
+        var budget = (2 * System.Numerics.BitOperations.Log2((uint)keys.Length)) + 4;
+        while (hi > lo)
+        {
+            if (budget-- == 0)
+            {
+                keys[lo..(hi + 1)].Sort(order);
+                return;
+            }
+
+            var mid = lo + ((hi - lo) / 2);
+            if (order.Compare(keys[mid], keys[lo]) < 0)
+            {
+                (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
+            }
+
+            if (order.Compare(keys[hi], keys[lo]) < 0)
+            {
+                (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
+            }
+
+            if (order.Compare(keys[hi], keys[mid]) < 0)
+            {
+                (keys[hi], keys[mid]) = (keys[mid], keys[hi]);
+            }
+
+            // Hoare partition around the median of three: afterwards [lo, j] <= pivot <= [i, hi] and every entry
+            // strictly between j and i equals the pivot (the keys are distinct, so it is the pivot itself).
+            var pivot = keys[mid];
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (order.Compare(keys[i], pivot) < 0)
+                {
+                    i++;
+                }
+
+                while (order.Compare(keys[j], pivot) > 0)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (target <= j)
+            {
+                hi = j;
+            }
+            else if (target >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>A row's score (negated for "largest first") and its position, the tie-breaker.</summary>
+    private readonly record struct ScoreKey(double Score, int Position);
+
+    /// <summary>Score, then position: the order of a stable sort by score (a struct comparer, so the sort inlines it).</summary>
+    private readonly struct ScoreOrder : IComparer<ScoreKey>
+    {
+        public int Compare(ScoreKey a, ScoreKey b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Position.CompareTo(b.Position);
     }
 
     private NeighborsIndex FitRows(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k) =>
