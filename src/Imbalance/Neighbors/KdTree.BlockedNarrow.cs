@@ -25,9 +25,11 @@ internal sealed partial class KdTree
 
     /// <summary>The query x row pairs a process searches with the precompiled Vector256 kernels in all (see
     /// <see cref="NarrowKernelBudget"/>): enough for the first call of the samplers that search 1,000 to 2,000 rows
-    /// (TomekLinks, the editing family, SMOTEENN, SMOTETomek, AllKNN: up to about 4 x 10^6 pairs), after which the
-    /// Vector512 kernels, faster per pair, are worth compiling.</summary>
-    internal const long NarrowBlockedTotalPairs = 1L << 23;
+    /// (TomekLinks, the editing family, SMOTEENN, SMOTETomek, AllKNN: up to 3.6 x 10^6 pairs at 1,000 x 10), after
+    /// which the Vector512 kernels, faster per pair, are worth compiling. Not more: tiered compilation rejits
+    /// precompiled kernels that keep being called (to Vector256 code still), work wasted once the search switches.
+    /// </summary>
+    internal const long NarrowBlockedTotalPairs = 1L << 22;
 
     /// <summary>The process-wide account of <see cref="NarrowBlockedTotalPairs"/> (searches that do not force a
     /// kernel).</summary>
