@@ -10,11 +10,12 @@ namespace Imbalance.Neighbors;
 /// the Vector512 kernels.
 /// </summary>
 /// <remarks>
-/// <para>This is the ski-rental rule: the precompiled kernels lose a roughly fixed time per pair against the
-/// Vector512 ones, the Vector512 ones cost a fixed compilation once; renting until the rent paid approaches the price
-/// and then buying is never far from the best choice made knowing the future. Counting pairs rather than searches
-/// keeps thousands of tiny searches (SMOTE on a 50-row minority class) on the precompiled kernels, where compiling
-/// would never pay back, and moves a loop of 1,000-row searches to the Vector512 kernels after a few calls.</para>
+/// <para>A rent-or-buy rule: the precompiled kernels lose a roughly fixed time per pair against the Vector512 ones
+/// (and, kept in use, are rejitted by tiered compilation), the Vector512 ones cost a fixed compilation once. The
+/// budget is small (benchmarks/README.md, "Steady state after the first call"): it covers a process's first call of a
+/// sampler on small data, where compiling would dominate, and little more. Counting pairs rather than searches keeps
+/// many tiny searches (e.g. the few-thousand-pair searches of AllKNN's and RENN's later steps) from using it up, and
+/// moves a loop of 1,000-row searches to the Vector512 kernels after a few calls.</para>
 /// <para>Thread-safe: the count only grows, by compare-and-swap, so the pairs granted never exceed <see cref="Total"/>
 /// whatever the interleaving. Both kernels return the same neighbours and distances bit for bit, so the choice (which
 /// can depend on what other threads searched before) changes only the time, never a result.</para>
