@@ -61,8 +61,10 @@ internal sealed partial class KdTree
 
     /// <summary>Searches blocks of queries that share a leaf (see the type's remarks).</summary>
     /// <remarks><paramref name="narrow"/> (tests only) forces the Vector256 kernels (true) or the Vector512 ones
-    /// (false); by default searches of at most <see cref="NarrowBlockedPairs"/> query x row pairs take the Vector256
-    /// ones. Set-up code without Vector512: precompiled, so a small search compiles nothing.</remarks>
+    /// (false); by default a process's first searches of at most <see cref="NarrowBlockedPairs"/> query x row pairs
+    /// take the Vector256 ones, up to <see cref="NarrowBlockedTotalPairs"/> pairs in all (<see cref="NarrowBudget"/>),
+    /// and later ones the Vector512 ones. Set-up code without Vector512: precompiled, so a small search compiles
+    /// nothing.</remarks>
     internal void SearchBlocked(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken, bool? narrow = null)
     {
         var blockSize = BlockSize(k);
@@ -144,12 +146,12 @@ internal sealed partial class KdTree
 
     /// <summary>Searches the blocks in parallel: block <c>b</c> covers <c>[Start, End)</c> of
     /// <paramref name="queryRows"/> (rows of <paramref name="queries"/>) and writes output rows
-    /// <paramref name="slots"/> of the same range. Searches of at most <see cref="NarrowBlockedPairs"/> query x row
-    /// pairs use the precompiled Vector256 kernels (<see cref="SearchBlockNarrow"/>) unless <paramref name="narrow"/>
-    /// says otherwise.</summary>
+    /// <paramref name="slots"/> of the same range. A search that <see cref="NarrowBudget"/> grants (a small one early
+    /// in the process) uses the precompiled Vector256 kernels (<see cref="SearchBlockNarrow"/>), any other the
+    /// Vector512 ones, unless <paramref name="narrow"/> forces one; the answer is the same bit for bit.</summary>
     private void Run(RowSource queries, int[] queryRows, int[] slots, List<(int Start, int End, int Leaf)> blocks, int k, int blockSize, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, bool? narrow, CancellationToken cancellationToken)
     {
-        var useNarrow = narrow ?? (long)queryRows.Length * _n <= NarrowBlockedPairs;
+        var useNarrow = narrow ?? NarrowBudget.TakeNarrow((long)queryRows.Length * _n);
         ParallelLoop.For(
             0,
             blocks.Count,

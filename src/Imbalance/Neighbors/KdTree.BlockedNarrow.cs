@@ -18,9 +18,22 @@ namespace Imbalance.Neighbors;
 internal sealed partial class KdTree
 {
     /// <summary>Blocked searches of at most this many query x row pairs (e.g. TomekLinks or the editing family on
-    /// 1,000 rows, 10^6 pairs) use the precompiled Vector256 kernels of this file; larger ones the Vector512 kernels,
-    /// JIT-compiled at their first call (about 10 ms of CPU).</summary>
+    /// 1,000 rows, 10^6 pairs) may use the precompiled Vector256 kernels of this file (see
+    /// <see cref="NarrowBlockedTotalPairs"/>); larger ones use the Vector512 kernels, JIT-compiled at their first call
+    /// (about 10-20 ms of CPU).</summary>
     internal const long NarrowBlockedPairs = 1L << 22;
+
+    /// <summary>The query x row pairs a process searches with the precompiled Vector256 kernels in all (see
+    /// <see cref="NarrowKernelBudget"/>): enough for the first call of the samplers that search 1,000 to 2,000 rows
+    /// (TomekLinks, the editing family, SMOTEENN, SMOTETomek, AllKNN: up to 3.6 x 10^6 pairs at 1,000 x 10), after
+    /// which the Vector512 kernels, faster per pair, are worth compiling. Not more: tiered compilation rejits
+    /// precompiled kernels that keep being called (to Vector256 code still), work wasted once the search switches.
+    /// </summary>
+    internal const long NarrowBlockedTotalPairs = 1L << 22;
+
+    /// <summary>The process-wide account of <see cref="NarrowBlockedTotalPairs"/> (searches that do not force a
+    /// kernel).</summary>
+    internal static readonly NarrowKernelBudget NarrowBudget = new(NarrowBlockedPairs, NarrowBlockedTotalPairs);
 
     /// <summary>Searches one block: loads the queries into lanes, seeds each lane's bound from the leaf the queries
     /// fall into (<see cref="Seed"/>), then walks the tree depth first, nearer child first, skipping nodes that no

@@ -23,7 +23,8 @@ internal sealed partial class KdTree
     /// minority class of a few hundred rows) query one row at a time (chosen when the blocked search's AVX-512 kernels
     /// were its only kernels: compiling them at a process's first call, about 10 ms of CPU, cost more than they saved
     /// on such a search). Larger searches up to <see cref="NarrowBlockedPairs"/> pairs take the blocked search's
-    /// precompiled Vector256 kernels, larger still its Vector512 ones. Same answers either way.</summary>
+    /// precompiled Vector256 kernels while the process's <see cref="NarrowBudget"/> lasts, its Vector512 ones after
+    /// that and for larger searches. Same answers either way.</summary>
     internal const long SingleSearchPairs = 1L << 18;
 
     private readonly int _n;
