@@ -34,7 +34,7 @@ internal sealed class CartScratch
         {
             SortedLists = [];
             GoesLeft = [];
-            ListBuffer = [];
+            ListBuffer = new int[rows];
             Keys = new ulong[rows];
             RadixBuffer = new ulong[rows];
         }
