@@ -21,7 +21,10 @@ internal readonly record struct CartSettings(
 /// the drawn features are sorted (radix sort on the float bits, or on <see cref="Ranks"/>). Either way the node sees
 /// the same order, the node's <c>samples</c> are left in the order of the last feature examined and then split by
 /// the same in-place partition, so every sum is added in the same order and every tree is the same to the bit
-/// (<c>SortedListsTests</c>).</para>
+/// (<c>SortedListsTests</c>). With whole weights (no weights, or bootstrap multiplicities without class weights) every
+/// sum of weights is exact in any order, so the rows are split in a cheaper order instead (the best feature's sorted
+/// list, or a branch-free stable partition), and lists whose children are both leaves are not partitioned
+/// (<c>WholeWeightPartitionTests</c>).</para>
 /// </remarks>
 internal sealed class CartBuilder
 {
@@ -77,6 +80,7 @@ internal sealed class CartBuilder
     // Whether every weight is a whole number (bootstrap multiplicities, no class weights) with a total below 2^53:
     // every sum of weights is then exact in any order, so the rows of a node may be split in any order.
     private readonly bool _integerWeights;
+    private readonly bool _referencePartition;
 
     private readonly int[] _posClass;
     private readonly double[] _posWeight;
@@ -99,8 +103,12 @@ internal sealed class CartBuilder
     /// <param name="scratch">Working arrays to reuse (<see cref="CartScratch.For"/>), or null to allocate.</param>
     /// <param name="ranks">Optional <see cref="Ranks"/> of the columns: the sorts then key on the ranks, which take
     /// fewer radix passes than the float bits and give the same order.</param>
-    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false, bool? sortedLists = null, CartScratch? scratch = null, int[]? ranks = null)
+    /// <param name="referencePartition">Always split a node's rows with scikit-learn's in-place partition and
+    /// partition the sorted lists at every split, even when whole weights or leaf children make it unnecessary (same
+    /// tree; for tests).</param>
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false, bool? sortedLists = null, CartScratch? scratch = null, int[]? ranks = null, bool referencePartition = false)
     {
+        _referencePartition = referencePartition;
         _ranks = ranks;
         var lists = sortedLists ?? UseSortedLists(d, settings.MaxFeatures);
         scratch = CartScratch.For(scratch, n, d, classCount, settings, lists);
@@ -127,7 +135,7 @@ internal sealed class CartBuilder
 
         _nSamples = j;
         _weightedNSamples = total;
-        _integerWeights = IntegerWeights(sampleWeight, n, total);
+        _integerWeights = !referencePartition && IntegerWeights(sampleWeight, n, total);
         _features = new int[d];
         for (var f = 0; f < d; f++)
         {
@@ -470,7 +478,7 @@ internal sealed class CartBuilder
         Array.Copy(features, nKnown, _constantFeatures, nKnown, nFound);
         nConstant = nTotal;
         if (_lists is not null && childrenMaySplit && best.Pos < end
-            && !(IsLeafChild(best.Pos - start, best.ImpurityLeft) && IsLeafChild(end - best.Pos, best.ImpurityRight)))
+            && (_referencePartition || !(IsLeafChild(best.Pos - start, best.ImpurityLeft) && IsLeafChild(end - best.Pos, best.ImpurityRight))))
         {
             PartitionLists(best.Pos, nTotal);
         }
