@@ -21,7 +21,10 @@ internal readonly record struct CartSettings(
 /// the drawn features are sorted (radix sort on the float bits, or on <see cref="Ranks"/>). Either way the node sees
 /// the same order, the node's <c>samples</c> are left in the order of the last feature examined and then split by
 /// the same in-place partition, so every sum is added in the same order and every tree is the same to the bit
-/// (<c>SortedListsTests</c>).</para>
+/// (<c>SortedListsTests</c>). With whole weights (no weights, or bootstrap multiplicities without class weights) every
+/// sum of weights is exact in any order, so the rows are split in a cheaper order instead (the best feature's sorted
+/// list, or a branch-free stable partition), and lists whose children are both leaves are not partitioned
+/// (<c>WholeWeightPartitionTests</c>).</para>
 /// </remarks>
 internal sealed class CartBuilder
 {
@@ -74,6 +77,11 @@ internal sealed class CartBuilder
     private readonly bool[] _constant = [];
 
     // The class and weight of the row at each sorted position, for the split scan.
+    // Whether every weight is a whole number (bootstrap multiplicities, no class weights) with a total below 2^53:
+    // every sum of weights is then exact in any order, so the rows of a node may be split in any order.
+    private readonly bool _integerWeights;
+    private readonly bool _referencePartition;
+
     private readonly int[] _posClass;
     private readonly double[] _posWeight;
     private readonly SplitScan? _scan;
@@ -95,8 +103,12 @@ internal sealed class CartBuilder
     /// <param name="scratch">Working arrays to reuse (<see cref="CartScratch.For"/>), or null to allocate.</param>
     /// <param name="ranks">Optional <see cref="Ranks"/> of the columns: the sorts then key on the ranks, which take
     /// fewer radix passes than the float bits and give the same order.</param>
-    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false, bool? sortedLists = null, CartScratch? scratch = null, int[]? ranks = null)
+    /// <param name="referencePartition">Always split a node's rows with scikit-learn's in-place partition and
+    /// partition the sorted lists at every split, even when whole weights or leaf children make it unnecessary (same
+    /// tree; for tests).</param>
+    public CartBuilder(float[] columns, int n, int d, int[] y, int classCount, double[]? sampleWeight, CartSettings settings, uint randSeed, int[]? presorted = null, bool referenceScan = false, bool? sortedLists = null, CartScratch? scratch = null, int[]? ranks = null, bool referencePartition = false)
     {
+        _referencePartition = referencePartition;
         _ranks = ranks;
         var lists = sortedLists ?? UseSortedLists(d, settings.MaxFeatures);
         scratch = CartScratch.For(scratch, n, d, classCount, settings, lists);
@@ -123,6 +135,7 @@ internal sealed class CartBuilder
 
         _nSamples = j;
         _weightedNSamples = total;
+        _integerWeights = !referencePartition && IntegerWeights(sampleWeight, n, total);
         _features = new int[d];
         for (var f = 0; f < d; f++)
         {
@@ -158,9 +171,10 @@ internal sealed class CartBuilder
             }
 
             _goesLeft = scratch.GoesLeft;
-            _listBuffer = scratch.ListBuffer;
             _constant = new bool[d];
         }
+
+        _listBuffer = scratch.ListBuffer;
 
         _posClass = scratch.PosClass;
         _posWeight = scratch.PosWeight;
@@ -422,18 +436,32 @@ internal sealed class CartBuilder
         if (best.Pos < end)
         {
             var column = _columns.AsSpan(best.Feature * _n, _n);
-            var p = start;
-            var partitionEnd = end;
-            while (p < partitionEnd)
+            if (_integerWeights && _lists is not null)
             {
-                if (column[samples[p]] <= best.Threshold)
+                // The best feature's sorted list holds the left rows first: the same sets as the partition below, and
+                // with whole weights the order inside each side changes no sum.
+                _lists.AsSpan((best.Feature * _n) + start, end - start).CopyTo(samples.AsSpan(start, end - start));
+            }
+            else if (_integerWeights)
+            {
+                StablePartition(column, best.Threshold, start, end);
+            }
+            else
+            {
+                // scikit-learn's in-place partition: its order decides how later sums of fractional weights round.
+                var p = start;
+                var partitionEnd = end;
+                while (p < partitionEnd)
                 {
-                    p++;
-                }
-                else
-                {
-                    partitionEnd--;
-                    (samples[p], samples[partitionEnd]) = (samples[partitionEnd], samples[p]);
+                    if (column[samples[p]] <= best.Threshold)
+                    {
+                        p++;
+                    }
+                    else
+                    {
+                        partitionEnd--;
+                        (samples[p], samples[partitionEnd]) = (samples[partitionEnd], samples[p]);
+                    }
                 }
             }
 
@@ -449,12 +477,66 @@ internal sealed class CartBuilder
         Array.Copy(_constantFeatures, 0, features, 0, nKnown);
         Array.Copy(features, nKnown, _constantFeatures, nKnown, nFound);
         nConstant = nTotal;
-        if (_lists is not null && childrenMaySplit && best.Pos < end)
+        if (_lists is not null && childrenMaySplit && best.Pos < end
+            && (_referencePartition || !(IsLeafChild(best.Pos - start, best.ImpurityLeft) && IsLeafChild(end - best.Pos, best.ImpurityRight))))
         {
             PartitionLists(best.Pos, nTotal);
         }
 
         return best;
+    }
+
+    /// <summary>Whether a child of <paramref name="count"/> rows and this impurity is certainly a leaf (the tests
+    /// <c>Grow</c> makes before splitting, but the weight test, which only makes more leaves): its sorted lists are
+    /// never read, so a split whose children are both leaves need not partition them.</summary>
+    private bool IsLeafChild(int count, double impurity) =>
+        count < _s.MinSamplesSplit || count < 2 * _s.MinSamplesLeaf || impurity <= Epsilon;
+
+    /// <summary>Whether every weight is a whole number and their total below 2^53 (so that every partial sum is exact).</summary>
+    private static bool IntegerWeights(double[]? sampleWeight, int n, double total)
+    {
+        if (!(total < 9007199254740992.0))
+        {
+            return false;
+        }
+
+        if (sampleWeight is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (sampleWeight[i] != Math.Floor(sampleWeight[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Splits <c>_samples[start..end)</c> into the rows with <c>column[row] &lt;= threshold</c> and the others, keeping
+    /// the order inside each side, branch-free: the same sets as scikit-learn's in-place partition, in another order
+    /// (used only with whole weights, where no sum depends on the order).
+    /// </summary>
+    private void StablePartition(ReadOnlySpan<float> column, double threshold, int start, int end)
+    {
+        var samples = _samples.AsSpan(start, end - start);
+        var buffer = _listBuffer;
+        var l = 0;
+        var r = 0;
+        foreach (var i in samples)
+        {
+            var left = column[i] <= threshold ? 1 : 0;
+            samples[l] = i;
+            buffer[r] = i;
+            l += left;
+            r += 1 - left;
+        }
+
+        buffer.AsSpan(0, r).CopyTo(samples[l..]);
     }
 
     /// <summary>

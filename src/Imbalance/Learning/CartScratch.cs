@@ -19,6 +19,7 @@ internal sealed class CartScratch
         PosClass = new int[rows];
         PosWeight = new double[rows];
         Weights = new double[rows];
+        TrainWeights = new double[rows];
         Counts = new int[rows];
         Scan = classCount > SplitScan.MaxClasses ? null : new SplitScan(rows, classCount, settings);
         if (lists)
@@ -33,7 +34,7 @@ internal sealed class CartScratch
         {
             SortedLists = [];
             GoesLeft = [];
-            ListBuffer = [];
+            ListBuffer = new int[rows];
             Keys = new ulong[rows];
             RadixBuffer = new ulong[rows];
         }
@@ -61,6 +62,9 @@ internal sealed class CartScratch
 
     /// <summary>A tree's row weights (the bootstrap's), for the caller to fill.</summary>
     public double[] Weights { get; }
+
+    /// <summary>The bootstrap weights of a fold's training rows, before they are spread over all rows.</summary>
+    public double[] TrainWeights { get; }
 
     /// <summary>A tree's bootstrap multiplicities, for the caller to fill.</summary>
     public int[] Counts { get; }

@@ -177,10 +177,15 @@ public sealed class RandomForestClassifier : IClassifier
         double[,] rows, IReadOnlyList<TLabel> y, IReadOnlyList<ModelSelection.Fold> folds, Action<int, IReadOnlyList<TLabel>, double[,]> write, CancellationToken cancellationToken)
         where TLabel : notnull
     {
+        // With every fold's training rows in increasing order, the folds share one float32 copy, presort and ranks of
+        // all rows (made once, before any tree): a fold's tree is grown on all rows with its test rows weighing 0,
+        // which leaves them out, and the kept rows keep their relative order, so every sort, sum and tree is the one
+        // the fold's own copy gives. Otherwise each fold prepares its own rows.
+        var shared = folds.All(fold => IsIncreasing(fold.TrainIndices)) ? Share(rows) : null;
         var states = new FoldState<TLabel>[folds.Count];
         for (var f = 0; f < states.Length; f++)
         {
-            states[f] = new FoldState<TLabel>(this, rows, y, folds[f], NEstimators);
+            states[f] = new FoldState<TLabel>(this, rows, y, folds[f], NEstimators, shared);
         }
 
         var total = (long)folds.Count * NEstimators;
@@ -198,6 +203,72 @@ public sealed class RandomForestClassifier : IClassifier
                 states[f].Grow(t, (classes, proba) => write(f, classes, proba), cancellationToken);
             }
         });
+    }
+
+    /// <summary>Whether <paramref name="indices"/> is strictly increasing.</summary>
+    private static bool IsIncreasing(int[] indices)
+    {
+        for (var i = 1; i < indices.Length; i++)
+        {
+            if (indices[i] <= indices[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The float32 columns, presort and ranks of all <paramref name="rows"/>, for every fold of
+    /// <see cref="CrossValPredictProba{TLabel}"/> (checked as each fold's fit checks its rows).</summary>
+    private SharedRows Share(double[,] rows)
+    {
+        LearnerInput.CheckFloat32(rows, "x");
+        var n = rows.GetLength(0);
+        var d = rows.GetLength(1);
+        var maxFeatures = Learning.MaxFeatures.Resolve(MaxFeatures, d, nameof(MaxFeatures));
+        var settings = DecisionTreeClassifier.Settings(Criterion, MaxDepth, MinSamplesSplit, MinSamplesLeaf, maxFeatures);
+        var columns = CartBuilder.Columns(MatrixRows.Of(rows), n, d);
+        var presorted = CartBuilder.Presort(columns, n, d);
+        var lists = CartBuilder.UseSortedLists(d, settings.MaxFeatures);
+        var ranks = lists ? null : CartBuilder.Ranks(columns, presorted, n, d);
+        return new SharedRows(columns, n, d, settings, presorted, ranks, lists);
+    }
+
+    /// <summary>One fold's plan on <paramref name="shared"/> rows: <see cref="Plan{TLabel}"/> on the fold's training
+    /// rows (<paramref name="train"/>, increasing) without copying them.</summary>
+    private ForestPlan FoldPlan<TLabel>(SharedRows shared, IReadOnlyList<TLabel> labels, int[] train, out LabelEncoder<TLabel> encoder)
+        where TLabel : notnull
+    {
+        encoder = LabelEncoder<TLabel>.Fit(labels);
+        var codes = encoder.Codes;
+        var k = encoder.ClassCount;
+        double[]? weights = null;
+        var subsample = Bootstrap && ClassWeight is { Kind: ClassWeightKind.BalancedSubsample };
+        if (ClassWeight is not null && !subsample)
+        {
+            var perClass = ClassWeight.PerClass(encoder.Classes, codes, nameof(ClassWeight));
+            weights = Learning.ClassWeight.RowWeights(weights, perClass, codes);
+        }
+
+        var rng = new SeedSource(RandomState).CheckRandomState();
+        var seeds = new int[NEstimators];
+        for (var t = 0; t < seeds.Length; t++)
+        {
+            seeds[t] = rng.RandInt(0, Randomness.RandomState.MaxInt);
+        }
+
+        var rowCodes = new int[shared.N];
+        for (var j = 0; j < train.Length; j++)
+        {
+            rowCodes[train[j]] = codes[j];
+        }
+
+        return new ForestPlan(shared.Columns, shared.N, shared.D, codes, k, weights, shared.Settings, seeds, shared.Presorted, shared.Ranks, shared.Lists, Bootstrap, subsample)
+        {
+            Rows = (train, rowCodes),
+            Scratches = shared.Scratches,
+        };
     }
 
     /// <summary>The prepared inputs of one fit (scikit-learn's checks, encoding, class weights, tree seeds), from which
@@ -299,9 +370,15 @@ public sealed class RandomForestClassifier : IClassifier
     private sealed class ForestPlan(
         float[] columns, int n, int d, int[] codes, int k, double[]? weights, CartSettings settings, int[] seeds, int[] presorted, int[]? ranks, bool lists, bool bootstrap, bool subsample)
     {
-        private readonly System.Collections.Concurrent.ConcurrentBag<CartScratch> _scratches = [];
-
         public int Features => d;
+
+        /// <summary>Working arrays for the trees, shared by the plans of one cross-validation's folds.</summary>
+        public System.Collections.Concurrent.ConcurrentBag<CartScratch> Scratches { get; init; } = [];
+
+        /// <summary>For a fold on shared rows: its training rows (increasing) among the <c>n</c> rows and each row's class
+        /// code (training rows only; the codes and weights of the plan are the training rows'); null when the plan's
+        /// rows are the training rows.</summary>
+        public (int[] Train, int[] Codes)? Rows { get; init; }
 
         /// <summary>Grows tree <paramref name="t"/>: its bootstrap weights and feature draws from its own seed.</summary>
         public CartTree Tree(int t, CancellationToken cancellationToken) => Tree(t, null, 0, null, cancellationToken)!;
@@ -312,11 +389,30 @@ public sealed class RandomForestClassifier : IClassifier
         public CartTree? Tree(int t, float[]? test, int m, double[]? fractions, CancellationToken cancellationToken)
         {
             // One worker's trees reuse one set of working arrays (taken from the bag, given back after the tree).
-            _scratches.TryTake(out var scratch);
+            Scratches.TryTake(out var scratch);
             scratch = CartScratch.For(scratch, n, d, k, settings, lists);
-            var treeWeights = bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample, scratch.Counts, scratch.Weights) : weights;
+            double[]? treeWeights;
+            var treeCodes = codes;
+            if (Rows is var (train, rowCodes))
+            {
+                // The training rows' weights (as a fit on them computes) spread over all rows; the others weigh 0.
+                var trainWeights = bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample, scratch.Counts, scratch.TrainWeights) : weights;
+                treeWeights = scratch.Weights;
+                treeWeights.AsSpan(0, n).Clear();
+                for (var j = 0; j < train.Length; j++)
+                {
+                    treeWeights[train[j]] = trainWeights is null ? 1.0 : trainWeights[j];
+                }
+
+                treeCodes = rowCodes;
+            }
+            else
+            {
+                treeWeights = bootstrap ? BootstrapWeights(seeds[t], weights, codes, k, subsample, scratch.Counts, scratch.Weights) : weights;
+            }
+
             var randSeed = (uint)new RandomState(seeds[t]).RandInt(0, Randomness.RandomState.MaxInt);
-            var builder = new CartBuilder(columns, n, d, codes, k, treeWeights, settings, randSeed, presorted, sortedLists: lists, scratch: scratch, ranks: ranks);
+            var builder = new CartBuilder(columns, n, d, treeCodes, k, treeWeights, settings, randSeed, presorted, sortedLists: lists, scratch: scratch, ranks: ranks);
             CartTree? tree = null;
             if (test is null || fractions is null)
             {
@@ -327,9 +423,15 @@ public sealed class RandomForestClassifier : IClassifier
                 builder.BuildAndPredict(test, m, fractions, scratch.RouteOrder(m), cancellationToken);
             }
 
-            _scratches.Add(scratch);
+            Scratches.Add(scratch);
             return tree;
         }
+    }
+
+    /// <summary>All rows of a cross-validation prepared once for the trees of every fold.</summary>
+    private sealed record SharedRows(float[] Columns, int N, int D, CartSettings Settings, int[] Presorted, int[]? Ranks, bool Lists)
+    {
+        public System.Collections.Concurrent.ConcurrentBag<CartScratch> Scratches { get; } = [];
     }
 
     /// <summary>One fold of <see cref="CrossValPredictProba{TLabel}"/>: its plan (made by the first worker that needs it,
@@ -345,11 +447,23 @@ public sealed class RandomForestClassifier : IClassifier
         private double[]? _sum;
         private int _added;
 
-        public FoldState(RandomForestClassifier forest, double[,] rows, IReadOnlyList<TLabel> y, ModelSelection.Fold fold, int trees)
+        public FoldState(RandomForestClassifier forest, double[,] rows, IReadOnlyList<TLabel> y, ModelSelection.Fold fold, int trees, SharedRows? shared)
         {
             _trees = trees;
             _plan = new(() =>
             {
+                if (shared is not null)
+                {
+                    var trainLabels = new TLabel[fold.TrainIndices.Length];
+                    for (var i = 0; i < trainLabels.Length; i++)
+                    {
+                        trainLabels[i] = y[fold.TrainIndices[i]];
+                    }
+
+                    var sharedPlan = forest.FoldPlan(shared, trainLabels, fold.TrainIndices, out var sharedEncoder);
+                    return (sharedPlan, sharedEncoder.Classes, TestRows(rows, fold.TestIndices), fold.TestIndices.Length);
+                }
+
                 var train = MatrixRows.Take(rows, fold.TrainIndices);
                 var labels = new TLabel[fold.TrainIndices.Length];
                 for (var i = 0; i < labels.Length; i++)
@@ -361,6 +475,26 @@ public sealed class RandomForestClassifier : IClassifier
                 var test = DecisionTreeClassifierModel<TLabel>.Float32Rows(MatrixRows.Take(rows, fold.TestIndices), plan.Features, nameof(RandomForestClassifier));
                 return (plan, encoder.Classes, test, fold.TestIndices.Length);
             });
+        }
+
+        /// <summary>The rows <paramref name="test"/> of <paramref name="rows"/>, row-major float32 (what
+        /// <c>Float32Rows</c> gives for their copy, already checked with all rows).</summary>
+        private static float[] TestRows(double[,] rows, int[] test)
+        {
+            var d = rows.GetLength(1);
+            var all = MatrixRows.Of(rows);
+            var result = new float[test.Length * d];
+            for (var i = 0; i < test.Length; i++)
+            {
+                var row = all.Slice(test[i] * d, d);
+                var dest = result.AsSpan(i * d, d);
+                for (var f = 0; f < d; f++)
+                {
+                    dest[f] = (float)row[f];
+                }
+            }
+
+            return result;
         }
 
         /// <summary>Grows tree <paramref name="t"/>, predicts the test rows with it, and adds it (and any later trees
