@@ -95,10 +95,20 @@ static (double[,] X, int[] Y) Load(string data)
     using var header = JsonDocument.Parse(File.ReadAllText(data + ".json"));
     var rows = header.RootElement.GetProperty("rows").GetInt32();
     var features = header.RootElement.GetProperty("features").GetInt32();
+    // Read straight into the arrays (as imblearn_runner.py's np.fromfile does): a temporary byte[] copy of the data
+    // would stay on the large-object heap until a full collection and count in the process's peak memory.
     var x = new double[rows, features];
-    var bytes = File.ReadAllBytes(data + ".x.f64");
-    bytes.CopyTo(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length)));
-    var y = MemoryMarshal.Cast<byte, int>(File.ReadAllBytes(data + ".y.i32")).ToArray();
+    using (var file = File.OpenRead(data + ".x.f64"))
+    {
+        file.ReadExactly(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref x[0, 0], x.Length)));
+    }
+
+    var y = new int[rows];
+    using (var file = File.OpenRead(data + ".y.i32"))
+    {
+        file.ReadExactly(MemoryMarshal.AsBytes(y.AsSpan()));
+    }
+
     return (x, y);
 }
 
@@ -141,7 +151,9 @@ static int Run(string samplerName, string data, int repeats)
         jitMs.Add((System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore).TotalMilliseconds);
     }
 
-    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, cpu, rows_out = outRows, checksum, error, jit_methods = jitMethods, jit_ms = jitMs, peak_rss_mb = PeakRssMb() });
+    var allocatedMb = GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0);
+    int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    var line = JsonSerializer.Serialize(new { side = "ours", sampler = samplerName, times, cpu, rows_out = outRows, checksum, error, jit_methods = jitMethods, jit_ms = jitMs, peak_rss_mb = PeakRssMb(), allocated_mb = allocatedMb, gc_collections = collections });
     Console.WriteLine(line);
     return 0;
 }

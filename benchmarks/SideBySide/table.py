@@ -77,6 +77,25 @@ def main():
             theirs = summary(theirs_entry[1]) if theirs_entry else None
             source = f"{ours_entry[0] + 1}/{theirs_entry[0] + 1 if theirs_entry else '-'}"
             if ours is None or "first" not in ours:
+                # A run that hit the time limit is "> N s" (like imblearn's), not a crash; the verdict then depends
+                # on imblearn's time: undecided unless imblearn finished faster than our limit (missed).
+                if ours is not None and "timeout" in ours:
+                    limit = ours["timeout"]
+                    if theirs is None:
+                        theirs_text, verdict = "not run", "undecided"
+                    elif "timeout" in theirs:
+                        theirs_text, verdict = f"> {fmt(theirs['timeout'])}", "undecided"
+                    else:
+                        theirs_text = fmt(theirs["first"])
+                        verdict = "**missed**" if theirs["first"] < limit else "undecided"
+                    if verdict == "undecided":
+                        undecided += 1
+                    else:
+                        missed += 1
+                    rss = f"- / {theirs['rss']:.0f}" if theirs and "rss" in theirs else "- / -"
+                    rows.append(f"| {shape} | {sampler} | > {fmt(limit)} | {theirs_text} | - | - | {verdict}"
+                                f" | - | {rss} | - | {source} |")
+                    continue
                 rows.append(f"| {shape} | {sampler} | crash | - | - | - | - | - | - | - | {source} |")
                 continue
             if theirs is None:

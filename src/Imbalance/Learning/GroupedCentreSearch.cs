@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -113,13 +114,28 @@ internal sealed class GroupedCentreSearch : ICentreSearch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Below(double upper, double lower) => (upper * (1 + Margin)) + _slack < (lower * (1 - Margin)) - _slack;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AssignBlock(double[] rows, double[] centres, int[] labels, bool first, double[]? exact, int block)
+    {
+        // Per-block scratch from the shared pool (a block is a few hundred rows; fresh arrays per block and
+        // iteration added up to gigabytes of short-lived garbage on large k): only the parts written are read.
+        var panels = ArrayPool<int>.Shared.Rent(_slotCentre.Length / Lanes);
+        var distances = ArrayPool<double>.Shared.Rent(_slotCentre.Length);
+        try
+        {
+            return AssignRows(rows, centres, labels, first, exact, block, panels, distances);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(panels);
+            ArrayPool<double>.Shared.Return(distances);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AssignRows(double[] rows, double[] centres, int[] labels, bool first, double[]? exact, int block, int[] panels, double[] distances)
     {
         var d = _d;
         var groups = _groups;
-        var panels = new int[_slotCentre.Length / Lanes];
-        var distances = new double[_slotCentre.Length];
         Span<double> firstValue = stackalloc double[groups];
         Span<int> firstIndex = stackalloc int[groups];
         Span<double> secondValue = stackalloc double[groups];

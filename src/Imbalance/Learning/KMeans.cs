@@ -113,6 +113,15 @@ public sealed class KMeans : ICentroidClusterer
         return (result, Warnings(fit.Converged));
     }
 
+    /// <summary><see cref="FitCentroidsChecked(double[,], CancellationToken)"/> on <paramref name="n"/> rows of
+    /// <paramref name="d"/> features already flat (row-major, finite, not written to): no copy of the rows, and the
+    /// centres flat (<c>k x d</c>).</summary>
+    internal (double[] Centres, Diagnostic[] Warnings) FitCentroidsFlat(double[] rows, int n, int d, CancellationToken cancellationToken)
+    {
+        var fit = Fit(rows, n, d, cancellationToken);
+        return (fit.Centres, Warnings(fit.Converged));
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, not finite, or has fewer rows than
     /// <see cref="NClusters"/>.</exception>

@@ -91,8 +91,8 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
         var d = input.FeatureCount;
         var source = MatrixRows.Of(input.X);
         var selected = new List<int>(input.SampleCount);
-        var rows = new List<double>();
-        var codes = new List<int>(input.SampleCount);
+        var blocks = new List<(int Code, double[] Rows, int Count)>(); // soft voting: the output rows, by class
+        var outputRows = 0;
         var counter = new ProgressCounter(input.Progress, nameof(ClusterCentroids), input.Targets.Targeted.Length);
         var warnings = new List<Diagnostic>();
         for (var code = 0; code < input.Classes.ClassCount; code++)
@@ -101,52 +101,59 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
             var positions = input.Classes.Positions(code);
             if (!input.Targets.IsTargeted(code))
             {
-                foreach (var position in positions)
+                if (hard)
                 {
-                    selected.Add(position);
-                    codes.Add(code);
-                    if (!hard)
-                    {
-                        AddRow(rows, source.Slice(position * d, d));
-                    }
+                    selected.AddRange(positions);
+                }
+                else
+                {
+                    blocks.Add((code, [], -1)); // copied from the input at the end (no copy kept meanwhile)
+                    outputRows += positions.Length;
                 }
 
                 continue;
             }
 
             var keep = input.Targets[code];
-            var classRows = new double[positions.Length, d];
-            var classSpan = MatrixRows.Of(classRows);
+
+            // The class's rows, flat: the one copy the clusterer (and hard voting's index) reads.
+            var classRows = new double[positions.Length * d];
             for (var r = 0; r < positions.Length; r++)
             {
-                source.Slice(positions[r] * d, d).CopyTo(classSpan.Slice(r * d, d));
+                source.Slice(positions[r] * d, d).CopyTo(classRows.AsSpan(r * d, d));
             }
 
             var configured = estimator.WithClusterCount(keep);
-            double[,] centres;
+            double[] centres;
+            int centreRows, centreColumns;
             if (configured is KMeans kMeans)
             {
-                (centres, var kMeansWarnings) = kMeans.FitCentroidsChecked(classRows, cancellationToken);
+                (centres, var kMeansWarnings) = kMeans.FitCentroidsFlat(classRows, positions.Length, d, cancellationToken);
                 warnings.AddRange(kMeansWarnings);
+                (centreRows, centreColumns) = (keep, d);
             }
             else
             {
-                centres = configured.FitCentroids(classRows, cancellationToken);
+                var matrix = new double[positions.Length, d];
+                classRows.CopyTo(MatrixRows.Of(matrix));
+                var fitted = configured.FitCentroids(matrix, cancellationToken);
+                (centreRows, centreColumns) = (fitted.GetLength(0), fitted.GetLength(1));
+                centres = MatrixRows.Of(fitted).ToArray();
             }
 
             counter.Step();
-            if (centres.GetLength(0) != keep || centres.GetLength(1) != d)
+            if (centreRows != keep || centreColumns != d)
             {
                 throw new InvalidOperationException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"`estimator` should be a clustering estimator exposing a fitted parameter `cluster_centers_`: expected {keep} x {d} centres, got {centres.GetLength(0)} x {centres.GetLength(1)}."));
+                    $"`estimator` should be a clustering estimator exposing a fitted parameter `cluster_centers_`: expected {keep} x {d} centres, got {centreRows} x {centreColumns}."));
             }
 
-            var centreSpan = MatrixRows.Of(centres);
             if (hard)
             {
-                var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned(classSpan.ToArray(), positions.Length, d);
-                var nearest = index.KNeighbors(centreSpan.ToArray(), keep, 1, cancellationToken).IndexData;
+                // The index owns the class rows from here (the clusterer is done with them).
+                var index = new NearestNeighbors { NNeighbors = 1 }.FitOwned(classRows, positions.Length, d);
+                var nearest = index.KNeighbors(centres, keep, 1, cancellationToken).IndexData;
                 foreach (var row in nearest)
                 {
                     selected.Add(positions[row]);
@@ -154,11 +161,8 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
             }
             else
             {
-                for (var c = 0; c < keep; c++)
-                {
-                    codes.Add(code);
-                    AddRow(rows, centreSpan.Slice(c * d, d));
-                }
+                blocks.Add((code, centres, keep));
+                outputRows += keep;
             }
         }
 
@@ -167,16 +171,28 @@ public sealed class ClusterCentroids : Sampler, IUnderSampler
             return SamplerOutput.Select(input, selected.ToArray()).WithWarnings(warnings);
         }
 
-        var x = new double[codes.Count, d];
-        rows.ToArray().CopyTo(MatrixRows.Of(x));
-        return SamplerOutput.FromRows(x, codes.ToArray(), null).WithWarnings(warnings);
-    }
-
-    private static void AddRow(List<double> rows, ReadOnlySpan<double> row)
-    {
-        foreach (var value in row)
+        var x = new double[outputRows, d];
+        var codes = new int[outputRows];
+        var target = MatrixRows.Of(x);
+        var at = 0;
+        foreach (var (code, blockRows, count) in blocks)
         {
-            rows.Add(value);
+            if (count < 0)
+            {
+                foreach (var position in input.Classes.Positions(code))
+                {
+                    source.Slice(position * d, d).CopyTo(target.Slice(at * d, d));
+                    codes[at++] = code;
+                }
+            }
+            else
+            {
+                blockRows.AsSpan(0, count * d).CopyTo(target.Slice(at * d, count * d));
+                codes.AsSpan(at, count).Fill(code);
+                at += count;
+            }
         }
+
+        return SamplerOutput.FromRows(x, codes, null).WithWarnings(warnings);
     }
 }
