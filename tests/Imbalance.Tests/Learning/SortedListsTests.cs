@@ -167,19 +167,5 @@ public class SortedListsTests
         CartBuilder.UseSortedLists(200, 14).Should().BeFalse();
     }
 
-    private static void Same(CartTree actual, CartTree expected)
-    {
-        var a = actual.Nodes;
-        var e = expected.Nodes;
-        a.Feature.Should().Equal(e.Feature);
-        a.Left.Should().Equal(e.Left);
-        a.Right.Should().Equal(e.Right);
-        Bits(a.Threshold).Should().Equal(Bits(e.Threshold));
-        Bits(a.Value).Should().Equal(Bits(e.Value));
-        Bits(actual.WeightedNodeSamples!).Should().Equal(Bits(expected.WeightedNodeSamples!));
-        Bits(actual.Impurity!).Should().Equal(Bits(expected.Impurity!));
-        actual.Depth.Should().Be(expected.Depth);
-    }
-
-    private static long[] Bits(double[] values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
+    private static void Same(CartTree actual, CartTree expected) => CartTreeAssert.Same(actual, expected);
 }

@@ -144,20 +144,7 @@ public class ClusterCentroidsCopyFreeTests
         return (x, y);
     }
 
-    private static double[,] ClassRows(double[,] x, int[] y, int label)
-    {
-        var positions = Enumerable.Range(0, y.Length).Where(i => y[i] == label).ToArray();
-        var rows = new double[positions.Length, x.GetLength(1)];
-        for (var r = 0; r < positions.Length; r++)
-        {
-            for (var j = 0; j < x.GetLength(1); j++)
-            {
-                rows[r, j] = x[positions[r], j];
-            }
-        }
-
-        return rows;
-    }
+    private static double[,] ClassRows(double[,] x, int[] y, int label) => ClusterCentroidsTests.ClassRows(x, y, label);
 
     private static double[] Row(double[,] x, int r) => Enumerable.Range(0, x.GetLength(1)).Select(j => x[r, j]).ToArray();
 

@@ -315,7 +315,7 @@ public class ClusterCentroidsTests
         return rows;
     }
 
-    private static double[,] ClassRows(double[,] x, int[] y, int label)
+    internal static double[,] ClassRows(double[,] x, int[] y, int label)
     {
         var positions = Enumerable.Range(0, y.Length).Where(i => y[i] == label).ToArray();
         var rows = new double[positions.Length, x.GetLength(1)];
