@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Imbalance.Randomness;
@@ -155,11 +156,14 @@ public sealed class RandomState
     {
         CheckSize(size);
         var values = new double[size];
+        var position = _position;
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = RandomSample();
+            var a = NextWord(ref position);
+            values[i] = Double53(a, NextWord(ref position));
         }
 
+        _position = position;
         return values;
     }
 
@@ -186,11 +190,14 @@ public sealed class RandomState
         CheckSize(size);
         var range = UniformRange(low, high);
         var values = new double[size];
+        var position = _position;
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = low + (range * RandomSample());
+            var a = NextWord(ref position);
+            values[i] = low + (range * Double53(a, NextWord(ref position)));
         }
 
+        _position = position;
         return values;
     }
 
@@ -253,12 +260,31 @@ public sealed class RandomState
         CheckSize(size);
         var range = CheckBounds(low, high);
         var values = new int[size];
-        var mask = SmallestMask(range);
-        for (var i = 0; i < values.Length; i++)
+        if (range == 0)
         {
-            values[i] = (int)(low + (long)BoundedMasked(range, mask));
+            // A range of one value consumes no words.
+            values.AsSpan().Fill(low);
+            return values;
         }
 
+        // int bounds give a range of at most 2^32 - 2: always 32-bit words, masked rejection (BoundedMasked's
+        // 32-bit branch with the stream position kept in a local).
+        var mask = (uint)SmallestMask(range);
+        var range32 = (uint)range;
+        var position = _position;
+        for (var i = 0; i < values.Length; i++)
+        {
+            uint value;
+            do
+            {
+                value = NextWord(ref position) & mask;
+            }
+            while (value > range32);
+
+            values[i] = (int)(low + (long)value);
+        }
+
+        _position = position;
         return values;
     }
 
@@ -462,11 +488,31 @@ public sealed class RandomState
     /// <param name="values">The values to permute.</param>
     public void Shuffle<T>(Span<T> values)
     {
-        for (var i = values.Length - 1; i >= 1; i--)
+        // random_interval(i) for i = n-1 .. 1 with the stream position in a local, the mask recomputed only when i
+        // drops below a power of two (every i in (mask / 2, mask] shares it) and no range checks: j <= i < n.
+        var position = _position;
+        ref var first = ref MemoryMarshal.GetReference(values);
+        var i = values.Length - 1;
+        while (i >= 1)
         {
-            var j = (int)RandomInterval((ulong)i);
-            (values[i], values[j]) = (values[j], values[i]);
+            var mask = (uint)SmallestMask((ulong)i);
+            var below = (int)(mask >> 1);
+            for (; i > below; i--)
+            {
+                uint j;
+                do
+                {
+                    j = NextWord(ref position) & mask;
+                }
+                while (j > (uint)i);
+
+                ref var a = ref Unsafe.Add(ref first, i);
+                ref var b = ref Unsafe.Add(ref first, (int)j);
+                (a, b) = (b, a);
+            }
         }
+
+        _position = position;
     }
 
     /// <summary>
@@ -753,6 +799,32 @@ public sealed class RandomState
         _key[0] = 0x80000000u;
         _position = StateSize;
     }
+
+    /// <summary>
+    /// The next tempered word for the bulk loops, which keep the stream position in a local (<paramref name="position"/>)
+    /// and store it back in <c>_position</c> when done: the same words as <see cref="NextUInt32"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint NextWord(ref int position)
+    {
+        if (position == StateSize)
+        {
+            Regenerate();
+            position = 0;
+        }
+
+        // 0 <= position < StateSize = _key.Length.
+        var y = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), position++);
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9D2C5680u;
+        y ^= (y << 15) & 0xEFC60000u;
+        y ^= y >> 18;
+        return y;
+    }
+
+    /// <summary><see cref="RandomSample()"/>'s double from its two words, drawn in the order a, b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Double53(uint a, uint b) => (((a >> 5) * 67108864.0) + (b >> 6)) / 9007199254740992.0;
 
     private void Regenerate()
     {
