@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Imbalance.Sampling;
 
@@ -9,31 +11,70 @@ namespace Imbalance.Sampling;
 /// </summary>
 internal sealed class ClassIndex
 {
-    private readonly int[][] _positions;
+    /// <summary>Classes with at most this many codes are indexed by one branch-free pass over the codes per class;
+    /// more classes by one counting pass and one filling pass.</summary>
+    internal const int PerClassScanLimit = 8;
+
+    /// <summary>Every row grouped by class (class 0's rows first), ascending within a class, plus one spare slot at
+    /// the end for the branch-free fill.</summary>
+    private readonly int[] _rows;
+
+    /// <summary>Where each class's rows start in <see cref="_rows"/>.</summary>
+    private readonly int[] _starts;
+
+    private readonly int[] _counts;
 
     /// <summary>Builds the index of <paramref name="codes"/> (values in 0..<paramref name="classCount"/>-1).</summary>
     public ClassIndex(int[] codes, int classCount)
     {
         Codes = codes;
+        var n = codes.Length;
         var counts = new int[classCount];
-        foreach (var code in codes)
+        var starts = new int[classCount];
+        var rows = GC.AllocateUninitializedArray<int>(n + 1);
+        if (classCount <= PerClassScanLimit)
         {
-            counts[code]++;
+            // Class by class: write every row at the class's cursor and advance the cursor only past rows of the
+            // class. The stray writes land on the next class's first slot (rewritten by its own pass) or on the spare
+            // slot, and the cursor lives in a register instead of a count in memory updated once per row.
+            ref var row0 = ref MemoryMarshal.GetArrayDataReference(rows);
+            var next = 0;
+            for (var c = 0; c < classCount; c++)
+            {
+                starts[c] = next;
+                var cursor = next;
+                for (var i = 0; i < n; i++)
+                {
+                    Unsafe.Add(ref row0, cursor) = i;
+                    cursor += codes[i] == c ? 1 : 0;
+                }
+
+                counts[c] = cursor - next;
+                next = cursor;
+            }
+        }
+        else
+        {
+            foreach (var code in codes)
+            {
+                counts[code]++;
+            }
+
+            for (var c = 1; c < classCount; c++)
+            {
+                starts[c] = starts[c - 1] + counts[c - 1];
+            }
+
+            var fill = (int[])starts.Clone();
+            for (var i = 0; i < n; i++)
+            {
+                rows[fill[codes[i]]++] = i;
+            }
         }
 
-        _positions = new int[classCount][];
-        for (var c = 0; c < classCount; c++)
-        {
-            _positions[c] = new int[counts[c]];
-        }
-
-        var fill = new int[classCount];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            var c = codes[i];
-            _positions[c][fill[c]++] = i;
-        }
-
+        _rows = rows;
+        _starts = starts;
+        _counts = counts;
         Counts = counts;
         Majority = ArgExtreme(counts, largest: true);
         Minority = ArgExtreme(counts, largest: false);
@@ -46,7 +87,7 @@ internal sealed class ClassIndex
     public IReadOnlyList<int> Counts { get; }
 
     /// <summary>The number of classes.</summary>
-    public int ClassCount => _positions.Length;
+    public int ClassCount => _counts.Length;
 
     /// <summary>The number of rows.</summary>
     public int SampleCount => Codes.Length;
@@ -58,7 +99,7 @@ internal sealed class ClassIndex
     public int Minority { get; }
 
     /// <summary>The rows of class <paramref name="code"/>, ascending.</summary>
-    public ReadOnlySpan<int> Positions(int code) => _positions[code];
+    public ReadOnlySpan<int> Positions(int code) => _rows.AsSpan(_starts[code], _counts[code]);
 
     private static int ArgExtreme(int[] counts, bool largest)
     {

@@ -202,7 +202,7 @@ internal sealed class LabelEncoder<TLabel> : LabelSet
             }
         }
 
-        codes = new int[labels.Length];
+        codes = GC.AllocateUninitializedArray<int>(labels.Length);
         for (var i = 0; i < labels.Length; i++)
         {
             codes[i] = table[labels[i] - min] - 1;

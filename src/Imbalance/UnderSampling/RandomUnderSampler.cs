@@ -66,24 +66,32 @@ public sealed class RandomUnderSampler : Sampler, IUnderSampler
     /// balanced ensembles call this directly with targets resolved once.</summary>
     internal static int[] Select(ClassIndex classes, ClassTargets targets, Randomness.RandomState rng, bool replacement, CancellationToken cancellationToken)
     {
-        var selected = new List<int>(classes.SampleCount);
+        var total = 0;
+        for (var code = 0; code < classes.ClassCount; code++)
+        {
+            total += targets.IsTargeted(code) ? targets[code] : classes.Counts[code];
+        }
+
+        var selected = new int[total];
+        var filled = 0;
         for (var code = 0; code < classes.ClassCount; code++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var positions = classes.Positions(code);
             if (!targets.IsTargeted(code))
             {
-                selected.AddRange(positions);
+                positions.CopyTo(selected.AsSpan(filled));
+                filled += positions.Length;
                 continue;
             }
 
             var picks = rng.Choice(positions.Length, targets[code], replacement);
             foreach (var pick in picks)
             {
-                selected.Add(positions[pick]);
+                selected[filled++] = positions[pick];
             }
         }
 
-        return [.. selected];
+        return selected;
     }
 }
