@@ -31,6 +31,20 @@ internal sealed class BruteForceSearch
     private const int WideTileBytes = 256 * 1024;
     private const int SpareCandidates = 4;
 
+    /// <summary>Indexes of at most this many self-search products (<c>n x n x d</c>: SMOTE's minority of 1,000 rows
+    /// x 20 features is 2 x 10^7, of 500 x 200 is 5 x 10^7) may take the precompiled Vector256 kernels (see
+    /// <see cref="NarrowTotalProducts"/>); larger ones use the Vector512 kernels, JIT-compiled at their first use
+    /// (about 40 ms of CPU for the Euclidean set).</summary>
+    internal const long NarrowProducts = 1L << 27;
+
+    /// <summary>The self-search products a process gives to the precompiled Vector256 kernels in all (see
+    /// <see cref="NarrowKernelBudget"/>): the first call of a sampler on small or mid-sized data, after which the
+    /// Vector512 kernels, faster per product, are worth compiling.</summary>
+    internal const long NarrowTotalProducts = 1L << 28;
+
+    /// <summary>The process-wide account of <see cref="NarrowTotalProducts"/>.</summary>
+    internal static readonly NarrowKernelBudget NarrowBudget = new(NarrowProducts, NarrowTotalProducts);
+
     private readonly double[] _data;
     private readonly int _n;
     private readonly int _d;
@@ -55,7 +69,6 @@ internal sealed class BruteForceSearch
     /// <param name="allowSimd">False forces the scalar path (what hardware without Vector256 runs); for tests.</param>
     /// <param name="allowVector512">False forces the Vector256 kernels even where Vector512 is accelerated; for
     /// tests. Every path returns the same bits.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true, bool allowVector512 = true)
     {
         _data = data;
@@ -63,7 +76,7 @@ internal sealed class BruteForceSearch
         _d = d;
         _metric = metric;
         _vectorised = allowSimd && Vector256.IsHardwareAccelerated && metric.Kind != DistanceKind.Minkowski;
-        _wide = _vectorised && allowVector512 && Vector512.IsHardwareAccelerated;
+        _wide = _vectorised && allowVector512 && Vector512Accelerated();
         _lanes = _wide ? WideLanes : Lanes;
         _center = new double[d];
         _panels = [];
@@ -131,6 +144,20 @@ internal sealed class BruteForceSearch
             : Math.Max(2, TileBytes / (d * lanes * sizeof(double))) & ~1;
     }
 
+    /// <summary>
+    /// Whether an index over <paramref name="n"/> rows of <paramref name="d"/> features should use the Vector512
+    /// kernels: not while the process's first small indexes fit in <see cref="NarrowBudget"/> (estimated by a search
+    /// of every fitted row, <c>n x n x d</c> products, the neighbour samplers' usual query). Both kernels return the
+    /// same bits, so this changes only the time.
+    /// </summary>
+    internal static bool WideFor(int n, int d) => !NarrowBudget.TakeNarrow((long)n * n * d);
+
+    /// <summary>Asked apart from the constructor: code that tests a Vector512 capability cannot be kept in the
+    /// x86-64-v3 ReadyToRun image (the runtime would reject the constructor's precompiled code on AVX-512 hardware),
+    /// while the constructor and the Vector256 kernels are precompiled so that a small search compiles nothing.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Vector512Accelerated() => Vector512.IsHardwareAccelerated;
+
     /// <summary>True when the Vector512 kernels run (for tests).</summary>
     internal bool UsesVector512 => _wide;
 
@@ -144,7 +171,7 @@ internal sealed class BruteForceSearch
             blocks,
             maxDegreeOfParallelism,
             () => new Scratch(Math.Min(QueryBlock, queries.Rows), _d, heapSize, k),
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, scratch) =>
+            (block, scratch) =>
             {
                 var q0 = block * QueryBlock;
                 var count = Math.Min(QueryBlock, queries.Rows - q0);
@@ -192,7 +219,6 @@ internal sealed class BruteForceSearch
     /// <summary>
     /// The scalar reference: every fitted row's direct-sum reduced distance, a bounded heap, then a sort.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExactScan(ReadOnlySpan<double> query, int k, Scratch scratch, Span<int> outIndices, Span<double> outDistances)
     {
         var values = scratch.ExactValues.AsSpan(0, k);
@@ -231,7 +257,6 @@ internal sealed class BruteForceSearch
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchBlock<TStep>(RowSource queries, int q0, int count, int k, int heapSize, Scratch s, int[] outIndices, double[] outDistances)
         where TStep : struct, IPanelStep
     {
@@ -313,7 +338,6 @@ internal sealed class BruteForceSearch
     }
 
     /// <summary>Turns each query's heap into its answer: sorted as is, or re-ranked and proven (Euclidean).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishBlock(ReadOnlySpan<double> src, int q0, int count, int k, int heapSize, Scratch s, int[] outIndices, double[] outDistances)
     {
         var d = _d;
@@ -354,7 +378,6 @@ internal sealed class BruteForceSearch
     /// Re-ranks a query's candidates by the direct-sum squared distance and proves that no row outside the heap can
     /// come before the k-th winner; returns false (the caller rescans) when the proof fails.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FinishEuclidean(
         ReadOnlySpan<double> query, Span<double> values, Span<int> indices, int k, Scratch s, Span<int> outI, Span<double> outD)
     {
@@ -382,7 +405,7 @@ internal sealed class BruteForceSearch
             pairs[j] = new Candidate(acc, indices[j]);
         }
 
-        pairs.Sort(default(CandidateOrder));
+        SortCandidates(pairs);
         if (values.Length < _n)
         {
             // |q - center|^2 of the centred query the kernel saw (the same subtraction, so the same bits).
@@ -415,15 +438,15 @@ internal sealed class BruteForceSearch
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Offer(Scratch s, int query, int heapSize, Vector256<double> candidates, int firstIndex)
+    private static void Offer(Scratch s, int query, int heapSize, ref double candidates, int firstIndex)
     {
         var values = s.HeapValues.AsSpan(query * heapSize, heapSize);
-        var mask = Vector256.LessThan(candidates, Vector256.Create(values[0])).ExtractMostSignificantBits();
+        var mask = Vector256.LessThan(Vector256.LoadUnsafe(ref candidates), Vector256.Create(values[0])).ExtractMostSignificantBits();
         while (mask != 0)
         {
             var lane = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
-            var v = candidates.GetElement(lane);
+            var v = Unsafe.Add(ref candidates, lane);
             if (v < values[0])
             {
                 TopK.SiftDown(values, s.HeapIndices.AsSpan(query * heapSize, heapSize), v, firstIndex + lane);
@@ -436,7 +459,7 @@ internal sealed class BruteForceSearch
     /// <paramref name="p"/>, query by query in increasing row order. The kernels store before offering: an
     /// accumulator live across the heap's calls would be spilled by the register allocator on every feature.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void OfferRows(Scratch s, int qi, int p, int panels, int heapSize)
     {
         ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
@@ -444,12 +467,11 @@ internal sealed class BruteForceSearch
         {
             for (var c = 0; c < panels; c++)
             {
-                Offer(s, qi + j, heapSize, Vector256.LoadUnsafe(ref o, (nuint)(((j * panels) + c) * Lanes)), (p + c) * Lanes);
+                Offer(s, qi + j, heapSize, ref Unsafe.Add(ref o, ((j * panels) + c) * Lanes), (p + c) * Lanes);
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Kernel4x2<TStep>(Scratch s, int qi, int p, int heapSize)
         where TStep : struct, IPanelStep
     {
@@ -522,7 +544,6 @@ internal sealed class BruteForceSearch
         OfferRows(s, qi, p, 2, heapSize);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Kernel4x1<TStep>(Scratch s, int qi, int p, int heapSize)
         where TStep : struct, IPanelStep
     {
@@ -805,6 +826,34 @@ internal sealed class BruteForceSearch
     private readonly record struct Candidate(double Value, int Index);
 
     /// <summary>Orders candidates by distance, then by lower index.</summary>
+    /// <summary>
+    /// Sorts candidates by value, then index: a total order (the indices differ), so any correct sort gives the same
+    /// sequence. The few candidates a query keeps (k plus <see cref="SpareCandidates"/>) are insertion-sorted by
+    /// precompiled code; the framework's sort over <see cref="Candidate"/>, which a ReadyToRun image cannot carry, runs
+    /// unoptimised at a process's first calls.
+    /// </summary>
+    private static void SortCandidates(Span<Candidate> pairs)
+    {
+        if (pairs.Length > 32)
+        {
+            pairs.Sort(default(CandidateOrder));
+            return;
+        }
+
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            var item = pairs[i];
+            var j = i - 1;
+            while (j >= 0 && (item.Value < pairs[j].Value || (item.Value == pairs[j].Value && item.Index < pairs[j].Index)))
+            {
+                pairs[j + 1] = pairs[j];
+                j--;
+            }
+
+            pairs[j + 1] = item;
+        }
+    }
+
     private readonly struct CandidateOrder : IComparer<Candidate>
     {
         public int Compare(Candidate x, Candidate y)

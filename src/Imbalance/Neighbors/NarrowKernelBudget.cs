@@ -7,7 +7,8 @@ namespace Imbalance.Neighbors;
 /// worth it only while the process has done little KD-tree work: a search of at most <see cref="PerSearch"/> query x row
 /// pairs takes them as long as the pairs granted to them so far, its own included, stay within <see cref="Total"/>;
 /// every later search, and every search after one that took the Vector512 kernels (they are compiled by then), takes
-/// the Vector512 kernels.
+/// the Vector512 kernels. The brute-force search keeps a budget of its own, counted in self-search products
+/// (<c>BruteForceSearch.NarrowBudget</c>), to choose between its precompiled Vector256 kernels and its Vector512 ones.
 /// </summary>
 /// <remarks>
 /// <para>A rent-or-buy rule: the precompiled kernels lose a roughly fixed time per pair against the Vector512 ones

@@ -61,7 +61,7 @@ public sealed class NeighborsIndex
         }
         else
         {
-            _brute = new BruteForceSearch(_rows, n, d, Metric);
+            _brute = new BruteForceSearch(_rows, n, d, Metric, allowVector512: BruteForceSearch.WideFor(n, d));
         }
     }
 
