@@ -74,10 +74,12 @@ internal static class SmoteCore
         var samples = rng.RandInt(0, checked(baseRows.Length * k), count);
         var uniform = rng.Uniform(0.0, 1.0, count);
         output.Reserve(count);
+        var rows = output.AddBlock(code, count, out var bases, out var neighbors, out var steps);
+        var columns = output.Columns;
         for (var i = 0; i < count; i++)
         {
-            var row = samples[i] / k;
-            var position = nns[(row * k) + (samples[i] % k)];
+            var (row, column) = Math.DivRem(samples[i], k);
+            var position = nns[(row * k) + column];
             if (position >= neighborRows.Length)
             {
                 // Only Borderline-SMOTE-2 (0.10.0) can get here: positions found within the class index the rows of
@@ -88,8 +90,13 @@ internal static class SmoteCore
             }
 
             var neighbor = neighborRows[position];
+            var baseRow = baseRows[row];
+            var step = stepSize * uniform[i];
             samples[i] = row;
-            Add(data, code, baseRows[row], neighbor, stepSize * uniform[i], output);
+            bases[i] = baseRow;
+            neighbors[i] = neighbor;
+            steps[i] = step;
+            Interpolate(data.Row(baseRow), data.Row(neighbor), step, rows.Slice(i * columns, columns));
         }
 
         return samples;

@@ -69,6 +69,38 @@ internal sealed class SyntheticRows
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="count"/> rows of class <paramref name="code"/> at once: the same rows as that many
+    /// <see cref="Add"/> calls, for loops that make many rows (SMOTE's generation) without a capacity check and a row
+    /// lookup per row. The caller fills every row and every provenance slot.
+    /// </summary>
+    /// <param name="code">The class of the rows.</param>
+    /// <param name="count">How many rows.</param>
+    /// <param name="bases">Receives the slots of the rows' base rows.</param>
+    /// <param name="neighbors">Receives the slots of the rows' neighbour rows.</param>
+    /// <param name="steps">Receives the slots of the rows' interpolation steps.</param>
+    /// <returns>The rows' values, <paramref name="count"/> rows of the output's width, row-major.</returns>
+    public Span<double> AddBlock(int code, int count, out Span<int> bases, out Span<int> neighbors, out Span<double> steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var needed = Count + count;
+        if (needed > _codes.Length)
+        {
+            Resize(Math.Max(needed, _capacity));
+        }
+
+        var first = Count;
+        Count = needed;
+        _codes.AsSpan(first, count).Fill(code);
+        bases = _bases.AsSpan(first, count);
+        neighbors = _neighbors.AsSpan(first, count);
+        steps = _steps.AsSpan(first, count);
+        return _matrix is null ? [] : MatrixRows.Of(_matrix).Slice((_first + first) * _columns, count * _columns);
+    }
+
+    /// <summary>The width of every row.</summary>
+    public int Columns => _columns;
+
     /// <summary>Adds one row and returns its (zeroed) values to fill.</summary>
     /// <param name="code">The class of the row.</param>
     /// <param name="baseRow">The input row it is built around.</param>
