@@ -55,11 +55,7 @@ internal sealed class ClassIndex
         }
         else
         {
-            foreach (var code in codes)
-            {
-                counts[code]++;
-            }
-
+            counts = CountCodes(codes, classCount);
             for (var c = 1; c < classCount; c++)
             {
                 starts[c] = starts[c - 1] + counts[c - 1];
@@ -78,6 +74,44 @@ internal sealed class ClassIndex
         Counts = counts;
         Majority = ArgExtreme(counts, largest: true);
         Minority = ArgExtreme(counts, largest: false);
+    }
+
+    /// <summary>
+    /// How many of <paramref name="codes"/> are each of 0..<paramref name="classCount"/>-1 (codes outside that range
+    /// are not counted when there are at most <see cref="PerClassScanLimit"/> classes): one branch-free pass per class
+    /// for few classes, whose counters stay in registers, one histogram pass otherwise.
+    /// </summary>
+    internal static int[] CountCodes(ReadOnlySpan<int> codes, int classCount)
+    {
+        var counts = new int[classCount];
+        if (classCount > PerClassScanLimit)
+        {
+            foreach (var code in codes)
+            {
+                counts[code]++;
+            }
+
+            return counts;
+        }
+
+        for (var c = 0; c < classCount; c++)
+        {
+            int even = 0, odd = 0, i = 0;
+            for (; i + 1 < codes.Length; i += 2)
+            {
+                even += codes[i] == c ? 1 : 0;
+                odd += codes[i + 1] == c ? 1 : 0;
+            }
+
+            if (i < codes.Length)
+            {
+                even += codes[i] == c ? 1 : 0;
+            }
+
+            counts[c] = even + odd;
+        }
+
+        return counts;
     }
 
     /// <summary>The class code of every row.</summary>

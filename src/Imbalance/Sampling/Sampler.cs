@@ -80,11 +80,7 @@ public abstract class Sampler : ISampler
             return warnings;
         }
 
-        var counts = new int[classes.ClassCount];
-        foreach (var code in outputCodes)
-        {
-            counts[code]++;
-        }
+        var counts = ClassIndex.CountCodes(outputCodes, classes.ClassCount);
 
         foreach (var code in targets.Targeted)
         {

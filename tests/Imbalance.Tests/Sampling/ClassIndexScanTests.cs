@@ -49,6 +49,7 @@ public class ClassIndexScanTests
             }
 
             index.Counts.Should().Equal(counts);
+            ClassIndex.CountCodes(codes, classCount).Should().Equal(counts);
             index.Majority.Should().Be(Array.IndexOf(counts, counts.Max()));
             index.Minority.Should().Be(Array.IndexOf(counts, counts.Min()));
         }
