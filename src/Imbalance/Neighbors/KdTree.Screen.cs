@@ -1,0 +1,230 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Imbalance.Neighbors;
+
+/// <summary>
+/// The float32 screen of the lane-by-lane leaf scan (Euclidean distance, five features or more): sixteen rows' squared
+/// distances to one query are computed in single precision, and only rows whose single-precision value could be at
+/// most the query's current k-th value get the exact double-precision value the rest of the search uses.
+/// </summary>
+/// <remarks>
+/// <para>Exactness. Let <c>D</c> be the exact squared distance, <c>Dd</c> the double-precision sum the search computes
+/// (and offers), <c>Df</c> the single-precision sum of the screen, and <c>S = sum_t (|q_t| + |x_t|)^2</c>, which is at
+/// most <c>2 (|q|^2 + |x|^2)</c>. Rounding each coordinate to single precision, subtracting, squaring and adding
+/// <c>d</c> terms (unit roundoff <c>u = 2^-24</c>) moves the sum by at most about <c>(d + 6) u S</c>, plus an absolute
+/// term below <c>2^-130</c> from values near single precision's underflow; the double sum is within
+/// <c>(d + 2) 2^-53 S</c> of <c>D</c>; and a partial sum over the first features is at most the full one. The screen
+/// drops a row only when <c>Df</c> (full or partial) exceeds <c>T_q + s_x</c>, where <c>T_q</c> is at least
+/// <c>kth (1 + 2^-18) + K |q|^2 + 2^-120</c> and <c>s_x</c> at least <c>K |x|^2</c>, with
+/// <c>K = (8 d + 64) 2^-24</c>, both rounded up to single precision, and the comparison's own rounding (one addition)
+/// is covered by the same slack: then <c>Dd</c> exceeds the k-th value, so the double search would not have offered the
+/// row either. Rows the screen keeps are computed and offered exactly as <see cref="ScanLane"/> does (same sums, same
+/// order, same rule), so the answer, its order and its distances are unchanged.</para>
+/// <para>The screen applies when every fitted value and every coordinate of the query is at most <c>2^50</c> in
+/// magnitude (so no single-precision value overflows, for up to 256 features); otherwise the double scan runs.</para>
+/// </remarks>
+internal sealed partial class KdTree
+{
+    /// <summary>Rows per single-precision vector.</summary>
+    private const int ScreenLanes = 16;
+
+    /// <summary>Values up to this magnitude (2^50) can be screened.</summary>
+    private const double ScreenLimit = 1125899906842624.0;
+
+    /// <summary>The screen's float data, or <see langword="null"/> before first use; <see cref="NoScreen"/> when the
+    /// fitted values are too large to screen.</summary>
+    private ScreenData? _screen;
+
+    private static readonly ScreenData NoScreen = new([], [], []);
+
+    /// <summary>Turns this tree's screen off (tests compare both paths).</summary>
+    internal bool ScreenDisabled { get; set; }
+
+    /// <summary>Whether a search of this tree has built the screen's data (tests: the screened scan was reached).</summary>
+    internal bool ScreenBuilt => _screen is { Base.Length: > 0 };
+
+    /// <summary>The slack factor <c>K = (8 d + 64) 2^-24</c> of the screen (see the type's remarks).</summary>
+    private double ScreenFactor => ((8.0 * _d) + 64.0) * 5.9604644775390625E-08;
+
+    /// <summary>Each leaf's rows feature-major in single precision, sixteen-row stride (zeros in the padding), and each
+    /// row's slack <c>K |x|^2</c> rounded up: leaf <c>node</c> keeps feature <c>t</c> of its row <c>j</c> at
+    /// <c>Base[node] + t * stride + j</c> and the row's slack at <c>Base[node] / d + j</c>. Made on first use;
+    /// <see cref="NoScreen"/> when some fitted value exceeds <see cref="ScreenLimit"/>.</summary>
+    private ScreenData Screen()
+    {
+        var screen = _screen;
+        if (screen is not null)
+        {
+            return screen;
+        }
+
+        foreach (var v in _rows)
+        {
+            if (!(Math.Abs(v) <= ScreenLimit))
+            {
+                _screen = NoScreen;
+                return NoScreen;
+            }
+        }
+
+        var d = _d;
+        var factor = ScreenFactor * (1.0 + 9.5367431640625E-07);
+        var bases = new int[_leaf.Length];
+        long total = 0;
+        for (var node = 0; node < _leaf.Length; node++)
+        {
+            if (_leaf[node])
+            {
+                bases[node] = (int)total;
+                total += (long)((_end[node] - _start[node] + ScreenLanes - 1) & -ScreenLanes) * d;
+            }
+        }
+
+        var values = new float[total];
+        var slack = new float[total / d];
+        for (var node = 0; node < _leaf.Length; node++)
+        {
+            if (!_leaf[node])
+            {
+                continue;
+            }
+
+            var start = _start[node];
+            var m = _end[node] - start;
+            var stride = (m + ScreenLanes - 1) & -ScreenLanes;
+            for (var j = 0; j < m; j++)
+            {
+                var norm = 0.0;
+                for (var t = 0; t < d; t++)
+                {
+                    var v = _rows[((start + j) * d) + t];
+                    values[bases[node] + (t * stride) + j] = (float)v;
+                    norm += v * v;
+                }
+
+                slack[(bases[node] / d) + j] = RoundUp(factor * norm);
+            }
+        }
+
+        screen = new ScreenData(values, slack, bases);
+        _screen = screen;
+        return screen;
+    }
+
+    /// <summary>The smallest float at least <paramref name="value"/> (non-negative, finite).</summary>
+    private static float RoundUp(double value)
+    {
+        var f = (float)value;
+        return f < value ? MathF.BitIncrement(f) : f;
+    }
+
+    /// <summary>The screen's threshold <c>T_q</c> for a lane with k-th value <paramref name="kth"/> and query slack
+    /// <paramref name="querySlack"/> (<c>K |q|^2</c>).</summary>
+    private static float ScreenThreshold(double kth, double querySlack) =>
+        RoundUp((kth * (1.0 + 3.814697265625E-06)) + querySlack + 7.52316384526264E-37);
+
+    /// <summary>
+    /// <see cref="ScanLane"/> with the single-precision screen (see the type's remarks): sixteen rows at a time, the
+    /// first half of the features, a check, the rest, a check; the rows that pass get their exact double values, eight
+    /// at a time, and are offered under <see cref="ScanLane"/>'s rule.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanLaneScreened(ScreenData screen, LeafColumnData columns, int node, int lane, BlockState state)
+    {
+        var d = _d;
+        var width = state.Width;
+        var start = _start[node];
+        var m = _end[node] - start;
+        var stride = (m + Lanes - 1) & -Lanes;
+        var strideF = (m + ScreenLanes - 1) & -ScreenLanes;
+        var at = columns.Base[node];
+        var atF = screen.Base[node];
+        var atSlack = atF / d;
+        var split = d >= 6 ? (d + 1) / 2 : d;
+        ref var cols = ref MemoryMarshal.GetArrayDataReference(columns.Values);
+        ref var colsF = ref MemoryMarshal.GetArrayDataReference(screen.Values);
+        ref var slack = ref MemoryMarshal.GetArrayDataReference(screen.Slack);
+        ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
+        ref var queriesF = ref MemoryMarshal.GetArrayDataReference(state.QueriesF);
+        var querySlack = state.QuerySlack[lane];
+        var kthValue = state.Kth[lane];
+        var kth = Vector512.Create(kthValue);
+        var limit = Vector512.Create(ScreenThreshold(kthValue, querySlack));
+        for (var r0 = 0; r0 < m; r0 += ScreenLanes)
+        {
+            var valid = m - r0 >= ScreenLanes ? 0xFFFFu : (1u << (m - r0)) - 1;
+            var acc = Vector512<float>.Zero;
+            for (var t = 0; t < split; t++)
+            {
+                var diff = Vector512.Create(Unsafe.Add(ref queriesF, (t * width) + lane)) - Vector512.LoadUnsafe(ref colsF, (nuint)(atF + (t * strideF) + r0));
+                acc += diff * diff;
+            }
+
+            var bound = limit + Vector512.LoadUnsafe(ref slack, (nuint)(atSlack + r0));
+            var pass = (uint)Vector512.LessThanOrEqual(acc, bound).ExtractMostSignificantBits() & valid;
+            if (pass == 0)
+            {
+                continue;
+            }
+
+            if (split < d)
+            {
+                for (var t = split; t < d; t++)
+                {
+                    var diff = Vector512.Create(Unsafe.Add(ref queriesF, (t * width) + lane)) - Vector512.LoadUnsafe(ref colsF, (nuint)(atF + (t * strideF) + r0));
+                    acc += diff * diff;
+                }
+
+                pass &= (uint)Vector512.LessThanOrEqual(acc, bound).ExtractMostSignificantBits();
+                if (pass == 0)
+                {
+                    continue;
+                }
+            }
+
+            for (var half = 0; half < ScreenLanes; half += Lanes)
+            {
+                var bits = (pass >> half) & 0xFFu;
+                if (bits == 0)
+                {
+                    continue;
+                }
+
+                var exact = AccumulateRows(DistanceKind.Euclidean, Vector512<double>.Zero, ref queries, width, lane, ref cols, at + r0 + half, stride, 0, d);
+                var hits = (uint)Vector512.LessThanOrEqual(exact, kth).ExtractMostSignificantBits() & bits;
+                if (hits == 0)
+                {
+                    continue;
+                }
+
+                OfferLane(state, lane, hits, exact, start + r0 + half);
+                kthValue = state.Kth[lane];
+                kth = Vector512.Create(kthValue);
+                limit = Vector512.Create(ScreenThreshold(kthValue, querySlack));
+            }
+        }
+    }
+
+    /// <summary>Fills lane <paramref name="lane"/>'s single-precision coordinates and slack (<c>K |q|^2</c>); the slack
+    /// is NaN (the lane is not screened) when a coordinate exceeds <see cref="ScreenLimit"/>.</summary>
+    private void LoadScreenLane(ReadOnlySpan<double> query, int lane, BlockState state)
+    {
+        var width = state.Width;
+        var norm = 0.0;
+        var inRange = true;
+        for (var t = 0; t < query.Length; t++)
+        {
+            var v = query[t];
+            inRange &= Math.Abs(v) <= ScreenLimit;
+            state.QueriesF[(t * width) + lane] = (float)v;
+            norm += v * v;
+        }
+
+        state.QuerySlack[lane] = inRange ? ScreenFactor * norm * (1.0 + 9.5367431640625E-07) : double.NaN;
+    }
+
+    /// <summary>The screen's single-precision leaf columns, each row's slack, and where each leaf's columns begin.</summary>
+    private sealed record ScreenData(float[] Values, float[] Slack, int[] Base);
+}
