@@ -519,7 +519,7 @@ internal sealed partial class KdTree
             {
                 // Few lanes reach this leaf: each of them scans the leaf's rows eight at a time instead (Euclidean:
                 // sixteen at a time in single precision first, when the values allow the screen).
-                var screen = kind == DistanceKind.Euclidean && !ScreenDisabled ? Screen() : NoScreen;
+                var screen = kind == DistanceKind.Euclidean && d <= MaxScreenFeatures && !ScreenDisabled ? Screen() : NoScreen;
                 do
                 {
                     var lane = lane0 + BitOperations.TrailingZeroCount(active);

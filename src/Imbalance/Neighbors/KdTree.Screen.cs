@@ -23,12 +23,16 @@ namespace Imbalance.Neighbors;
 /// row either. Rows the screen keeps are computed and offered exactly as <see cref="ScanLane"/> does (same sums, same
 /// order, same rule), so the answer, its order and its distances are unchanged.</para>
 /// <para>The screen applies when every fitted value and every coordinate of the query is at most <c>2^50</c> in
-/// magnitude (so no single-precision value overflows, for up to 256 features); otherwise the double scan runs.</para>
+/// magnitude (so no single-precision value overflows) and there are at most <see cref="MaxScreenFeatures"/> features;
+/// otherwise the double scan runs.</para>
 /// </remarks>
 internal sealed partial class KdTree
 {
     /// <summary>Rows per single-precision vector.</summary>
     private const int ScreenLanes = 16;
+
+    /// <summary>The most features the screen handles (its broadcast coordinates live on the stack).</summary>
+    private const int MaxScreenFeatures = 64;
 
     /// <summary>Values up to this magnitude (2^50) can be screened.</summary>
     private const double ScreenLimit = 1125899906842624.0;
@@ -152,32 +156,65 @@ internal sealed partial class KdTree
         var kthValue = state.Kth[lane];
         var kth = Vector512.Create(kthValue);
         var limit = Vector512.Create(ScreenThreshold(kthValue, querySlack));
+
+        // The lane's coordinates, broadcast once (any order of the single-precision sum is covered by the slack, so
+        // two running sums, even and odd features, shorten the dependency chain).
+        Span<Vector512<float>> q = stackalloc Vector512<float>[d];
+        for (var t = 0; t < d; t++)
+        {
+            q[t] = Vector512.Create(Unsafe.Add(ref queriesF, (t * width) + lane));
+        }
+
+        ref var qv = ref MemoryMarshal.GetReference(q);
         for (var r0 = 0; r0 < m; r0 += ScreenLanes)
         {
             var valid = m - r0 >= ScreenLanes ? 0xFFFFu : (1u << (m - r0)) - 1;
-            var acc = Vector512<float>.Zero;
-            for (var t = 0; t < split; t++)
+            ref var column = ref Unsafe.Add(ref colsF, atF + r0);
+            var even = Vector512<float>.Zero;
+            var odd = Vector512<float>.Zero;
+            var t = 0;
+            for (; t + 1 < split; t += 2)
             {
-                var diff = Vector512.Create(Unsafe.Add(ref queriesF, (t * width) + lane)) - Vector512.LoadUnsafe(ref colsF, (nuint)(atF + (t * strideF) + r0));
-                acc += diff * diff;
+                var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
+                var b = Unsafe.Add(ref qv, t + 1) - Vector512.LoadUnsafe(ref Unsafe.Add(ref column, strideF));
+                even += a * a;
+                odd += b * b;
+                column = ref Unsafe.Add(ref column, 2 * strideF);
+            }
+
+            if (t < split)
+            {
+                var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
+                even += a * a;
+                column = ref Unsafe.Add(ref column, strideF);
+                t++;
             }
 
             var bound = limit + Vector512.LoadUnsafe(ref slack, (nuint)(atSlack + r0));
-            var pass = (uint)Vector512.LessThanOrEqual(acc, bound).ExtractMostSignificantBits() & valid;
+            var pass = (uint)Vector512.LessThanOrEqual(even + odd, bound).ExtractMostSignificantBits() & valid;
             if (pass == 0)
             {
                 continue;
             }
 
-            if (split < d)
+            if (t < d)
             {
-                for (var t = split; t < d; t++)
+                for (; t + 1 < d; t += 2)
                 {
-                    var diff = Vector512.Create(Unsafe.Add(ref queriesF, (t * width) + lane)) - Vector512.LoadUnsafe(ref colsF, (nuint)(atF + (t * strideF) + r0));
-                    acc += diff * diff;
+                    var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
+                    var b = Unsafe.Add(ref qv, t + 1) - Vector512.LoadUnsafe(ref Unsafe.Add(ref column, strideF));
+                    even += a * a;
+                    odd += b * b;
+                    column = ref Unsafe.Add(ref column, 2 * strideF);
                 }
 
-                pass &= (uint)Vector512.LessThanOrEqual(acc, bound).ExtractMostSignificantBits();
+                if (t < d)
+                {
+                    var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
+                    even += a * a;
+                }
+
+                pass &= (uint)Vector512.LessThanOrEqual(even + odd, bound).ExtractMostSignificantBits();
                 if (pass == 0)
                 {
                     continue;

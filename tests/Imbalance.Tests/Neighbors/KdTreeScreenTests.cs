@@ -157,4 +157,19 @@ public class KdTreeScreenTests
         a.Indices.Should().Equal(b.Indices);
         a.Distances.Should().Equal(b.Distances);
     }
+
+    [Fact]
+    public void More_features_than_the_screen_handles_take_the_double_scan()
+    {
+        var rng = new RandomState(14);
+        const int d = 70;
+        const int n = 300;
+        var x = new double[n * d];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = rng.StandardNormal();
+        }
+
+        CheckAgree(x, n, d, 3, leafSize: 10).Should().BeFalse("above 64 features the screen is not built");
+    }
 }
