@@ -382,7 +382,7 @@ internal sealed class BruteForceSearch
             pairs[j] = new Candidate(acc, indices[j]);
         }
 
-        pairs.Sort(default(CandidateOrder));
+        SortCandidates(pairs);
         if (values.Length < _n)
         {
             // |q - center|^2 of the centred query the kernel saw (the same subtraction, so the same bits).
@@ -804,13 +804,22 @@ internal sealed class BruteForceSearch
     /// <summary>A candidate's exact reduced distance and fitted-row index.</summary>
     private readonly record struct Candidate(double Value, int Index);
 
-    /// <summary>Orders candidates by distance, then by lower index.</summary>
-    private readonly struct CandidateOrder : IComparer<Candidate>
+    /// <summary>Sorts a few candidates by distance, then by lower index (a strict total order: indices differ), by
+    /// insertion: the same order any sort gives, without the generic sort helpers a fresh process would compile for this
+    /// struct at its first call.</summary>
+    private static void SortCandidates(Span<Candidate> pairs)
     {
-        public int Compare(Candidate x, Candidate y)
+        for (var i = 1; i < pairs.Length; i++)
         {
-            var c = x.Value.CompareTo(y.Value);
-            return c != 0 ? c : x.Index.CompareTo(y.Index);
+            var item = pairs[i];
+            var j = i - 1;
+            while (j >= 0 && (pairs[j].Value > item.Value || (pairs[j].Value == item.Value && pairs[j].Index > item.Index)))
+            {
+                pairs[j + 1] = pairs[j];
+                j--;
+            }
+
+            pairs[j + 1] = item;
         }
     }
 

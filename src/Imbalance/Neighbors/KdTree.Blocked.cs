@@ -366,6 +366,7 @@ internal sealed partial class KdTree
     }
 
     /// <summary>The largest current k-th value over the block's lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Worst(double[] kth, int lanes)
     {
         ref var at = ref MemoryMarshal.GetArrayDataReference(kth);
@@ -482,7 +483,7 @@ internal sealed partial class KdTree
         ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
         ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
         ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
-        var columns = d >= PerLaneFeatures ? LeafColumns() : null;
+        var perLaneScan = d >= PerLaneFeatures;
         for (var g = 0; g < state.Groups; g++)
         {
             var lane0 = g * Lanes;
@@ -515,7 +516,7 @@ internal sealed partial class KdTree
                 continue;
             }
 
-            if (columns is not null && BitOperations.PopCount(active) * ((end - start + Lanes - 1) & -Lanes) <= PerLaneShare * (end - start))
+            if (perLaneScan && BitOperations.PopCount(active) * ((end - start + Lanes - 1) & -Lanes) <= PerLaneShare * (end - start))
             {
                 // Few lanes reach this leaf: each of them scans the leaf's rows eight at a time instead (Euclidean:
                 // sixteen at a time in single precision first, when the values allow the screen).
@@ -525,11 +526,11 @@ internal sealed partial class KdTree
                     var lane = lane0 + BitOperations.TrailingZeroCount(active);
                     if (screen.Base.Length != 0 && !double.IsNaN(state.QuerySlack[lane]))
                     {
-                        ScanLaneScreened(screen, columns, node, lane, state);
+                        ScanLaneScreened(screen, node, lane, state);
                     }
                     else
                     {
-                        ScanLane(columns, node, lane, state);
+                        ScanLane(LeafColumns(), node, lane, state);
                     }
 
                     active &= active - 1;

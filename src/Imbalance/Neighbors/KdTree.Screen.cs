@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -131,30 +132,27 @@ internal sealed partial class KdTree
 
     /// <summary>
     /// <see cref="ScanLane"/> with the single-precision screen (see the type's remarks): sixteen rows at a time, the
-    /// first half of the features, a check, the rest, a check; the rows that pass get their exact double values, eight
-    /// at a time, and are offered under <see cref="ScanLane"/>'s rule.
+    /// first half of the features, a check, the rest, a check; each row that passes gets its exact double value from the
+    /// row-major rows (the leaves' double columns are not needed), and is offered under <see cref="ScanLane"/>'s rule.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanLaneScreened(ScreenData screen, LeafColumnData columns, int node, int lane, BlockState state)
+    private void ScanLaneScreened(ScreenData screen, int node, int lane, BlockState state)
     {
         var d = _d;
         var width = state.Width;
         var start = _start[node];
         var m = _end[node] - start;
-        var stride = (m + Lanes - 1) & -Lanes;
         var strideF = (m + ScreenLanes - 1) & -ScreenLanes;
-        var at = columns.Base[node];
         var atF = screen.Base[node];
         var atSlack = atF / d;
         var split = d >= 6 ? (d + 1) / 2 : d;
-        ref var cols = ref MemoryMarshal.GetArrayDataReference(columns.Values);
+        ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref var colsF = ref MemoryMarshal.GetArrayDataReference(screen.Values);
         ref var slack = ref MemoryMarshal.GetArrayDataReference(screen.Slack);
         ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
         ref var queriesF = ref MemoryMarshal.GetArrayDataReference(state.QueriesF);
         var querySlack = state.QuerySlack[lane];
         var kthValue = state.Kth[lane];
-        var kth = Vector512.Create(kthValue);
         var limit = Vector512.Create(ScreenThreshold(kthValue, querySlack));
 
         // The lane's coordinates, broadcast once (any order of the single-precision sum is covered by the slack, so
@@ -166,6 +164,7 @@ internal sealed partial class KdTree
         }
 
         ref var qv = ref MemoryMarshal.GetReference(q);
+        Span<double> exact = stackalloc double[Lanes];
         for (var r0 = 0; r0 < m; r0 += ScreenLanes)
         {
             var valid = m - r0 >= ScreenLanes ? 0xFFFFu : (1u << (m - r0)) - 1;
@@ -229,16 +228,36 @@ internal sealed partial class KdTree
                     continue;
                 }
 
-                var exact = AccumulateRows(DistanceKind.Euclidean, Vector512<double>.Zero, ref queries, width, lane, ref cols, at + r0 + half, stride, 0, d);
-                var hits = (uint)Vector512.LessThanOrEqual(exact, kth).ExtractMostSignificantBits() & bits;
+                // The exact values of the kept rows, from the row-major rows: per row, query minus row, squared, summed
+                // over the features in order from the first square, the very operations of AccumulateRows, so the
+                // same bits (the other entries are never read).
+                var hits = 0u;
+                var remaining = bits;
+                do
+                {
+                    var j = BitOperations.TrailingZeroCount(remaining);
+                    ref var row = ref Unsafe.Add(ref rows, (start + r0 + half + j) * d);
+                    var diff = Unsafe.Add(ref queries, lane) - row;
+                    var value = diff * diff;
+                    for (var f = 1; f < d; f++)
+                    {
+                        diff = Unsafe.Add(ref queries, (f * width) + lane) - Unsafe.Add(ref row, f);
+                        value += diff * diff;
+                    }
+
+                    exact[j] = value;
+                    hits |= value <= kthValue ? 1u << j : 0u;
+                    remaining &= remaining - 1;
+                }
+                while (remaining != 0);
+
                 if (hits == 0)
                 {
                     continue;
                 }
 
-                OfferLane(state, lane, hits, exact, start + r0 + half);
+                OfferLane(state, lane, hits, Vector512.Create<double>(exact), start + r0 + half);
                 kthValue = state.Kth[lane];
-                kth = Vector512.Create(kthValue);
                 limit = Vector512.Create(ScreenThreshold(kthValue, querySlack));
             }
         }
