@@ -500,6 +500,7 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
     /// <c>max(((-2 c.x) + |c|^2) + |x|^2, 0)</c> with the dot product summed feature by feature from zero, unfused.
     /// With <paramref name="panels"/> (the rows transposed), eight rows per vector lane set, the same value in every
     /// lane as the scalar loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Distances(ReadOnlySpan<double> x, double[]? panels, double[] norms, int m, int d, int centre, double[] output)
     {
         var c = x.Slice(centre * d, d);

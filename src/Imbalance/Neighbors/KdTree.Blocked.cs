@@ -277,6 +277,11 @@ internal sealed partial class KdTree
                 qlo[t] = Math.Min(qlo[t], v);
                 qhi[t] = Math.Max(qhi[t], v);
             }
+
+            if (d >= PerLaneFeatures)
+            {
+                LoadScreenLane(query, j, state);
+            }
         }
 
         TopK.Reset(state.Values.AsSpan(0, block.Length * state.K), state.Indices.AsSpan(0, block.Length * state.K));
@@ -361,6 +366,7 @@ internal sealed partial class KdTree
     }
 
     /// <summary>The largest current k-th value over the block's lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Worst(double[] kth, int lanes)
     {
         ref var at = ref MemoryMarshal.GetArrayDataReference(kth);
@@ -477,7 +483,7 @@ internal sealed partial class KdTree
         ref var queries = ref MemoryMarshal.GetArrayDataReference(state.Queries);
         ref var kthRef = ref MemoryMarshal.GetArrayDataReference(state.Kth);
         ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
-        var columns = d >= PerLaneFeatures ? LeafColumns() : null;
+        var perLaneScan = d >= PerLaneFeatures;
         for (var g = 0; g < state.Groups; g++)
         {
             var lane0 = g * Lanes;
@@ -510,12 +516,23 @@ internal sealed partial class KdTree
                 continue;
             }
 
-            if (columns is not null && BitOperations.PopCount(active) * ((end - start + Lanes - 1) & -Lanes) <= PerLaneShare * (end - start))
+            if (perLaneScan && BitOperations.PopCount(active) * ((end - start + Lanes - 1) & -Lanes) <= PerLaneShare * (end - start))
             {
-                // Few lanes reach this leaf: each of them scans the leaf's rows eight at a time instead.
+                // Few lanes reach this leaf: each of them scans the leaf's rows eight at a time instead (Euclidean:
+                // sixteen at a time in single precision first, when the values allow the screen).
+                var screen = kind == DistanceKind.Euclidean && d <= MaxScreenFeatures && !ScreenDisabled ? Screen() : NoScreen;
                 do
                 {
-                    ScanLane(columns, node, lane0 + BitOperations.TrailingZeroCount(active), state);
+                    var lane = lane0 + BitOperations.TrailingZeroCount(active);
+                    if (screen.Base.Length != 0 && !double.IsNaN(state.QuerySlack[lane]))
+                    {
+                        ScanLaneScreened(screen, node, lane, state);
+                    }
+                    else
+                    {
+                        ScanLane(LeafColumns(), node, lane, state);
+                    }
+
                     active &= active - 1;
                 }
                 while (active != 0);
@@ -939,7 +956,15 @@ internal sealed partial class KdTree
             Stack = new int[depth];
             StackBounds = new double[depth];
             StackMasks = new ulong[depth];
+            QueriesF = new float[d * width];
+            QuerySlack = new double[width];
         }
+
+        /// <summary>The block's queries in single precision, laid out as <see cref="Queries"/> (the float screen).</summary>
+        public float[] QueriesF { get; }
+
+        /// <summary>Each lane's screen slack <c>K |q|^2</c>; NaN when the lane is not screened.</summary>
+        public double[] QuerySlack { get; }
 
         /// <summary>Neighbours per query.</summary>
         public int K { get; }

@@ -68,6 +68,7 @@ internal static class ClusterDistanceSum
     /// with the sequential sum of the previous four rows' distances interleaved into the loop, so the out-of-order
     /// core runs that dependent chain of additions alongside the distance arithmetic instead of after it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Blocked(double[] query, double[] transposed, int n, int d, int panels)
     {
         const int Rows = 4;
@@ -168,6 +169,7 @@ internal static class ClusterDistanceSum
         return SumRemaining(previous, previousRows, width, n, 0, 0, sum);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumRemaining(double[] distances, int rows, int width, int n, int row, int at, double sum)
     {
         for (; row < rows; row++)

@@ -448,8 +448,26 @@ internal sealed class ShrinkingNeighbourhood
         var k = Math.Min(length, _n);
         _fullIndex ??= new NearestNeighbors { NNeighbors = k, MaxDegreeOfParallelism = _maxDegreeOfParallelism }.FitOwned(_rows, _n, _d);
         var result = _fullIndex.KNeighborsOfFitted(CollectionsMarshal.AsSpan(rows), k, cancellationToken);
-        EnsurePool(rows.Count * k);
         var flags = (byte)(HasList | (k == _n ? Complete : 0));
+        if (_poolCount == 0)
+        {
+            // The first query's answer (fresh arrays, output row q at q * k) becomes the pool as it is: no second copy
+            // of the whole neighbour table.
+            _poolIndices = result.IndexData;
+            _poolDistances = result.DistanceData;
+            for (var q = 0; q < rows.Count; q++)
+            {
+                var row = rows[q];
+                _start[row] = q * k;
+                _length[row] = k;
+                _flags[row] = flags;
+            }
+
+            _poolCount = rows.Count * k;
+            return;
+        }
+
+        EnsurePool(rows.Count * k);
         for (var q = 0; q < rows.Count; q++)
         {
             var row = rows[q];
