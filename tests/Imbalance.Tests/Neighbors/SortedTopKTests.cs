@@ -1,0 +1,253 @@
+using System.Runtime.Intrinsics;
+using Imbalance.Neighbors;
+using Imbalance.Randomness;
+
+namespace Imbalance.Tests.Neighbors;
+
+/// <summary>
+/// The Vector512 kernels' small-k candidate store (<see cref="SortedTop8"/>, at most eight candidates per query in one
+/// sorted vector) keeps exactly the candidates the heap keeps: offer by offer in isolation, and inside the brute-force
+/// search, where the kept (surrogate, index) pairs and the final neighbours equal, bit for bit, those of the heap path,
+/// the Vector256 kernels and the scalar reference, for k = 1..8 on random shapes with exact ties and duplicate rows.
+/// </summary>
+public class SortedTopKTests
+{
+    private static readonly DistanceMetric[] Metrics = [DistanceMetric.Euclidean, DistanceMetric.Manhattan, DistanceMetric.Chebyshev];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Sorted_vector_keeps_what_the_heap_keeps_after_every_offer(int capacity)
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return; // the kernels that use it only run where Vector512 is accelerated (it is still correct elsewhere)
+        }
+
+        var rng = new RandomState(capacity);
+        foreach (var levels in new[] { 2, 5, 1000 })
+        {
+            var heapValues = new double[capacity];
+            var heapIndices = new int[capacity];
+            TopK.Reset(heapValues, heapIndices);
+            var storedValues = new double[SortedTop8.Width];
+            var storedIndices = new long[SortedTop8.Width];
+            SortedTop8.Reset(storedValues, storedIndices, capacity);
+            var values = Vector512.Create(storedValues);
+            var indices = Vector512.Create(storedIndices);
+            for (var index = 0; index < 300; index++)
+            {
+                // Few distinct levels: many exact ties, at the boundary too; +infinity now and then (padding rows).
+                var value = rng.RandInt(0, 50) == 0 ? double.PositiveInfinity : rng.RandInt(0, levels) - (levels / 2.0);
+                if (value < heapValues[0])
+                {
+                    // The kernels' heap rule: rows come in increasing index order, so only a smaller value can beat
+                    // the root, and an infinite surrogate (a padding row) never enters.
+                    TopK.SiftDown(heapValues, heapIndices, value, index);
+                }
+
+                SortedTop8.Insert(ref values, ref indices, Vector512.Create(value), Vector512.Create((long)index));
+
+                var because = $"capacity {capacity}, {levels} levels, after offer {index}";
+                for (var lane = 0; lane < SortedTop8.Width; lane++)
+                {
+                    if (lane >= capacity)
+                    {
+                        values.GetElement(lane).Should().Be(double.NegativeInfinity, because);
+                    }
+                    else if (lane > 0 && indices.GetElement(lane) != int.MaxValue)
+                    {
+                        // Descending by (value, index): lane - 1 comes after lane (or both are still empty).
+                        TopK.Before(values.GetElement(lane), (int)indices.GetElement(lane), values.GetElement(lane - 1), (int)indices.GetElement(lane - 1))
+                            .Should().BeTrue(because);
+                    }
+                }
+
+                var (heapSorted, heapSortedIndices) = Sorted(heapValues, heapIndices);
+                var kept = new double[capacity];
+                var keptIndices = new int[capacity];
+                for (var lane = 0; lane < capacity; lane++)
+                {
+                    kept[lane] = values.GetElement(lane);
+                    keptIndices[lane] = (int)indices.GetElement(lane);
+                }
+
+                var (sorted, sortedIndices) = Sorted(kept, keptIndices);
+                sortedIndices.Should().Equal(heapSortedIndices, because);
+                sorted.Should().Equal(heapSorted, because);
+            }
+        }
+    }
+
+    public static TheoryData<int, int, int> Shapes()
+    {
+        // (d, n, seed): widths around the register tile (8 queries x 24 rows) and its tails, n from 1 to several
+        // cache tiles (a tile holds 144 rows at d = 200), queries over several query groups.
+        var data = new TheoryData<int, int, int>();
+        int[] dims = [1, 2, 3, 5, 8, 9, 17, 24, 30, 33, 64, 200];
+        var rng = new RandomState(1818);
+        foreach (var d in dims)
+        {
+            var maxN = (int)Math.Min(LongRuns.Pick(400, 2500), Math.Sqrt(LongRuns.Pick(2e6, 2e7) / d));
+            data.Add(d, rng.RandInt(1, 30), d);
+            data.Add(d, rng.RandInt(30, maxN + 1), d + 500);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Sorted_path_keeps_the_heap_paths_candidates_and_answers(int d, int n, int seed)
+    {
+        var rng = new RandomState(seed);
+        foreach (var kind in new[] { DataKind.Gaussian, DataKind.Grid, DataKind.Duplicates, DataKind.Offset })
+        {
+            var flat = Make(rng, n, d, kind);
+            var queries = Queries(rng, flat, n, d);
+            foreach (var metric in Metrics)
+            {
+                var sorted = new BruteForceSearch(flat, n, d, metric);
+                var heap = new BruteForceSearch(flat, n, d, metric, allowSortedTopK: false);
+                var narrow = new BruteForceSearch(flat, n, d, metric, allowVector512: false);
+                var scalar = new BruteForceSearch(flat, n, d, metric, allowSimd: false);
+                for (var k = 1; k <= Math.Min(n, 8); k++)
+                {
+                    var because = $"d={d}, n={n}, k={k}, {kind}, {metric.Name}";
+                    var kept = Candidates(sorted, queries, k);
+                    kept.Indices.Should().Equal(Candidates(heap, queries, k).Indices, because);
+                    kept.Bits.Should().Equal(Candidates(heap, queries, k).Bits, because);
+                    kept.Indices.Should().Equal(Candidates(narrow, queries, k).Indices, because);
+                    kept.Bits.Should().Equal(Candidates(narrow, queries, k).Bits, because);
+
+                    var answer = Run(sorted, queries, k);
+                    var reference = Run(scalar, queries, k);
+                    answer.Indices.Should().Equal(reference.Indices, because);
+                    answer.Bits.Should().Equal(reference.Bits, because);
+                    answer.Indices.Should().Equal(Run(heap, queries, k).Indices, because);
+                    answer.Bits.Should().Equal(Run(heap, queries, k).Bits, because);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Kept_candidates_are_the_smallest_surrogates_with_ties_by_index()
+    {
+        // Every fitted row a duplicate of one of three points: the kept candidates of a query are whole tie groups
+        // cut at the capacity, lowest indices first, the same on the sorted and the heap paths.
+        const int n = 100;
+        const int d = 20;
+        var rng = new RandomState(7);
+        var points = Make(rng, 3, d, DataKind.Gaussian);
+        var flat = new double[n * d];
+        for (var i = 0; i < n; i++)
+        {
+            Array.Copy(points, rng.RandInt(0, 3) * d, flat, i * d, d);
+        }
+
+        var queries = new double[9, d];
+        for (var i = 0; i < queries.GetLength(0); i++)
+        {
+            for (var t = 0; t < d; t++)
+            {
+                queries[i, t] = points[((i % 3) * d) + t];
+            }
+        }
+
+        for (var k = 1; k <= 8; k++)
+        {
+            var sorted = new BruteForceSearch(flat, n, d, DistanceMetric.Manhattan);
+            var kept = Candidates(sorted, queries, k);
+            kept.Should().BeEquivalentTo(Candidates(new BruteForceSearch(flat, n, d, DistanceMetric.Manhattan, allowSortedTopK: false), queries, k), o => o.WithStrictOrdering());
+            for (var i = 0; i < queries.GetLength(0); i++)
+            {
+                // Manhattan keeps k candidates: the first k duplicates of the query's point, in index order.
+                var expected = Enumerable.Range(0, n).Where(r => flat.AsSpan(r * d, d).SequenceEqual(points.AsSpan((i % 3) * d, d))).Take(k);
+                kept.Indices.Skip(i * k).Take(k).Should().Equal(expected, $"k={k}, query {i}");
+            }
+        }
+    }
+
+    public enum DataKind
+    {
+        Gaussian,
+        Grid,
+        Duplicates,
+        Offset,
+    }
+
+    private static double[] Make(RandomState rng, int n, int d, DataKind kind)
+    {
+        var flat = new double[n * d];
+        for (var i = 0; i < n; i++)
+        {
+            for (var t = 0; t < d; t++)
+            {
+                flat[(i * d) + t] = kind switch
+                {
+                    DataKind.Grid => rng.RandInt(0, 3), // many exact ties and duplicate rows
+                    DataKind.Offset => 1e6 + rng.StandardNormal(), // large norms: the rounding proof is tight
+                    _ => rng.StandardNormal(),
+                };
+            }
+
+            if (kind == DataKind.Duplicates && i > 0 && rng.RandInt(0, 3) == 0)
+            {
+                var source = rng.RandInt(0, i);
+                Array.Copy(flat, source * d, flat, i * d, d);
+            }
+        }
+
+        return flat;
+    }
+
+    /// <summary>Fitted rows themselves (distance 0, duplicates), then fresh rows: more than one query group.</summary>
+    private static double[,] Queries(RandomState rng, double[] flat, int n, int d)
+    {
+        var fitted = Math.Min(n, 40);
+        var queries = new double[fitted + 13, d];
+        for (var i = 0; i < queries.GetLength(0); i++)
+        {
+            for (var t = 0; t < d; t++)
+            {
+                queries[i, t] = i < fitted ? flat[(i * d) + t] : Math.Round(rng.StandardNormal(), 1);
+            }
+        }
+
+        return queries;
+    }
+
+    private static (int[] Indices, long[] Bits) Candidates(BruteForceSearch search, double[,] queries, int k)
+    {
+        var m = queries.GetLength(0);
+        var size = search.CandidateCount(k);
+        var indices = new int[m * size];
+        var values = new double[m * size];
+        search.SearchCandidates(new RowSource(queries), k, indices, values);
+        return (indices, values.Select(BitConverter.DoubleToInt64Bits).ToArray());
+    }
+
+    private static (int[] Indices, long[] Bits) Run(BruteForceSearch search, double[,] queries, int k)
+    {
+        var m = queries.GetLength(0);
+        var indices = new int[m * k];
+        var distances = new double[m * k];
+        search.Search(new RowSource(queries), k, indices, distances, 2, CancellationToken.None);
+        return (indices, distances.Select(BitConverter.DoubleToInt64Bits).ToArray());
+    }
+
+    private static (double[] Values, int[] Indices) Sorted(double[] values, int[] indices)
+    {
+        var v = (double[])values.Clone();
+        var i = (int[])indices.Clone();
+        var pairs = v.Zip(i).OrderBy(p => p.First).ThenBy(p => p.Second).ToArray();
+        return (pairs.Select(p => p.First).ToArray(), pairs.Select(p => p.Second).ToArray());
+    }
+}
