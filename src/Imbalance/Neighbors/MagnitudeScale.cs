@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -35,8 +34,8 @@ internal static class MagnitudeScale
     /// <summary>The largest absolute value of <paramref name="values"/> (0 for none; NaN if one is NaN).</summary>
     /// <remarks>Vectorised: it runs over every query and fitted row before a search, on the calling thread. The
     /// vector maximum propagates NaN as <see cref="Math.Max(double, double)"/> does, and the order of a maximum does
-    /// not matter, so the result is the sequential loop's.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// not matter, so the result is the sequential loop's. Vector256 only, so it is precompiled in the ReadyToRun
+    /// image (build/ReadyToRun.targets) and runs optimised from the first call.</remarks>
     public static double MaxAbs(ReadOnlySpan<double> values)
     {
         var i = 0;

@@ -45,4 +45,33 @@ public class NearMissThresholdSelectionTests
             scores.Should().Equal(copy, "the scores are not modified");
         }
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public void Pair_sort_orders_by_key_then_position_whatever_the_depth_budget(int depthBudget)
+    {
+        // Budget 0 is a pure heap sort, 1 and 3 mix quicksort with heap sorts of the ranges, -1 the default.
+        var rng = new RandomState(5 + depthBudget);
+        foreach (var n in new[] { 0, 1, 2, 15, 16, 17, 100, 1000 })
+        {
+            foreach (var levels in new[] { 1, 3, 1000 })
+            {
+                var keys = new double[n];
+                for (var i = 0; i < n; i++)
+                {
+                    keys[i] = rng.RandInt(0, 20) == 0 ? double.NaN : rng.RandInt(0, 4) == 0 ? -0.0 : rng.RandInt(0, levels);
+                }
+
+                var positions = Enumerable.Range(0, n).Select(_ => rng.RandInt(0, 1 << 20)).Distinct().ToArray();
+                keys = keys[..positions.Length];
+                var expected = keys.Zip(positions).OrderBy(p => p.First).ThenBy(p => p.Second).ToArray();
+                NearMiss.SortByKeyThenPosition(keys, positions, depthBudget);
+                positions.Should().Equal(expected.Select(p => p.Second), $"n={n}, levels={levels}");
+                keys.Select(BitConverter.DoubleToInt64Bits).Should().Equal(expected.Select(p => BitConverter.DoubleToInt64Bits(p.First)), $"n={n}, levels={levels}");
+            }
+        }
+    }
 }
