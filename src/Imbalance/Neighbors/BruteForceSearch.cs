@@ -433,7 +433,7 @@ internal sealed class BruteForceSearch
             pairs[j] = new Candidate(acc, indices[j]);
         }
 
-        pairs.Sort(default(CandidateOrder));
+        SortCandidates(pairs);
         if (values.Length < _n)
         {
             // |q - center|^2 of the centred query the kernel saw (the same subtraction, so the same bits).
@@ -905,6 +905,34 @@ internal sealed class BruteForceSearch
         else
         {
             OfferWideRows(s, qi, p, 1, heapSize, 0xFF);
+        }
+    }
+
+    /// <summary>
+    /// Sorts candidates by exact distance, then index (distinct pairs, so one order whatever the sort). The usual few
+    /// (k plus four spares) by insertion, inline: the framework's sort with a struct comparer goes through a delegate
+    /// per comparison and is a generic instantiation compiled unoptimised at the first call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SortCandidates(Span<Candidate> pairs)
+    {
+        if (pairs.Length > 32)
+        {
+            pairs.Sort(default(CandidateOrder));
+            return;
+        }
+
+        for (var a = 1; a < pairs.Length; a++)
+        {
+            var pair = pairs[a];
+            var b = a - 1;
+            while (b >= 0 && default(CandidateOrder).Compare(pair, pairs[b]) < 0)
+            {
+                pairs[b + 1] = pairs[b];
+                b--;
+            }
+
+            pairs[b + 1] = pair;
         }
     }
 

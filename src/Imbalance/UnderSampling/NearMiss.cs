@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -382,14 +383,17 @@ public sealed class NearMiss : Sampler, IUnderSampler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Before(double[] keys, int[] positions, int a, int b) => Before(keys[a], positions[a], keys[b], positions[b]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Before(double keyA, int positionA, double keyB, int positionB)
     {
         var c = keyA.CompareTo(keyB);
         return c < 0 || (c == 0 && positionA < positionB);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Swap(double[] keys, int[] positions, int a, int b)
     {
         (keys[a], keys[b]) = (keys[b], keys[a]);
