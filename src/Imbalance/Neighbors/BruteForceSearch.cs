@@ -57,7 +57,7 @@ internal sealed class BruteForceSearch
     /// <param name="allowVector512">False forces the Vector256 kernels even where Vector512 is accelerated; for
     /// tests. Every path returns the same bits.</param>
     /// <param name="allowSortedTopK">False makes the Vector512 kernels keep their candidates in heaps even for small
-    /// k (the <see cref="SortedTop8"/> vectors otherwise); for tests: both keep the same candidates.</param>
+    /// k (the <see cref="SortedTopK"/> vectors otherwise); for tests: both keep the same candidates.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true, bool allowVector512 = true, bool allowSortedTopK = true)
     {
@@ -157,7 +157,8 @@ internal sealed class BruteForceSearch
     {
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
         var heapSize = CandidateCount(k);
-        var sorted = _wide && _sortedTopK && heapSize <= SortedTop8.Width;
+        // The Vector512 kernels keep up to 16 candidates per query in sorted vectors (0: heaps).
+        var sorted = _wide && _sortedTopK && heapSize <= SortedTopK.MaxCapacity ? SortedTopK.Width(heapSize) : 0;
         ParallelLoop.For(
             0,
             blocks,
@@ -291,11 +292,11 @@ internal sealed class BruteForceSearch
     /// The Vector512 path of <see cref="SearchBlock{TStep}"/>: eight queries against three eight-row panels per
     /// kernel call. Each lane accumulates its feature sums in the same order with the same operations as the
     /// Vector256 and scalar kernels, so every surrogate, every kept candidate and every result is bit for bit the same.
-    /// With <paramref name="sorted"/> (at most eight candidates per query) the candidates are kept in
-    /// <see cref="SortedTop8"/> vectors at a stride of eight instead of heaps, then handed to the finish as heaps.
+    /// With a nonzero <paramref name="sorted"/> (at most 16 candidates per query) the candidates are kept in
+    /// <see cref="SortedTopK"/> vectors at that stride (8 or 16) instead of heaps, then handed to the finish as heaps.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SearchBlockWide<TStep>(RowSource queries, int q0, int count, int k, int heapSize, bool sorted, Scratch s, int[] outIndices, double[] outDistances)
+    private void SearchBlockWide<TStep>(RowSource queries, int q0, int count, int k, int heapSize, int sorted, Scratch s, int[] outIndices, double[] outDistances)
         where TStep : struct, IPanelStep
     {
         var d = _d;
@@ -315,10 +316,10 @@ internal sealed class BruteForceSearch
             }
         }
 
-        var stride = sorted ? SortedTop8.Width : heapSize;
-        if (sorted)
+        var stride = sorted != 0 ? sorted : heapSize;
+        if (sorted != 0)
         {
-            SortedTop8.Reset(s.HeapValues.AsSpan(0, padded * stride), s.SortedIndices.AsSpan(0, padded * stride), heapSize);
+            SortedTopK.Reset(s.HeapValues.AsSpan(0, padded * stride), s.SortedIndices.AsSpan(0, padded * stride), heapSize, sorted);
         }
         else
         {
@@ -339,15 +340,15 @@ internal sealed class BruteForceSearch
             }
         }
 
-        if (sorted)
+        if (sorted != 0)
         {
             // Compact to the heaps' stride (query i's lanes move down to i * heapSize, never past query i + 1's).
             for (var i = 0; i < count; i++)
             {
-                s.HeapValues.AsSpan(i * SortedTop8.Width, heapSize).CopyTo(s.HeapValues.AsSpan(i * heapSize, heapSize));
+                s.HeapValues.AsSpan(i * sorted, heapSize).CopyTo(s.HeapValues.AsSpan(i * heapSize, heapSize));
                 for (var j = 0; j < heapSize; j++)
                 {
-                    s.HeapIndices[(i * heapSize) + j] = (int)s.SortedIndices[(i * SortedTop8.Width) + j];
+                    s.HeapIndices[(i * heapSize) + j] = (int)s.SortedIndices[(i * sorted) + j];
                 }
             }
         }
@@ -643,24 +644,26 @@ internal sealed class BruteForceSearch
     }
 
     /// <summary>
-    /// <see cref="OfferWideRows"/> for <see cref="SortedTop8"/> stores: for each flagged query, the stored surrogates
-    /// below its worst kept value (a bit mask over the <c>8 x panels</c> rows) are inserted in increasing row order,
-    /// each with a few branch-free vector operations, into the query's two vectors held in registers.
+    /// <see cref="OfferWideRows"/> for <see cref="SortedTopK"/> stores of <paramref name="width"/> lanes: for each
+    /// flagged query, the stored surrogates below its worst kept value (a bit mask over the <c>8 x panels</c> rows) are
+    /// inserted in increasing row order, each with a few branch-free vector operations, into the query's vectors held
+    /// in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void OfferSortedRows(Scratch s, int qi, int p, int panels, uint hits)
+    private static void OfferSortedRows(Scratch s, int qi, int p, int panels, uint hits, int width)
     {
         ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
         ref var storedValues = ref MemoryMarshal.GetArrayDataReference(s.HeapValues);
         ref var storedIndices = ref MemoryMarshal.GetArrayDataReference(s.SortedIndices);
+        var first = p * WideLanes;
         while (hits != 0)
         {
             var j = System.Numerics.BitOperations.TrailingZeroCount(hits);
             hits &= hits - 1;
-            var at = (nuint)((qi + j) * SortedTop8.Width);
+            var at = (nuint)((qi + j) * width);
+            ref var candidates = ref Unsafe.Add(ref o, j * panels * WideLanes);
             var values = Vector512.LoadUnsafe(ref storedValues, at);
             var indices = Vector512.LoadUnsafe(ref storedIndices, at);
-            ref var candidates = ref Unsafe.Add(ref o, j * panels * WideLanes);
             var worst = Vector512.Create(values.ToScalar());
             var mask = 0UL;
             for (var c = 0; c < panels; c++)
@@ -668,14 +671,30 @@ internal sealed class BruteForceSearch
                 mask |= (ulong)Vector512.LessThan(Vector512.LoadUnsafe(ref candidates, (nuint)(c * WideLanes)), worst).ExtractMostSignificantBits() << (c * WideLanes);
             }
 
-            var first = p * WideLanes;
-            while (mask != 0)
+            // No test against the current worst below: an insertion of a candidate that no longer beats it changes
+            // nothing.
+            if (width == 8)
             {
-                var b = System.Numerics.BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
+                while (mask != 0)
+                {
+                    var b = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    SortedTopK.Insert(ref values, ref indices, Vector512.Create(Unsafe.Add(ref candidates, b)), Vector512.Create((long)(first + b)));
+                }
+            }
+            else
+            {
+                var secondValues = Vector512.LoadUnsafe(ref storedValues, at + 8);
+                var secondIndices = Vector512.LoadUnsafe(ref storedIndices, at + 8);
+                while (mask != 0)
+                {
+                    var b = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    SortedTopK.Insert(ref values, ref secondValues, ref indices, ref secondIndices, Vector512.Create(Unsafe.Add(ref candidates, b)), Vector512.Create((long)(first + b)));
+                }
 
-                // No test against the current worst: an insertion of a candidate that no longer beats it changes nothing.
-                SortedTop8.Insert(ref values, ref indices, Vector512.Create(Unsafe.Add(ref candidates, b)), Vector512.Create((long)(first + b)));
+                secondValues.StoreUnsafe(ref storedValues, at + 8);
+                secondIndices.StoreUnsafe(ref storedIndices, at + 8);
             }
 
             values.StoreUnsafe(ref storedValues, at);
@@ -689,10 +708,11 @@ internal sealed class BruteForceSearch
     /// latency, with three panel loads and eight broadcasts per feature. A group's surrogates are compared with the
     /// eight heap roots in registers; only when one beats a root are they stored and offered (a call), so no
     /// accumulator is live across a call and none is spilled in the loop. <paramref name="heapSize"/> is the stride
-    /// of the queries' candidate stores; <paramref name="sorted"/> says they are <see cref="SortedTop8"/> vectors.
+    /// of the queries' candidate stores; a nonzero <paramref name="sorted"/> says they are <see cref="SortedTopK"/>
+    /// vectors of that width.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Kernel8x3<TStep>(Scratch s, int qi, int p, int groups, int heapSize, bool sorted)
+    private void Kernel8x3<TStep>(Scratch s, int qi, int p, int groups, int heapSize, int sorted)
         where TStep : struct, IPanelStep
     {
         var d = _d;
@@ -845,9 +865,9 @@ internal sealed class BruteForceSearch
             a7.StoreUnsafe(ref o, 168);
             b7.StoreUnsafe(ref o, 176);
             c7.StoreUnsafe(ref o, 184);
-            if (sorted)
+            if (sorted != 0)
             {
-                OfferSortedRows(s, qi, p, 3, hits);
+                OfferSortedRows(s, qi, p, 3, hits, sorted);
             }
             else
             {
@@ -858,7 +878,7 @@ internal sealed class BruteForceSearch
 
     /// <summary>Eight queries against one eight-row panel: the tail of the last tile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Kernel8x1<TStep>(Scratch s, int qi, int p, int heapSize, bool sorted)
+    private void Kernel8x1<TStep>(Scratch s, int qi, int p, int heapSize, int sorted)
         where TStep : struct, IPanelStep
     {
         var d = _d;
@@ -898,9 +918,9 @@ internal sealed class BruteForceSearch
         Vector512.FusedMultiplyAdd(a5, scale, oa).StoreUnsafe(ref o, 40);
         Vector512.FusedMultiplyAdd(a6, scale, oa).StoreUnsafe(ref o, 48);
         Vector512.FusedMultiplyAdd(a7, scale, oa).StoreUnsafe(ref o, 56);
-        if (sorted)
+        if (sorted != 0)
         {
-            OfferSortedRows(s, qi, p, 1, 0xFF);
+            OfferSortedRows(s, qi, p, 1, 0xFF, sorted);
         }
         else
         {
@@ -955,13 +975,13 @@ internal sealed class BruteForceSearch
     /// </summary>
     private sealed class Scratch
     {
-        public Scratch(int queries, int d, int heapSize, int k, bool sorted, bool candidates)
+        public Scratch(int queries, int d, int heapSize, int k, int sorted, bool candidates)
         {
             var padded = (queries + WideQueries - 1) & ~(WideQueries - 1);
             Query = ArrayPool<double>.Shared.Rent(padded * d);
-            HeapValues = ArrayPool<double>.Shared.Rent(padded * (sorted ? SortedTop8.Width : heapSize));
+            HeapValues = ArrayPool<double>.Shared.Rent(padded * Math.Max(sorted, heapSize));
             HeapIndices = ArrayPool<int>.Shared.Rent(padded * heapSize);
-            SortedIndices = sorted ? ArrayPool<long>.Shared.Rent(padded * SortedTop8.Width) : [];
+            SortedIndices = sorted != 0 ? ArrayPool<long>.Shared.Rent(padded * sorted) : [];
             Candidates = candidates;
             Pairs = new Candidate[heapSize];
             Surrogates = new double[WideQueries * 3 * WideLanes];
@@ -975,7 +995,7 @@ internal sealed class BruteForceSearch
 
         public int[] HeapIndices { get; }
 
-        /// <summary>The indices of the <see cref="SortedTop8"/> stores (their values are in <see cref="HeapValues"/>).</summary>
+        /// <summary>The indices of the <see cref="SortedTopK"/> stores (their values are in <see cref="HeapValues"/>).</summary>
         public long[] SortedIndices { get; }
 
         /// <summary>True when the blocks report their kept candidates instead of neighbours (for tests).</summary>

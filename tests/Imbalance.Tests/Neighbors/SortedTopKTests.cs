@@ -5,10 +5,11 @@ using Imbalance.Randomness;
 namespace Imbalance.Tests.Neighbors;
 
 /// <summary>
-/// The Vector512 kernels' small-k candidate store (<see cref="SortedTop8"/>, at most eight candidates per query in one
-/// sorted vector) keeps exactly the candidates the heap keeps: offer by offer in isolation, and inside the brute-force
-/// search, where the kept (surrogate, index) pairs and the final neighbours equal, bit for bit, those of the heap path,
-/// the Vector256 kernels and the scalar reference, for k = 1..8 on random shapes with exact ties and duplicate rows.
+/// The Vector512 kernels' small-k candidate store (<see cref="SortedTopK"/>, at most 16 candidates per query in one or
+/// two sorted vectors) keeps exactly the candidates the heap keeps: offer by offer in isolation, and inside the
+/// brute-force search, where the kept (surrogate, index) pairs and the final neighbours equal, bit for bit, those of the
+/// heap path, the Vector256 kernels and the scalar reference, for k = 1..13 (one vector, two, and heaps beyond) on
+/// random shapes with exact ties and duplicate rows.
 /// </summary>
 public class SortedTopKTests
 {
@@ -23,6 +24,10 @@ public class SortedTopKTests
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(12)]
+    [InlineData(15)]
+    [InlineData(16)]
     public void Sorted_vector_keeps_what_the_heap_keeps_after_every_offer(int capacity)
     {
         if (!Vector512.IsHardwareAccelerated)
@@ -36,11 +41,14 @@ public class SortedTopKTests
             var heapValues = new double[capacity];
             var heapIndices = new int[capacity];
             TopK.Reset(heapValues, heapIndices);
-            var storedValues = new double[SortedTop8.Width];
-            var storedIndices = new long[SortedTop8.Width];
-            SortedTop8.Reset(storedValues, storedIndices, capacity);
+            var width = SortedTopK.Width(capacity);
+            var storedValues = new double[width];
+            var storedIndices = new long[width];
+            SortedTopK.Reset(storedValues, storedIndices, capacity, width);
             var values = Vector512.Create(storedValues);
             var indices = Vector512.Create(storedIndices);
+            var secondValues = width == 16 ? Vector512.Create(storedValues.AsSpan(8)) : default;
+            var secondIndices = width == 16 ? Vector512.Create(storedIndices.AsSpan(8)) : default;
             for (var index = 0; index < 300; index++)
             {
                 // Few distinct levels: many exact ties, at the boundary too; +infinity now and then (padding rows).
@@ -52,19 +60,34 @@ public class SortedTopKTests
                     TopK.SiftDown(heapValues, heapIndices, value, index);
                 }
 
-                SortedTop8.Insert(ref values, ref indices, Vector512.Create(value), Vector512.Create((long)index));
+                if (width == 8)
+                {
+                    SortedTopK.Insert(ref values, ref indices, Vector512.Create(value), Vector512.Create((long)index));
+                }
+                else
+                {
+                    SortedTopK.Insert(ref values, ref secondValues, ref indices, ref secondIndices, Vector512.Create(value), Vector512.Create((long)index));
+                }
+
+                values.CopyTo(storedValues);
+                indices.CopyTo(storedIndices);
+                if (width == 16)
+                {
+                    secondValues.CopyTo(storedValues.AsSpan(8));
+                    secondIndices.CopyTo(storedIndices.AsSpan(8));
+                }
 
                 var because = $"capacity {capacity}, {levels} levels, after offer {index}";
-                for (var lane = 0; lane < SortedTop8.Width; lane++)
+                for (var lane = 0; lane < width; lane++)
                 {
                     if (lane >= capacity)
                     {
-                        values.GetElement(lane).Should().Be(double.NegativeInfinity, because);
+                        storedValues[lane].Should().Be(double.NegativeInfinity, because);
                     }
-                    else if (lane > 0 && indices.GetElement(lane) != int.MaxValue)
+                    else if (lane > 0 && storedIndices[lane] != int.MaxValue)
                     {
                         // Descending by (value, index): lane - 1 comes after lane (or both are still empty).
-                        TopK.Before(values.GetElement(lane), (int)indices.GetElement(lane), values.GetElement(lane - 1), (int)indices.GetElement(lane - 1))
+                        TopK.Before(storedValues[lane], (int)storedIndices[lane], storedValues[lane - 1], (int)storedIndices[lane - 1])
                             .Should().BeTrue(because);
                     }
                 }
@@ -74,8 +97,8 @@ public class SortedTopKTests
                 var keptIndices = new int[capacity];
                 for (var lane = 0; lane < capacity; lane++)
                 {
-                    kept[lane] = values.GetElement(lane);
-                    keptIndices[lane] = (int)indices.GetElement(lane);
+                    kept[lane] = storedValues[lane];
+                    keptIndices[lane] = (int)storedIndices[lane];
                 }
 
                 var (sorted, sortedIndices) = Sorted(kept, keptIndices);
@@ -117,7 +140,7 @@ public class SortedTopKTests
                 var heap = new BruteForceSearch(flat, n, d, metric, allowSortedTopK: false);
                 var narrow = new BruteForceSearch(flat, n, d, metric, allowVector512: false);
                 var scalar = new BruteForceSearch(flat, n, d, metric, allowSimd: false);
-                for (var k = 1; k <= Math.Min(n, 8); k++)
+                for (var k = 1; k <= Math.Min(n, 13); k++)
                 {
                     var because = $"d={d}, n={n}, k={k}, {kind}, {metric.Name}";
                     var kept = Candidates(sorted, queries, k);
@@ -161,7 +184,7 @@ public class SortedTopKTests
             }
         }
 
-        for (var k = 1; k <= 8; k++)
+        for (var k = 1; k <= 17; k++)
         {
             var sorted = new BruteForceSearch(flat, n, d, DistanceMetric.Manhattan);
             var kept = Candidates(sorted, queries, k);
