@@ -59,6 +59,7 @@ internal sealed class BruteForceSearch
     private readonly int _tilePanels;
     private readonly bool _vectorised;
     private readonly bool _wide;
+    private readonly bool _sortedTopK;
     private readonly int _lanes;
 
     /// <summary>Packs the fitted rows for the widest kernel the hardware accelerates.</summary>
@@ -69,7 +70,9 @@ internal sealed class BruteForceSearch
     /// <param name="allowSimd">False forces the scalar path (what hardware without Vector256 runs); for tests.</param>
     /// <param name="allowVector512">False forces the Vector256 kernels even where Vector512 is accelerated; for
     /// tests. Every path returns the same bits.</param>
-    public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true, bool allowVector512 = true)
+    /// <param name="allowSortedTopK">False makes the Vector512 kernels keep their candidates in heaps even for small
+    /// k (the <see cref="SortedTopK"/> vectors otherwise); for tests: both keep the same candidates.</param>
+    public BruteForceSearch(double[] data, int n, int d, DistanceMetric metric, bool allowSimd = true, bool allowVector512 = true, bool allowSortedTopK = true)
     {
         _data = data;
         _n = n;
@@ -77,6 +80,7 @@ internal sealed class BruteForceSearch
         _metric = metric;
         _vectorised = allowSimd && Vector256.IsHardwareAccelerated && metric.Kind != DistanceKind.Minkowski;
         _wide = _vectorised && allowVector512 && Vector512Accelerated();
+        _sortedTopK = allowSortedTopK;
         _lanes = _wide ? WideLanes : Lanes;
         _center = new double[d];
         _panels = [];
@@ -162,15 +166,31 @@ internal sealed class BruteForceSearch
     internal bool UsesVector512 => _wide;
 
     /// <summary>Finds the <paramref name="k"/> nearest fitted rows of every query row.</summary>
-    public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    public void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
+        Search(queries, k, outIndices, outDistances, maxDegreeOfParallelism, candidates: false, cancellationToken);
+
+    /// <summary>How many candidates the kernels keep per query for <paramref name="k"/> neighbours (for tests).</summary>
+    internal int CandidateCount(int k) => _vectorised && _metric.Kind == DistanceKind.Euclidean ? Math.Min(k + SpareCandidates, _n) : k;
+
+    /// <summary>
+    /// For tests: the candidates the SIMD kernels keep for each query before the exact re-ranking, i.e. the
+    /// <see cref="CandidateCount"/> smallest (surrogate value, index) pairs, sorted, at that stride (unfilled slots hold
+    /// +infinity and int.MaxValue). Only for the vectorised metrics.
+    /// </summary>
+    internal void SearchCandidates(RowSource queries, int k, int[] outIndices, double[] outValues) =>
+        Search(queries, k, outIndices, outValues, 1, candidates: true, CancellationToken.None);
+
+    private void Search(RowSource queries, int k, int[] outIndices, double[] outDistances, int maxDegreeOfParallelism, bool candidates, CancellationToken cancellationToken)
     {
         var blocks = (queries.Rows + QueryBlock - 1) / QueryBlock;
-        var heapSize = _vectorised && _metric.Kind == DistanceKind.Euclidean ? Math.Min(k + SpareCandidates, _n) : k;
+        var heapSize = CandidateCount(k);
+        // The Vector512 kernels keep up to 16 candidates per query in sorted vectors (0: heaps).
+        var sorted = _wide && _sortedTopK && heapSize <= SortedTopK.MaxCapacity ? SortedTopK.Width(heapSize) : 0;
         ParallelLoop.For(
             0,
             blocks,
             maxDegreeOfParallelism,
-            () => new Scratch(Math.Min(QueryBlock, queries.Rows), _d, heapSize, k),
+            () => new Scratch(Math.Min(QueryBlock, queries.Rows), _d, heapSize, k, sorted, candidates),
             (block, scratch) =>
             {
                 var q0 = block * QueryBlock;
@@ -186,15 +206,15 @@ internal sealed class BruteForceSearch
                 {
                     if (_metric.Kind == DistanceKind.Euclidean)
                     {
-                        SearchBlockWide<DotStep>(queries, q0, count, k, heapSize, scratch, outIndices, outDistances);
+                        SearchBlockWide<DotStep>(queries, q0, count, k, heapSize, sorted, scratch, outIndices, outDistances);
                     }
                     else if (_metric.Kind == DistanceKind.Manhattan)
                     {
-                        SearchBlockWide<AbsSumStep>(queries, q0, count, k, heapSize, scratch, outIndices, outDistances);
+                        SearchBlockWide<AbsSumStep>(queries, q0, count, k, heapSize, sorted, scratch, outIndices, outDistances);
                     }
                     else
                     {
-                        SearchBlockWide<AbsMaxStep>(queries, q0, count, k, heapSize, scratch, outIndices, outDistances);
+                        SearchBlockWide<AbsMaxStep>(queries, q0, count, k, heapSize, sorted, scratch, outIndices, outDistances);
                     }
                 }
                 else if (_metric.Kind == DistanceKind.Euclidean)
@@ -296,10 +316,12 @@ internal sealed class BruteForceSearch
     /// <summary>
     /// The Vector512 path of <see cref="SearchBlock{TStep}"/>: eight queries against three eight-row panels per
     /// kernel call. Each lane accumulates its feature sums in the same order with the same operations as the
-    /// Vector256 and scalar kernels, so every surrogate, every heap and every result is bit for bit the same.
+    /// Vector256 and scalar kernels, so every surrogate, every kept candidate and every result is bit for bit the same.
+    /// With a nonzero <paramref name="sorted"/> (at most 16 candidates per query) the candidates are kept in
+    /// <see cref="SortedTopK"/> vectors at that stride (8 or 16) instead of heaps, then handed to the finish as heaps.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SearchBlockWide<TStep>(RowSource queries, int q0, int count, int k, int heapSize, Scratch s, int[] outIndices, double[] outDistances)
+    private void SearchBlockWide<TStep>(RowSource queries, int q0, int count, int k, int heapSize, int sorted, Scratch s, int[] outIndices, double[] outDistances)
         where TStep : struct, IPanelStep
     {
         var d = _d;
@@ -319,17 +341,39 @@ internal sealed class BruteForceSearch
             }
         }
 
-        TopK.Reset(s.HeapValues.AsSpan(0, padded * heapSize), s.HeapIndices.AsSpan(0, padded * heapSize));
+        var stride = sorted != 0 ? sorted : heapSize;
+        if (sorted != 0)
+        {
+            SortedTopK.Reset(s.HeapValues.AsSpan(0, padded * stride), s.SortedIndices.AsSpan(0, padded * stride), heapSize, sorted);
+        }
+        else
+        {
+            TopK.Reset(s.HeapValues.AsSpan(0, padded * heapSize), s.HeapIndices.AsSpan(0, padded * heapSize));
+        }
+
         for (var p0 = 0; p0 < _panelCount; p0 += _tilePanels)
         {
             var pEnd = Math.Min(p0 + _tilePanels, _panelCount);
             for (var qi = 0; qi < padded; qi += WideQueries)
             {
                 var groups = (pEnd - p0) / 3;
-                Kernel8x3<TStep>(s, qi, p0, groups, heapSize);
+                Kernel8x3<TStep>(s, qi, p0, groups, stride, sorted);
                 for (var p = p0 + (3 * groups); p < pEnd; p++)
                 {
-                    Kernel8x1<TStep>(s, qi, p, heapSize);
+                    Kernel8x1<TStep>(s, qi, p, stride, sorted);
+                }
+            }
+        }
+
+        if (sorted != 0)
+        {
+            // Compact to the heaps' stride (query i's lanes move down to i * heapSize, never past query i + 1's).
+            for (var i = 0; i < count; i++)
+            {
+                s.HeapValues.AsSpan(i * sorted, heapSize).CopyTo(s.HeapValues.AsSpan(i * heapSize, heapSize));
+                for (var j = 0; j < heapSize; j++)
+                {
+                    s.HeapIndices[(i * heapSize) + j] = (int)s.SortedIndices[(i * sorted) + j];
                 }
             }
         }
@@ -345,6 +389,14 @@ internal sealed class BruteForceSearch
         {
             var values = s.HeapValues.AsSpan(i * heapSize, heapSize);
             var indices = s.HeapIndices.AsSpan(i * heapSize, heapSize);
+            if (s.Candidates)
+            {
+                TopK.Sort(values, indices);
+                values.CopyTo(outDistances.AsSpan((q0 + i) * heapSize, heapSize));
+                indices.CopyTo(outIndices.AsSpan((q0 + i) * heapSize, heapSize));
+                continue;
+            }
+
             var outI = outIndices.AsSpan((q0 + i) * k, k);
             var outD = outDistances.AsSpan((q0 + i) * k, k);
             if (_metric.Kind != DistanceKind.Euclidean)
@@ -613,14 +665,75 @@ internal sealed class BruteForceSearch
     }
 
     /// <summary>
+    /// <see cref="OfferWideRows"/> for <see cref="SortedTopK"/> stores of <paramref name="width"/> lanes: for each
+    /// flagged query, the stored surrogates below its worst kept value (a bit mask over the <c>8 x panels</c> rows) are
+    /// inserted in increasing row order, each with a few branch-free vector operations, into the query's vectors held
+    /// in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void OfferSortedRows(Scratch s, int qi, int p, int panels, uint hits, int width)
+    {
+        ref var o = ref MemoryMarshal.GetArrayDataReference(s.Surrogates);
+        ref var storedValues = ref MemoryMarshal.GetArrayDataReference(s.HeapValues);
+        ref var storedIndices = ref MemoryMarshal.GetArrayDataReference(s.SortedIndices);
+        var first = p * WideLanes;
+        while (hits != 0)
+        {
+            var j = System.Numerics.BitOperations.TrailingZeroCount(hits);
+            hits &= hits - 1;
+            var at = (nuint)((qi + j) * width);
+            ref var candidates = ref Unsafe.Add(ref o, j * panels * WideLanes);
+            var values = Vector512.LoadUnsafe(ref storedValues, at);
+            var indices = Vector512.LoadUnsafe(ref storedIndices, at);
+            var worst = Vector512.Create(values.ToScalar());
+            var mask = 0UL;
+            for (var c = 0; c < panels; c++)
+            {
+                mask |= (ulong)Vector512.LessThan(Vector512.LoadUnsafe(ref candidates, (nuint)(c * WideLanes)), worst).ExtractMostSignificantBits() << (c * WideLanes);
+            }
+
+            // No test against the current worst below: an insertion of a candidate that no longer beats it changes
+            // nothing.
+            if (width == 8)
+            {
+                while (mask != 0)
+                {
+                    var b = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    SortedTopK.Insert(ref values, ref indices, Vector512.Create(Unsafe.Add(ref candidates, b)), Vector512.Create((long)(first + b)));
+                }
+            }
+            else
+            {
+                var secondValues = Vector512.LoadUnsafe(ref storedValues, at + 8);
+                var secondIndices = Vector512.LoadUnsafe(ref storedIndices, at + 8);
+                while (mask != 0)
+                {
+                    var b = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    SortedTopK.Insert(ref values, ref secondValues, ref indices, ref secondIndices, Vector512.Create(Unsafe.Add(ref candidates, b)), Vector512.Create((long)(first + b)));
+                }
+
+                secondValues.StoreUnsafe(ref storedValues, at + 8);
+                secondIndices.StoreUnsafe(ref storedIndices, at + 8);
+            }
+
+            values.StoreUnsafe(ref storedValues, at);
+            indices.StoreUnsafe(ref storedIndices, at);
+        }
+    }
+
+    /// <summary>
     /// Eight queries (broadcast) against <paramref name="groups"/> successive groups of three eight-row panels from
     /// <paramref name="p"/>: 24 independent accumulators, enough to keep both 512-bit FMA pipes busy through their
     /// latency, with three panel loads and eight broadcasts per feature. A group's surrogates are compared with the
     /// eight heap roots in registers; only when one beats a root are they stored and offered (a call), so no
-    /// accumulator is live across a call and none is spilled in the loop.
+    /// accumulator is live across a call and none is spilled in the loop. <paramref name="heapSize"/> is the stride
+    /// of the queries' candidate stores; a nonzero <paramref name="sorted"/> says they are <see cref="SortedTopK"/>
+    /// vectors of that width.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Kernel8x3<TStep>(Scratch s, int qi, int p, int groups, int heapSize)
+    private void Kernel8x3<TStep>(Scratch s, int qi, int p, int groups, int heapSize, int sorted)
         where TStep : struct, IPanelStep
     {
         var d = _d;
@@ -773,13 +886,20 @@ internal sealed class BruteForceSearch
             a7.StoreUnsafe(ref o, 168);
             b7.StoreUnsafe(ref o, 176);
             c7.StoreUnsafe(ref o, 184);
-            OfferWideRows(s, qi, p, 3, heapSize, hits);
+            if (sorted != 0)
+            {
+                OfferSortedRows(s, qi, p, 3, hits, sorted);
+            }
+            else
+            {
+                OfferWideRows(s, qi, p, 3, heapSize, hits);
+            }
         }
     }
 
     /// <summary>Eight queries against one eight-row panel: the tail of the last tile.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Kernel8x1<TStep>(Scratch s, int qi, int p, int heapSize)
+    private void Kernel8x1<TStep>(Scratch s, int qi, int p, int heapSize, int sorted)
         where TStep : struct, IPanelStep
     {
         var d = _d;
@@ -819,19 +939,22 @@ internal sealed class BruteForceSearch
         Vector512.FusedMultiplyAdd(a5, scale, oa).StoreUnsafe(ref o, 40);
         Vector512.FusedMultiplyAdd(a6, scale, oa).StoreUnsafe(ref o, 48);
         Vector512.FusedMultiplyAdd(a7, scale, oa).StoreUnsafe(ref o, 56);
-        OfferWideRows(s, qi, p, 1, heapSize, 0xFF);
+        if (sorted != 0)
+        {
+            OfferSortedRows(s, qi, p, 1, 0xFF, sorted);
+        }
+        else
+        {
+            OfferWideRows(s, qi, p, 1, heapSize, 0xFF);
+        }
     }
 
-    /// <summary>A candidate's exact reduced distance and fitted-row index.</summary>
-    private readonly record struct Candidate(double Value, int Index);
-
-    /// <summary>Orders candidates by distance, then by lower index.</summary>
     /// <summary>
-    /// Sorts candidates by value, then index: a total order (the indices differ), so any correct sort gives the same
-    /// sequence. The few candidates a query keeps (k plus <see cref="SpareCandidates"/>) are insertion-sorted by
-    /// precompiled code; the framework's sort over <see cref="Candidate"/>, which a ReadyToRun image cannot carry, runs
-    /// unoptimised at a process's first calls.
+    /// Sorts candidates by exact distance, then index (distinct pairs, so one order whatever the sort). The usual few
+    /// (k plus four spares) by insertion, inline: the framework's sort with a struct comparer goes through a delegate
+    /// per comparison and is a generic instantiation compiled unoptimised at the first call.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SortCandidates(Span<Candidate> pairs)
     {
         if (pairs.Length > 32)
@@ -840,20 +963,24 @@ internal sealed class BruteForceSearch
             return;
         }
 
-        for (var i = 1; i < pairs.Length; i++)
+        for (var a = 1; a < pairs.Length; a++)
         {
-            var item = pairs[i];
-            var j = i - 1;
-            while (j >= 0 && (item.Value < pairs[j].Value || (item.Value == pairs[j].Value && item.Index < pairs[j].Index)))
+            var pair = pairs[a];
+            var b = a - 1;
+            while (b >= 0 && default(CandidateOrder).Compare(pair, pairs[b]) < 0)
             {
-                pairs[j + 1] = pairs[j];
-                j--;
+                pairs[b + 1] = pairs[b];
+                b--;
             }
 
-            pairs[j + 1] = item;
+            pairs[b + 1] = pair;
         }
     }
 
+    /// <summary>A candidate's exact reduced distance and fitted-row index.</summary>
+    private readonly record struct Candidate(double Value, int Index);
+
+    /// <summary>Orders candidates by distance, then by lower index.</summary>
     private readonly struct CandidateOrder : IComparer<Candidate>
     {
         public int Compare(Candidate x, Candidate y)
@@ -869,12 +996,14 @@ internal sealed class BruteForceSearch
     /// </summary>
     private sealed class Scratch
     {
-        public Scratch(int queries, int d, int heapSize, int k)
+        public Scratch(int queries, int d, int heapSize, int k, int sorted, bool candidates)
         {
             var padded = (queries + WideQueries - 1) & ~(WideQueries - 1);
             Query = ArrayPool<double>.Shared.Rent(padded * d);
-            HeapValues = ArrayPool<double>.Shared.Rent(padded * heapSize);
+            HeapValues = ArrayPool<double>.Shared.Rent(padded * Math.Max(sorted, heapSize));
             HeapIndices = ArrayPool<int>.Shared.Rent(padded * heapSize);
+            SortedIndices = sorted != 0 ? ArrayPool<long>.Shared.Rent(padded * sorted) : [];
+            Candidates = candidates;
             Pairs = new Candidate[heapSize];
             Surrogates = new double[WideQueries * 3 * WideLanes];
             ExactValues = new double[k];
@@ -886,6 +1015,12 @@ internal sealed class BruteForceSearch
         public double[] HeapValues { get; }
 
         public int[] HeapIndices { get; }
+
+        /// <summary>The indices of the <see cref="SortedTopK"/> stores (their values are in <see cref="HeapValues"/>).</summary>
+        public long[] SortedIndices { get; }
+
+        /// <summary>True when the blocks report their kept candidates instead of neighbours (for tests).</summary>
+        public bool Candidates { get; }
 
         public Candidate[] Pairs { get; }
 
@@ -901,6 +1036,10 @@ internal sealed class BruteForceSearch
             ArrayPool<double>.Shared.Return(Query);
             ArrayPool<double>.Shared.Return(HeapValues);
             ArrayPool<int>.Shared.Return(HeapIndices);
+            if (SortedIndices.Length > 0)
+            {
+                ArrayPool<long>.Shared.Return(SortedIndices);
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Imbalance.Neighbors;
 using Imbalance.Sampling;
 
@@ -177,51 +178,235 @@ public sealed class NearMiss : Sampler, IUnderSampler
     /// The first <paramref name="count"/> positions of a stable sort of the scores (Python's <c>sorted</c>, with
     /// <c>reverse=True</c> for <paramref name="largest"/>, which also keeps equal scores in their original order).
     /// </summary>
-    /// <remarks>(score, position) pairs are totally ordered (positions differ), so the first <paramref name="count"/>
-    /// of the full sort are the <paramref name="count"/> smallest pairs, sorted: a selection pass moves them to the
-    /// front in linear time and only they are sorted (NearMiss keeps a minority-sized share of a large class).</remarks>
+    /// <remarks>
+    /// <para>The order is by key (the score, or minus the score for <paramref name="largest"/>; as
+    /// <see cref="double.CompareTo(double)"/>: NaN first, -0 equal to +0), then by position. NearMiss keeps a
+    /// minority-sized share of a large class, so when fewer than half are kept the <paramref name="count"/>-th smallest
+    /// key is found by a selection over a plain copy of the keys in linear time; the kept rows are every key below it
+    /// and, in position order, as many keys equal to it as fit; only they are sorted.</para>
+    /// <para>The sort is <see cref="SortByKeyThenPosition"/>, which runs precompiled from the first call.</para>
+    /// </remarks>
     internal static ReadOnlySpan<int> Best(double[] scores, int count, bool largest)
     {
-        var keys = new ScoreKey[scores.Length];
-        for (var i = 0; i < scores.Length; i++)
+        var n = scores.Length;
+        var take = Math.Min(count, n);
+        if (take <= 0)
         {
-            keys[i] = new ScoreKey(largest ? -scores[i] : scores[i], i);
+            return [];
         }
 
-        var take = Math.Min(count, keys.Length);
-        if (take < keys.Length / 2)
+        var sign = largest ? -1.0 : 1.0;
+        var keys = GC.AllocateUninitializedArray<double>(n);
+        var hasNaN = false;
+        for (var i = 0; i < n; i++)
         {
-            SmallestFirst(keys, take);
-            keys.AsSpan(0, take).Sort(default(ScoreOrder));
-        }
-        else
-        {
-            keys.AsSpan().Sort(default(ScoreOrder));
+            keys[i] = sign * scores[i];
+            hasNaN |= double.IsNaN(keys[i]);
         }
 
-        var result = new int[take];
-        for (var i = 0; i < result.Length; i++)
+        if (take >= n / 2 || hasNaN)
         {
-            result[i] = keys[i].Position;
+            var all = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                all[i] = i;
+            }
+
+            SortByKeyThenPosition(keys, all);
+            return all.AsSpan(0, take);
         }
 
-        return result;
+        var threshold = KthSmallest(keys, take - 1); // reorders the copy, not the scores
+        var below = 0;
+        foreach (var score in scores)
+        {
+            below += sign * score < threshold ? 1 : 0;
+        }
+
+        var ties = take - below; // at least 1: fewer than take keys lie below the take-th smallest
+        var chosenKeys = new double[take];
+        var chosen = new int[take];
+        var c = 0;
+        for (var i = 0; i < n && c < take; i++)
+        {
+            var key = sign * scores[i];
+            if (key < threshold || (key == threshold && ties-- > 0))
+            {
+                chosenKeys[c] = key;
+                chosen[c++] = i;
+            }
+        }
+
+        SortByKeyThenPosition(chosenKeys, chosen);
+        return chosen;
     }
 
     /// <summary>
-    /// Reorders <paramref name="keys"/> so that its first <paramref name="take"/> entries are the <paramref name="take"/>
-    /// smallest (in no particular order): quickselect with a median-of-three pivot, and a sort of the remaining range
-    /// when the partitions shrink too slowly (so the worst case stays n log n).
+    /// Sorts <paramref name="positions"/> by <paramref name="keys"/> (sorted along; <see cref="double.CompareTo(double)"/>
+    /// order), ties by position: an introsort (quicksort with a median-of-three pivot, insertion sort for short ranges,
+    /// heap sort once <paramref name="depthBudget"/> partitions deep; by default 2 log2 n + 4). The pairs are distinct,
+    /// so any correct sort gives this one order. Our own code rather than <c>Array.Sort(keys, items)</c>, whose generic
+    /// instantiation the runtime compiles unoptimised at the first call; this runs precompiled.
     /// </summary>
-    private static void SmallestFirst(Span<ScoreKey> keys, int take)
+    internal static void SortByKeyThenPosition(double[] keys, int[] positions, int depthBudget = -1)
     {
-        if (take <= 0)
+        if (keys.Length < 2)
         {
             return;
         }
 
-        var order = default(ScoreOrder);
-        var target = take - 1;
+        var budget = depthBudget >= 0 ? depthBudget : (2 * System.Numerics.BitOperations.Log2((uint)keys.Length)) + 4;
+        SortRange(keys, positions, 0, keys.Length - 1, budget);
+    }
+
+    private static void SortRange(double[] keys, int[] positions, int lo, int hi, int budget)
+    {
+        while (hi - lo >= 16)
+        {
+            if (budget-- == 0)
+            {
+                HeapSort(keys, positions, lo, hi);
+                return;
+            }
+
+            var mid = lo + ((hi - lo) / 2);
+            if (Before(keys, positions, mid, lo))
+            {
+                Swap(keys, positions, mid, lo);
+            }
+
+            if (Before(keys, positions, hi, lo))
+            {
+                Swap(keys, positions, hi, lo);
+            }
+
+            if (Before(keys, positions, hi, mid))
+            {
+                Swap(keys, positions, hi, mid);
+            }
+
+            // Hoare partition around the median of three: afterwards [lo, j] before the pivot, [i, hi] after it (the
+            // pairs are distinct, so between j and i there is at most the pivot itself).
+            var pivotKey = keys[mid];
+            var pivotPosition = positions[mid];
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (Before(keys[i], positions[i], pivotKey, pivotPosition))
+                {
+                    i++;
+                }
+
+                while (Before(pivotKey, pivotPosition, keys[j], positions[j]))
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    Swap(keys, positions, i, j);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Recurse into the smaller side and loop on the larger, so the stack stays logarithmic.
+            if (j - lo < hi - i)
+            {
+                SortRange(keys, positions, lo, j, budget);
+                lo = i;
+            }
+            else
+            {
+                SortRange(keys, positions, i, hi, budget);
+                hi = j;
+            }
+        }
+
+        for (var a = lo + 1; a <= hi; a++)
+        {
+            var key = keys[a];
+            var position = positions[a];
+            var b = a - 1;
+            while (b >= lo && Before(key, position, keys[b], positions[b]))
+            {
+                keys[b + 1] = keys[b];
+                positions[b + 1] = positions[b];
+                b--;
+            }
+
+            keys[b + 1] = key;
+            positions[b + 1] = position;
+        }
+    }
+
+    private static void HeapSort(double[] keys, int[] positions, int lo, int hi)
+    {
+        var n = hi - lo + 1;
+        for (var root = (n / 2) - 1; root >= 0; root--)
+        {
+            SiftDown(keys, positions, lo, root, n);
+        }
+
+        for (var end = n - 1; end > 0; end--)
+        {
+            Swap(keys, positions, lo, lo + end);
+            SiftDown(keys, positions, lo, 0, end);
+        }
+    }
+
+    /// <summary>Restores the max-heap order (latest pair at the root) of the <paramref name="n"/> pairs from
+    /// <paramref name="lo"/>, from node <paramref name="root"/> down.</summary>
+    private static void SiftDown(double[] keys, int[] positions, int lo, int root, int n)
+    {
+        while (true)
+        {
+            var child = (2 * root) + 1;
+            if (child >= n)
+            {
+                return;
+            }
+
+            if (child + 1 < n && Before(keys, positions, lo + child, lo + child + 1))
+            {
+                child++;
+            }
+
+            if (!Before(keys, positions, lo + root, lo + child))
+            {
+                return;
+            }
+
+            Swap(keys, positions, lo + root, lo + child);
+            root = child;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(double[] keys, int[] positions, int a, int b) => Before(keys[a], positions[a], keys[b], positions[b]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(double keyA, int positionA, double keyB, int positionB)
+    {
+        var c = keyA.CompareTo(keyB);
+        return c < 0 || (c == 0 && positionA < positionB);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Swap(double[] keys, int[] positions, int a, int b)
+    {
+        (keys[a], keys[b]) = (keys[b], keys[a]);
+        (positions[a], positions[b]) = (positions[b], positions[a]);
+    }
+
+    /// <summary>
+    /// The value at position <paramref name="k"/> of <paramref name="keys"/> sorted ascending (no NaN), reordering the
+    /// array: quickselect with a median-of-three pivot, sorting the remaining range when partitions shrink too slowly
+    /// (so the worst case stays n log n).
+    /// </summary>
+    private static double KthSmallest(double[] keys, int k)
+    {
         var lo = 0;
         var hi = keys.Length - 1;
         var budget = (2 * System.Numerics.BitOperations.Log2((uint)keys.Length)) + 4;
@@ -229,39 +414,38 @@ public sealed class NearMiss : Sampler, IUnderSampler
         {
             if (budget-- == 0)
             {
-                keys[lo..(hi + 1)].Sort(order);
-                return;
+                Array.Sort(keys, lo, hi - lo + 1);
+                return keys[k];
             }
 
             var mid = lo + ((hi - lo) / 2);
-            if (order.Compare(keys[mid], keys[lo]) < 0)
+            if (keys[mid] < keys[lo])
             {
                 (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
             }
 
-            if (order.Compare(keys[hi], keys[lo]) < 0)
+            if (keys[hi] < keys[lo])
             {
                 (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
             }
 
-            if (order.Compare(keys[hi], keys[mid]) < 0)
+            if (keys[hi] < keys[mid])
             {
                 (keys[hi], keys[mid]) = (keys[mid], keys[hi]);
             }
 
-            // Hoare partition around the median of three: afterwards [lo, j] <= pivot <= [i, hi] and every entry
-            // strictly between j and i equals the pivot (the keys are distinct, so it is the pivot itself).
+            // Hoare partition: afterwards [lo, j] <= pivot <= [i, hi], and entries strictly between j and i equal it.
             var pivot = keys[mid];
             var i = lo;
             var j = hi;
             while (i <= j)
             {
-                while (order.Compare(keys[i], pivot) < 0)
+                while (keys[i] < pivot)
                 {
                     i++;
                 }
 
-                while (order.Compare(keys[j], pivot) > 0)
+                while (keys[j] > pivot)
                 {
                     j--;
                 }
@@ -274,29 +458,21 @@ public sealed class NearMiss : Sampler, IUnderSampler
                 }
             }
 
-            if (target <= j)
+            if (k <= j)
             {
                 hi = j;
             }
-            else if (target >= i)
+            else if (k >= i)
             {
                 lo = i;
             }
             else
             {
-                return;
+                return keys[k];
             }
         }
-    }
 
-    /// <summary>A row's score (negated for "largest first") and its position, the tie-breaker.</summary>
-    private readonly record struct ScoreKey(double Score, int Position);
-
-    /// <summary>Score, then position: the order of a stable sort by score (a struct comparer, so the sort inlines it).</summary>
-    private readonly struct ScoreOrder : IComparer<ScoreKey>
-    {
-        public int Compare(ScoreKey a, ScoreKey b) =>
-            a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Position.CompareTo(b.Position);
+        return keys[k];
     }
 
     private NeighborsIndex FitRows(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows, int k) =>
@@ -304,7 +480,24 @@ public sealed class NearMiss : Sampler, IUnderSampler
 
     private static double[] Gather(ReadOnlySpan<double> data, int d, ReadOnlySpan<int> rows)
     {
-        var flat = new double[rows.Length * d];
+        // Every element is written, so the array need not be zeroed first.
+        var flat = GC.AllocateUninitializedArray<double>(rows.Length * d);
+        if (d <= 8)
+        {
+            // Narrow rows: element moves beat a memmove call per row (a KD-tree shape gathers 190,000 rows of 3).
+            var o = 0;
+            foreach (var row in rows)
+            {
+                var from = data.Slice(row * d, d);
+                for (var t = 0; t < from.Length; t++)
+                {
+                    flat[o++] = from[t];
+                }
+            }
+
+            return flat;
+        }
+
         for (var i = 0; i < rows.Length; i++)
         {
             data.Slice(rows[i] * d, d).CopyTo(flat.AsSpan(i * d, d));
