@@ -171,24 +171,7 @@ internal sealed partial class KdTree
             ref var column = ref Unsafe.Add(ref colsF, atF + r0);
             var even = Vector512<float>.Zero;
             var odd = Vector512<float>.Zero;
-            var t = 0;
-            for (; t + 1 < split; t += 2)
-            {
-                var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
-                var b = Unsafe.Add(ref qv, t + 1) - Vector512.LoadUnsafe(ref Unsafe.Add(ref column, strideF));
-                even += a * a;
-                odd += b * b;
-                column = ref Unsafe.Add(ref column, 2 * strideF);
-            }
-
-            if (t < split)
-            {
-                var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
-                even += a * a;
-                column = ref Unsafe.Add(ref column, strideF);
-                t++;
-            }
-
+            AddSquares(ref qv, ref column, 0, split, strideF, ref even, ref odd);
             var bound = limit + Vector512.LoadUnsafe(ref slack, (nuint)(atSlack + r0));
             var pass = (uint)Vector512.LessThanOrEqual(even + odd, bound).ExtractMostSignificantBits() & valid;
             if (pass == 0)
@@ -196,23 +179,9 @@ internal sealed partial class KdTree
                 continue;
             }
 
-            if (t < d)
+            if (split < d)
             {
-                for (; t + 1 < d; t += 2)
-                {
-                    var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
-                    var b = Unsafe.Add(ref qv, t + 1) - Vector512.LoadUnsafe(ref Unsafe.Add(ref column, strideF));
-                    even += a * a;
-                    odd += b * b;
-                    column = ref Unsafe.Add(ref column, 2 * strideF);
-                }
-
-                if (t < d)
-                {
-                    var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref column);
-                    even += a * a;
-                }
-
+                AddSquares(ref qv, ref column, split, d, strideF, ref even, ref odd);
                 pass &= (uint)Vector512.LessThanOrEqual(even + odd, bound).ExtractMostSignificantBits();
                 if (pass == 0)
                 {
@@ -260,6 +229,30 @@ internal sealed partial class KdTree
                 kthValue = state.Kth[lane];
                 limit = Vector512.Create(ScreenThreshold(kthValue, querySlack));
             }
+        }
+    }
+
+    /// <summary>Adds features <paramref name="from"/> to <paramref name="to"/> of sixteen rows' single-precision squared
+    /// differences to the broadcast query <paramref name="qv"/>: even features to <paramref name="even"/>, odd ones to
+    /// <paramref name="odd"/> (two running sums; the screen's slack covers any order of the sum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddSquares(ref Vector512<float> qv, ref float column, int from, int to, int stride, ref Vector512<float> even, ref Vector512<float> odd)
+    {
+        ref var at = ref Unsafe.Add(ref column, from * stride);
+        var t = from;
+        for (; t + 1 < to; t += 2)
+        {
+            var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref at);
+            var b = Unsafe.Add(ref qv, t + 1) - Vector512.LoadUnsafe(ref Unsafe.Add(ref at, stride));
+            even += a * a;
+            odd += b * b;
+            at = ref Unsafe.Add(ref at, 2 * stride);
+        }
+
+        if (t < to)
+        {
+            var a = Unsafe.Add(ref qv, t) - Vector512.LoadUnsafe(ref at);
+            even += a * a;
         }
     }
 

@@ -11,6 +11,17 @@ namespace Imbalance.Tests.Neighbors;
 /// </summary>
 public class KdTreeScreenTests
 {
+    private static double[] Gaussian(RandomState rng, int count, double scale = 1.0)
+    {
+        var x = new double[count];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = rng.StandardNormal() * scale;
+        }
+
+        return x;
+    }
+
     private static (int[] Indices, double[] Distances) Blocked(KdTree tree, double[] q, int m, int d, int k, int threads)
     {
         var indices = new int[m * k];
@@ -63,13 +74,8 @@ public class KdTreeScreenTests
     [InlineData(15, 3)]
     public void Gaussian_data_same_answer_with_the_screen(int d, int k)
     {
-        var rng = new RandomState(d * 100 + k);
         const int n = 700;
-        var x = new double[n * d];
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = rng.StandardNormal();
-        }
+        var x = Gaussian(new RandomState((d * 100) + k), n * d);
 
         CheckAgree(x, n, d, k, leafSize: 8).Should().BeTrue("the lane-by-lane scan runs on Gaussian data in 5+ features");
     }
@@ -119,14 +125,9 @@ public class KdTreeScreenTests
     [Fact]
     public void Values_beyond_the_screens_range_take_the_double_scan()
     {
-        var rng = new RandomState(12);
         const int d = 7;
         const int n = 400;
-        var x = new double[n * d];
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = rng.StandardNormal() * 1e10;
-        }
+        var x = Gaussian(new RandomState(12), n * d, 1e10);
 
         x[5] = 1e300;
         CheckAgree(x, n, d, 2, leafSize: 10).Should().BeFalse("a fitted value above 2^50 turns the screen off");
@@ -135,14 +136,9 @@ public class KdTreeScreenTests
     [Fact]
     public void Queries_beyond_the_screens_range_are_answered_exactly()
     {
-        var rng = new RandomState(13);
         const int d = 9;
         const int n = 500;
-        var x = new double[n * d];
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = rng.StandardNormal();
-        }
+        var x = Gaussian(new RandomState(13), n * d);
 
         var q = (double[])x.Clone();
         for (var i = 0; i < 40; i++)
@@ -161,14 +157,9 @@ public class KdTreeScreenTests
     [Fact]
     public void More_features_than_the_screen_handles_take_the_double_scan()
     {
-        var rng = new RandomState(14);
         const int d = 70;
         const int n = 300;
-        var x = new double[n * d];
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = rng.StandardNormal();
-        }
+        var x = Gaussian(new RandomState(14), n * d);
 
         CheckAgree(x, n, d, 3, leafSize: 10).Should().BeFalse("above 64 features the screen is not built");
     }

@@ -86,7 +86,9 @@ public class KernelWidthTests
         Offset,
     }
 
-    private static double[] Make(RandomState rng, int n, int d, DataKind kind)
+    /// <summary>Test data: Gaussian rows, a small integer grid (ties, duplicates), rows copied from earlier ones, or
+    /// Gaussian rows far from the origin (large norms).</summary>
+    internal static double[] Make(RandomState rng, int n, int d, DataKind kind)
     {
         var flat = new double[n * d];
         for (var i = 0; i < n; i++)

@@ -131,9 +131,9 @@ public class SortedTopKTests
     public void Sorted_path_keeps_the_heap_paths_candidates_and_answers(int d, int n, int seed)
     {
         var rng = new RandomState(seed);
-        foreach (var kind in new[] { DataKind.Gaussian, DataKind.Grid, DataKind.Duplicates, DataKind.Offset })
+        foreach (var kind in new[] { KernelWidthTests.DataKind.Gaussian, KernelWidthTests.DataKind.Grid, KernelWidthTests.DataKind.Duplicates, KernelWidthTests.DataKind.Offset })
         {
-            var flat = Make(rng, n, d, kind);
+            var flat = KernelWidthTests.Make(rng, n, d, kind);
             var queries = Queries(rng, flat, n, d);
             foreach (var metric in Metrics)
             {
@@ -172,7 +172,7 @@ public class SortedTopKTests
         const int n = 100;
         const int d = 20;
         var rng = new RandomState(7);
-        var points = Make(rng, 3, d, DataKind.Gaussian);
+        var points = KernelWidthTests.Make(rng, 3, d, KernelWidthTests.DataKind.Gaussian);
         var flat = new double[n * d];
         for (var i = 0; i < n; i++)
         {
@@ -200,39 +200,6 @@ public class SortedTopKTests
                 kept.Indices.Skip(i * k).Take(k).Should().Equal(expected, $"k={k}, query {i}");
             }
         }
-    }
-
-    public enum DataKind
-    {
-        Gaussian,
-        Grid,
-        Duplicates,
-        Offset,
-    }
-
-    private static double[] Make(RandomState rng, int n, int d, DataKind kind)
-    {
-        var flat = new double[n * d];
-        for (var i = 0; i < n; i++)
-        {
-            for (var t = 0; t < d; t++)
-            {
-                flat[(i * d) + t] = kind switch
-                {
-                    DataKind.Grid => rng.RandInt(0, 3), // many exact ties and duplicate rows
-                    DataKind.Offset => 1e6 + rng.StandardNormal(), // large norms: the rounding proof is tight
-                    _ => rng.StandardNormal(),
-                };
-            }
-
-            if (kind == DataKind.Duplicates && i > 0 && rng.RandInt(0, 3) == 0)
-            {
-                var source = rng.RandInt(0, i);
-                Array.Copy(flat, source * d, flat, i * d, d);
-            }
-        }
-
-        return flat;
     }
 
     /// <summary>Fitted rows themselves (distance 0, duplicates), then fresh rows: more than one query group.</summary>
