@@ -45,6 +45,7 @@ internal static class LibmExp
     public static bool IsVectorised => Vectorised;
 
     /// <summary>Replaces every value by its exponential, exactly as <see cref="Math.Exp"/> would.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ExpInPlace(Span<double> values)
     {
         var k = 0;
@@ -92,7 +93,7 @@ internal static class LibmExp
     }
 
     /// <summary>Lanes outside the main range take <see cref="Math.Exp"/>'s value.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static Vector512<double> Outside(Vector512<double> x, Vector512<ulong> outside, Vector512<double> result)
     {
         for (var lane = 0; lane < 8; lane++)

@@ -185,7 +185,12 @@ public sealed class MiniBatchKMeans : ICentroidClusterer
         return MatrixRows.Of(x);
     }
 
-    private bool Simd => Path != KMeansPath.Reference && Vector512.IsHardwareAccelerated;
+    private bool Simd
+    {
+        // Out of line, so Fit, which reads it, has no Vector512 code of its own and stays in the ReadyToRun image.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        get => Path != KMeansPath.Reference && Vector512.IsHardwareAccelerated;
+    }
 
     /// <summary>scikit-learn's <c>MiniBatchKMeans.fit</c> on <paramref name="n"/> flat rows of <paramref name="d"/>
     /// features (read in place, never written to): the labels of every row and the centres (flat <c>k x d</c>).</summary>

@@ -337,6 +337,7 @@ internal sealed class RbfKernelColumns
 
     /// <summary>Writes <c>(float)(y_i * y_p * exp(e))</c> for consecutive positions from <paramref name="p"/> (the
     /// exponents are overwritten by their exponentials, <see cref="Math.Exp"/>'s values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Store(float[] column, int position, int p, Span<double> exponents)
     {
         LibmExp.ExpInPlace(exponents);

@@ -390,6 +390,7 @@ internal sealed class SeedingTree
 
     // The tree's sums with the scratch's changed rows: untouched nodes keep their sum, leaves holding a changed row
     // are re-summed in order, and their ancestors re-added, exactly as Visit combines them.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Reduce(int node, Scratch scratch, bool apply)
     {
         var id = scratch.Id;

@@ -60,6 +60,7 @@ internal sealed class SplitScan
     /// <param name="end">One past the node's last position.</param>
     /// <param name="sumTotal">The node's weighted class sums (the criterion's <c>sum_total</c>).</param>
     /// <param name="weightNode">The node's weight (the criterion's <c>weighted_n_node_samples</c>).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Proxy, int Position) BestSplit(
         float[] xf, int[] posClass, double[] posWeight, int start, int end, double[] sumTotal, double weightNode)
     {
@@ -359,6 +360,7 @@ internal sealed class SplitScan
 
     /// <summary>Pass 2, Gini: <c>-w_R (1 - sum r_c^2 / w_R^2) - w_L (1 - sum l_c^2 / w_L^2)</c> per candidate, vectorised
     /// across candidates with the scalar operation order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GiniProxies(int m, double[] sumTotal, double weightNode)
     {
         var j = 0;
