@@ -113,7 +113,8 @@ public class KernelWidthTests
         return flat;
     }
 
-    private static (int[] Indices, long[] Bits) Run(BruteForceSearch search, double[,] queries, int k)
+    /// <summary>The search's answer, distances as their bit patterns (for exact comparison).</summary>
+    internal static (int[] Indices, long[] Bits) Run(BruteForceSearch search, double[,] queries, int k)
     {
         var m = queries.GetLength(0);
         var indices = new int[m * k];

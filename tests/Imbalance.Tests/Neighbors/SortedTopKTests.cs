@@ -155,8 +155,8 @@ public class SortedTopKTests
                     kept.Indices.Should().Equal(narrowKept.Indices, because);
                     kept.Bits.Should().Equal(narrowKept.Bits, because);
 
-                    var answer = Run(sorted, queries, k);
-                    var reference = Run(scalar, queries, k);
+                    var answer = KernelWidthTests.Run(sorted, queries, k);
+                    var reference = KernelWidthTests.Run(scalar, queries, k);
                     answer.Indices.Should().Equal(reference.Indices, because);
                     answer.Bits.Should().Equal(reference.Bits, because);
                 }
@@ -226,15 +226,6 @@ public class SortedTopKTests
         var values = new double[m * size];
         search.SearchCandidates(new RowSource(queries), k, indices, values);
         return (indices, values.Select(BitConverter.DoubleToInt64Bits).ToArray());
-    }
-
-    private static (int[] Indices, long[] Bits) Run(BruteForceSearch search, double[,] queries, int k)
-    {
-        var m = queries.GetLength(0);
-        var indices = new int[m * k];
-        var distances = new double[m * k];
-        search.Search(new RowSource(queries), k, indices, distances, 2, CancellationToken.None);
-        return (indices, distances.Select(BitConverter.DoubleToInt64Bits).ToArray());
     }
 
     private static (double[] Values, int[] Indices) Sorted(double[] values, int[] indices)
